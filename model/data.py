@@ -1,0 +1,272 @@
+"""The inputs the model needs for one municipality, built from the source tables.
+
+The source tables come from data/*.csv (or the DuckDB file built from them); this module only
+shapes them into arrays. Reading files is in model/tables.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+
+from model.sectors import SECTOR_INDEX, SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS
+
+TABLE_NAMES: tuple[str, ...] = (
+    "ned_ghg",
+    "ned_co2_subsector",
+    "population",
+    "parameters",
+    "reduktionsplikt",
+    "budget",
+    "municipalities",
+    "municipality_reported",
+    "sources",
+)
+
+# Parameter ids for a sector's CO2 share, used where the municipality has no CO2 data.
+_CO2_SHARE_PARAMETER: dict[str, str] = {
+    "Transporter": "co2_share_transporter",
+    "Arbetsmaskiner": "co2_share_arbetsmaskiner",
+    "Jordbruk": "co2_share_jordbruk",
+    "Avfall (inkl. avlopp)": "co2_share_avfall",
+    "Produktanvändning (inkl. lösningsmedel)": "co2_share_produktanvändning",
+    "Egen uppvärmning av bostäder och lokaler": "co2_share_egen_uppvärmning",
+    "El och fjärrvärme": "co2_share_el_och_fjärrvärme",
+    "Industri (energi + processer)": "co2_share_industri",
+    "Utrikes transporter": "co2_share_utrikes_transporter",
+}
+
+
+class DataError(ValueError):
+    """The source tables lack something the model needs for this municipality."""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The source tables as DataFrames, exactly as stored in data/ (one per CSV file)."""
+
+    ned_ghg: pd.DataFrame
+    ned_co2_subsector: pd.DataFrame
+    population: pd.DataFrame
+    parameters: pd.DataFrame
+    reduktionsplikt: pd.DataFrame
+    budget: pd.DataFrame
+    municipalities: pd.DataFrame
+    municipality_reported: pd.DataFrame
+    sources: pd.DataFrame
+
+
+@dataclass(frozen=True, eq=False)
+class MunicipalityData:
+    """Everything the maths needs for one municipality, as arrays ready for vectorised use."""
+
+    code: str
+    name: str
+    history_years: np.ndarray  # NED years, e.g. 1990, 2000, ..., 2024
+    history_ghg: np.ndarray  # t CO2e, shape (len(history_years), 9), SECTORS order
+    co2_years: np.ndarray  # years with CO2 by sector (may be empty)
+    co2_history: np.ndarray  # t CO2, shape (len(co2_years), 9); NaN where unknown
+    co2_share: np.ndarray  # CO2's share of each sector's GHG in the base year, shape (9,)
+    transport_split: np.ndarray  # shares of transport CO2 by TRANSPORT_SUBSECTORS, base year
+    transport_split_from_data: bool  # False where a national split stands in
+    obligation_years: np.ndarray
+    obligation_petrol: np.ndarray  # fraction of fossil CO2 replaced by biofuel, petrol
+    obligation_diesel: np.ndarray
+    population_years: np.ndarray
+    population: np.ndarray
+    budget_t: float
+    budget_start_year: int
+    budget_is_estimate: bool
+    parameters: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def base_year(self) -> int:
+        """The last statistics year: the scenario starts from it."""
+        return int(self.history_years[-1])
+
+    @property
+    def base_ghg(self) -> np.ndarray:
+        """GHG by sector in the base year."""
+        return self.history_ghg[-1]
+
+    @property
+    def population_growth(self) -> float:
+        """Yearly population growth over the last two known years."""
+        if len(self.population) < 2:
+            return 0.0
+        years = float(self.population_years[-1] - self.population_years[-2])
+        return float((self.population[-1] / self.population[-2]) ** (1.0 / years) - 1.0)
+
+    def ghg_in(self, year: int) -> float | None:
+        """Total NED GHG in a statistics year, or None if it is not published."""
+        hit = np.nonzero(self.history_years == year)[0]
+        return float(self.history_ghg[hit[0]].sum()) if len(hit) else None
+
+    def co2_in(self, year: int) -> float | None:
+        """Total NED CO2 in a year with CO2 statistics, or None."""
+        hit = np.nonzero(self.co2_years == year)[0]
+        if not len(hit):
+            return None
+        return float(np.nansum(self.co2_history[hit[0]]))
+
+
+def _parameters_for(parameters: pd.DataFrame, code: str) -> dict[str, float]:
+    """Defaults ('*') overridden by the municipality's own rows."""
+    rows = parameters[parameters["municipality_code"].isin(["*", code])]
+    ordered = rows.assign(own=rows["municipality_code"] == code).sort_values("own")
+    pairs = zip(ordered["parameter_id"], ordered["value"], strict=True)
+    return {str(key): float(value) for key, value in pairs}
+
+
+def _fossil_fraction(obligation_pct: np.ndarray) -> np.ndarray:
+    return 1.0 - obligation_pct / 100.0
+
+
+def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
+    """Shape the source tables into the model's inputs for one municipality."""
+    code = str(code).zfill(4)
+    ghg = tables.ned_ghg[tables.ned_ghg["municipality_code"].astype(str).str.zfill(4) == code]
+    if ghg.empty:
+        raise DataError(f"Inga NED-data för kommunkod {code}.")
+    wide = ghg.pivot_table(index="year", columns="sector", values="ghg_t_co2e", aggfunc="sum")
+    wide = wide.reindex(columns=list(SECTORS)).fillna(0.0).sort_index()
+    history_years = wide.index.to_numpy(dtype=int)
+    history_ghg = wide.to_numpy(dtype=float)
+    names = tables.municipalities.set_index(
+        tables.municipalities["municipality_code"].astype(str).str.zfill(4)
+    )["municipality"]
+    name = str(names.get(code, ghg["municipality"].iloc[0] if "municipality" in ghg else code))
+    params = _parameters_for(tables.parameters, code)
+
+    obligation = tables.reduktionsplikt.sort_values("year")
+    obligation_years = obligation["year"].to_numpy(dtype=int)
+    obligation_petrol = obligation["petrol_pct"].to_numpy(dtype=float) / 100.0
+    obligation_diesel = obligation["diesel_pct"].to_numpy(dtype=float) / 100.0
+
+    co2 = tables.ned_co2_subsector
+    co2 = co2[co2["municipality_code"].astype(str).str.zfill(4) == code]
+    co2_main = co2[(co2["subsector"] == "Alla") & co2["sector"].isin(SECTORS)]
+    co2_wide = co2_main.pivot_table(index="year", columns="sector", values="co2_t", aggfunc="sum")
+    co2_wide = co2_wide.reindex(columns=list(SECTORS)).sort_index()
+    co2_years = co2_wide.index.to_numpy(dtype=int)
+    co2_history = co2_wide.to_numpy(dtype=float)
+
+    base_year = int(history_years[-1])
+    co2_share = _co2_shares(params, history_years, history_ghg, co2_years, co2_history)
+    split, split_from_data = _transport_split(
+        co2, params, obligation_years, obligation_petrol, obligation_diesel, base_year
+    )
+
+    pop = tables.population
+    pop = pop[pop["municipality_code"].astype(str).str.zfill(4) == code].sort_values("year")
+    budget = tables.budget[tables.budget["municipality_code"].astype(str).str.zfill(4) == code]
+    if budget.empty:
+        raise DataError(f"Ingen koldioxidbudget för kommunkod {code}.")
+    budget_row = budget.iloc[0]
+    return MunicipalityData(
+        code=code,
+        name=name,
+        history_years=history_years,
+        history_ghg=history_ghg,
+        co2_years=co2_years,
+        co2_history=co2_history,
+        co2_share=co2_share,
+        transport_split=split,
+        transport_split_from_data=split_from_data,
+        obligation_years=obligation_years,
+        obligation_petrol=obligation_petrol,
+        obligation_diesel=obligation_diesel,
+        population_years=pop["year"].to_numpy(dtype=int),
+        population=pop["population"].to_numpy(dtype=float),
+        budget_t=float(budget_row["budget_t_co2e"]),
+        budget_start_year=int(budget_row["start_year"]),
+        budget_is_estimate=str(budget_row["kind"]) != "kommunens uppgift",
+        parameters=MappingProxyType(params),
+    )
+
+
+def _co2_shares(
+    params: Mapping[str, float],
+    history_years: np.ndarray,
+    history_ghg: np.ndarray,
+    co2_years: np.ndarray,
+    co2_history: np.ndarray,
+) -> np.ndarray:
+    """CO2's share of each sector's GHG, from the latest year with both, else a default.
+
+    The CO2 and GHG tables come from different NED releases, so a share can exceed one by a
+    few per cent; it is capped at one (the sector is then all CO2).
+    """
+    shares = np.array([params[_CO2_SHARE_PARAMETER[s]] for s in SECTORS], dtype=float)
+    common = np.intersect1d(history_years, co2_years)
+    if len(common):
+        year = common.max()
+        ghg_row = history_ghg[np.nonzero(history_years == year)[0][0]]
+        co2_row = co2_history[np.nonzero(co2_years == year)[0][0]]
+        known = ~np.isnan(co2_row) & (ghg_row > 0)
+        shares[known] = co2_row[known] / ghg_row[known]
+    return np.clip(shares, 0.0, 1.0)
+
+
+def _obligation_at(years: np.ndarray, levels: np.ndarray, year: int) -> float:
+    if year <= years[0]:
+        return float(levels[0]) if year == years[0] else 0.0
+    return float(levels[np.searchsorted(years, year, side="right") - 1])
+
+
+def _transport_split(
+    co2: pd.DataFrame,
+    params: Mapping[str, float],
+    obligation_years: np.ndarray,
+    obligation_petrol: np.ndarray,
+    obligation_diesel: np.ndarray,
+    base_year: int,
+) -> tuple[np.ndarray, bool]:
+    """Shares of transport CO2 by sub-sector in the base year.
+
+    Taken from the latest year with sub-sector CO2, adjusted for the change in each fuel's
+    fossil fraction between that year and the base year (diesel-heavy trucks grew more when
+    the reduction obligation was cut in 2024). Falls back to a national split.
+    """
+    sub = co2[(co2["sector"] == TRANSPORT) & co2["subsector"].isin(TRANSPORT_SUBSECTORS)]
+    if sub.empty:
+        fallback = np.array(
+            [params[f"transport_split_{s.lower().replace(' ', '_')}"] for s in
+             TRANSPORT_SUBSECTORS],
+            dtype=float,
+        )
+        return fallback / fallback.sum(), False
+    year = int(sub["year"].max())
+    by_sub = sub[sub["year"] == year].set_index("subsector")["co2_t"]
+    values = np.array([float(by_sub.get(s, 0.0)) for s in TRANSPORT_SUBSECTORS])
+    diesel = diesel_shares(params)
+    f_p_then = 1 - _obligation_at(obligation_years, obligation_petrol, year)
+    f_d_then = 1 - _obligation_at(obligation_years, obligation_diesel, year)
+    f_p_base = 1 - _obligation_at(obligation_years, obligation_petrol, base_year)
+    f_d_base = 1 - _obligation_at(obligation_years, obligation_diesel, base_year)
+    then_vs_base = diesel * f_d_then / f_d_base + (1 - diesel) * f_p_then / f_p_base
+    then_vs_base[TRANSPORT_SUBSECTORS.index("Inrikes flygtrafik")] = 1.0
+    adjusted = values / then_vs_base
+    return adjusted / adjusted.sum(), True
+
+
+def diesel_shares(params: Mapping[str, float]) -> np.ndarray:
+    """Diesel's share of each transport sub-sector's fossil CO2 (the rest is petrol)."""
+    keys = {
+        "Personbilar": "diesel_share_personbilar",
+        "Tunga lastbilar": "diesel_share_tunga_lastbilar",
+        "Lätta lastbilar": "diesel_share_lätta_lastbilar",
+        "Bussar": "diesel_share_bussar",
+        "Inrikes flygtrafik": None,
+        "Övriga": "diesel_share_övriga_transporter",
+    }
+    return np.array([params[k] if k else 0.0 for k in keys.values()], dtype=float)
+
+
+def sector_position(sector: str) -> int:
+    """Column of a sector in the model's arrays."""
+    return SECTOR_INDEX[sector]
