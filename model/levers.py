@@ -16,6 +16,7 @@ from model.sectors import (
     ELECTRICITY_HEAT,
     HEATING,
     INDUSTRY,
+    INTERNATIONAL,
     MACHINERY,
     PRODUCTS,
     TRANSPORT,
@@ -87,6 +88,12 @@ class LeverSpec:
     reference_note_en: str
     path: PathKind
     base: float = 0.0  # the value in the base year (2024) where the path starts
+    also_acts_on: tuple[str, ...] = ()  # further sectors the lever changes
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        """Every sector whose emissions the lever changes."""
+        return (self.sector, *self.also_acts_on)
 
     def label(self, lang: str) -> str:
         """The label in the chosen language."""
@@ -115,7 +122,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         min=0.0,
         max=100.0,
         step=1.0,
-        reference=16.8,
+        reference=17.0,
         sector=TRANSPORT,
         control="delad",
         source_id="trafa_fordon_2025",
@@ -138,7 +145,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         min=-40.0,
         max=20.0,
         step=1.0,
-        reference=4.7,
+        reference=5.0,
         sector=TRANSPORT,
         control="kommun",
         source_id="scb_folkmangd",
@@ -228,6 +235,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="Decided level 10 % from 1 July 2025, unchanged after",
         path="obligation",
         base=6.0,
+        also_acts_on=(MACHINERY,),
     ),
     LeverSpec(
         id="reduktionsplikt_diesel",
@@ -250,6 +258,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="Decided level 10 % from 1 July 2025, unchanged after",
         path="obligation",
         base=6.0,
+        also_acts_on=(MACHINERY,),
     ),
     LeverSpec(
         id="fossilfritt_flyg",
@@ -271,6 +280,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: flyget som 2024",
         reference_note_en="No new decisions: aviation as in 2024",
         path="hold",
+        also_acts_on=(INTERNATIONAL,),
     ),
     LeverSpec(
         id="fossilfria_arbetsmaskiner",
@@ -356,6 +366,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: energianvändning som 2024",
         reference_note_en="No new decisions: energy use as in 2024",
         path="hold",
+        also_acts_on=(HEATING,),
     ),
     LeverSpec(
         id="fossilfri_industri",

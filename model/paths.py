@@ -96,11 +96,16 @@ def reference_paths(data: MunicipalityData) -> ReferencePaths:
     paths = {spec.id: reference_path(spec, data, years) for spec in LEVER_SPECS}
     ramps = {spec.id: ramp(years, _ramp_start(spec, data)) for spec in LEVER_SPECS}
     target_index = int(np.nonzero(years == TARGET_YEAR)[0][0])
-    derived = {
-        spec.id: round(float(paths[spec.id][target_index]), 1)
-        for spec in LEVER_SPECS
-        if spec.path in ("turnover", "population")
-    }
+    derived: dict[str, float] = {}
+    for spec in LEVER_SPECS:
+        if spec.path not in ("turnover", "population"):
+            continue
+        # Users see whole per cent on the slider, so the reference path is scaled to hit the
+        # rounded 2030 value exactly: the lever then says what the model does.
+        raw = float(paths[spec.id][target_index])
+        derived[spec.id] = float(round(raw))
+        if raw != 0.0:
+            paths[spec.id] = paths[spec.id] * (derived[spec.id] / raw)
     return ReferencePaths(years, paths, ramps, dataclasses.replace(Levers(), **derived))
 
 

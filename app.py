@@ -1,0 +1,28 @@
+"""Klimatscenarier: the Streamlit entry point. Thin: sidebar widgets, then the chosen page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.paths import reference_levers
+from ui.data_access import load_tables, municipality_data
+from ui.i18n import t
+from ui.sidebar import language_and_municipality, lever_widgets
+
+st.set_page_config(page_title="Klimatscenarier", page_icon="🌲", layout="wide",
+                   initial_sidebar_state="expanded")
+
+lang, code = language_and_municipality()
+loaded = load_tables()
+if loaded.store_problem_sv:
+    st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)
+lever_widgets(reference_levers(municipality_data(code)), lang)
+
+navigation = st.navigation(
+    [
+        st.Page("pages/scenario.py", title=t("page_scenario", lang), icon="📉", default=True),
+        st.Page("pages/data_och_metod.py", title=t("page_data", lang), icon="📚",
+                url_path="data"),
+    ]
+)
+navigation.run()

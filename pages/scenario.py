@@ -1,0 +1,204 @@
+"""Main page: key figures, the emissions trajectory, fossil-free 2030 and the carbon budget."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.budget import BudgetSettings
+from model.levers import LEVER_SPECS
+from model.scenario import ScenarioError, ScenarioResult, run_scenario
+from model.sectors import SECTORS
+from ui import charts
+from ui.context import PageContext, page_context
+from ui.data_access import load_tables
+from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.i18n import t
+
+BUDGET_KT_KEY = "budget_kt"
+BUDGET_START_KEY = "budget_start"
+BUDGET_BECCS_KEY = "budget_count_beccs"
+BUDGET_FOR_KEY = "budget_for_municipality"
+
+
+def budget_settings(ctx: PageContext) -> BudgetSettings:
+    """The budget as the inputs show it; defaults from data when the municipality changes."""
+    state = st.session_state
+    if state.get(BUDGET_FOR_KEY) != ctx.data.code:
+        state[BUDGET_KT_KEY] = int(round(ctx.data.budget_t / 1000.0))
+        state[BUDGET_START_KEY] = ctx.data.budget_start_year
+        state[BUDGET_FOR_KEY] = ctx.data.code
+    state.setdefault(BUDGET_BECCS_KEY, False)
+    return BudgetSettings(float(state[BUDGET_KT_KEY]) * 1000.0, int(state[BUDGET_START_KEY]),
+                          bool(state[BUDGET_BECCS_KEY]))
+
+
+def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Five figures across the top, with the change against the reference scenario."""
+    k, r = result.kpis, reference.kpis
+    never = t("not_by_2050", lang)
+    cols = st.columns(5)
+    fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
+    cols[0].metric(
+        t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
+        delta=(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}"
+               if abs(fossil_delta) >= 1 else None),
+        delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
+    )
+    years_later = _years_between(k.budget_exhausted_year, r.budget_exhausted_year)
+    cols[1].metric(
+        t("kpi_budget_exhausted", lang),
+        fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang, never),
+        delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
+               if years_later else None),
+        help=t("kpi_budget_help", lang, start=k.budget_start_year,
+               budget=fmt_tonnes(k.budget_t, lang)),
+    )
+    cols[2].metric(
+        t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
+        help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
+               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
+    )
+    change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
+    cols[3].metric(
+        t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
+        delta=(f"{fmt_number(change_delta * 100, lang, 1)} {t('percentage_points', lang)} "
+               f"{t('vs_reference', lang)}"
+               if abs(change_delta) >= 0.0005 else None),
+        delta_color="inverse", help=t("kpi_change_1990_help", lang),
+    )
+    per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
+    cols[4].metric(
+        t("kpi_per_capita", lang), f"{fmt_number(per_capita_t, lang, 2)} t CO2e",
+        help=t("kpi_per_capita_help", lang),
+    )
+
+
+def _years_between(year: int | None, reference_year: int | None) -> int:
+    """Years later than the reference (None = not by 2050, counted as 2051)."""
+    return (year or 2051) - (reference_year or 2051)
+
+
+def own_figures(result: ScenarioResult, lang: str) -> None:
+    """The municipality's own reported figures beside NED's, with why they differ."""
+    reported = load_tables().tables.municipality_reported
+    rows = reported[reported["municipality_code"] == result.data.code]
+    values = dict(zip(rows["indicator"], rows["value"], strict=True))
+    if "ghg_total_t" not in values:
+        return
+    year = int(rows["year"].max())
+    ned_row = result.data.history_years == year
+    ned_ghg = float(result.data.history_ghg[ned_row].sum()) if ned_row.any() else None
+    st.caption(
+        t("own_figures", lang, year=year, ghg=fmt_tonnes(values["ghg_total_t"], lang),
+          fossil=fmt_tonnes(values.get("fossil_co2_t"), lang),
+          ned_ghg=fmt_tonnes(ned_ghg, lang),
+          ned_fossil=fmt_tonnes(result.kpis.fossil_co2_base_t, lang))
+        + " " + t("own_figures_why", lang)
+    )
+
+
+def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Stacked sector areas, history and scenario, with BECCS, net and reference."""
+    st.subheader(t("trajectory_heading", lang))
+    per_capita = st.toggle(t("per_capita_toggle", lang), key="per_capita")
+    st.vega_lite_chart(
+        charts.trajectory_data(result, reference, lang, per_capita),
+        charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        width="stretch", key="chart_trajectory",
+    )
+    st.caption(t("trajectory_caption", lang, base_year=result.data.base_year))
+
+
+def fossil_section(result: ScenarioResult, lang: str) -> None:
+    """Verdict on fossil-free 2030, what is left by sector and which levers act on it."""
+    k = result.kpis
+    st.subheader(t("fossil_heading", lang))
+    if k.fossil_free_2030:
+        st.success(t("fossil_reached", lang), icon="✅")
+    else:
+        st.error(t("fossil_not_reached", lang, left=fmt_tonnes(k.fossil_co2_2030_t, lang)),
+                 icon="⛽")
+    st.write(t("fossil_changes", lang, base_year=k.base_year,
+               since_base=fmt_percent(k.fossil_co2_change_vs_base, lang, 0, signed=True),
+               since_1990=fmt_percent(k.fossil_co2_change_vs_1990, lang, 0, signed=True)))
+    if k.fossil_free_2030:
+        return
+    st.markdown(f"**{t('fossil_by_sector', lang)}**")
+    st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
+                       width="stretch", key="chart_fossil")
+    left = {s for s, v in zip(SECTORS, k.fossil_co2_2030_by_sector, strict=True) if v >= 0.5}
+    names = [spec.label(lang) for spec in LEVER_SPECS if left.intersection(spec.sectors)
+             and spec.group != "beccs"]
+    st.caption(t("fossil_levers_hint", lang, levers="; ".join(names)))
+
+
+def budget_section(result: ScenarioResult, lang: str) -> None:
+    """Budget inputs, used and left, when it runs out and the pace needed."""
+    k = result.kpis
+    st.subheader(t("budget_heading", lang))
+    data = result.data
+    inputs = st.columns([1, 1, 2])
+    sources = load_tables().tables.budget
+    row = sources[sources["municipality_code"] == data.code].iloc[0]
+    inputs[0].number_input(
+        t("budget_size", lang), min_value=1, max_value=100_000, step=10, key=BUDGET_KT_KEY,
+        help=t("budget_size_help", lang, default=fmt_tonnes(data.budget_t, lang),
+               start=data.budget_start_year, source=row["source_id"]),
+    )
+    inputs[1].number_input(t("budget_start", lang), min_value=2015, max_value=2030, step=1,
+                           key=BUDGET_START_KEY)
+    inputs[2].toggle(t("budget_count_beccs", lang), key=BUDGET_BECCS_KEY,
+                     help=t("budget_count_beccs_help", lang))
+    if data.budget_is_estimate:
+        note = row["note_en"] if lang == "en" else row["note_sv"]
+        st.info(t("budget_estimate_note", lang, note=note), icon="ℹ️")
+    cols = st.columns(3)
+    cols[0].metric(t("budget_used", lang, start=k.budget_start_year, base_year=k.base_year),
+                   fmt_tonnes(k.budget_used_to_base_t, lang),
+                   delta=fmt_percent(k.budget_used_share_to_base, lang, 0), delta_color="off",
+                   delta_arrow="off")
+    cols[1].metric(t("budget_remaining", lang, year=k.base_year + 1),
+                   fmt_tonnes(max(k.budget_remaining_at_base_t, 0.0), lang))
+    cols[2].metric(t("kpi_budget_exhausted", lang),
+                   fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
+                                  t("not_by_2050", lang)))
+    if k.budget_remaining_at_base_t <= 0:
+        st.warning(t("budget_already_used", lang, base_year=k.base_year))
+    elif k.budget_exhausted_year is None:
+        st.write(t("budget_summary_never", lang, year=k.base_year + 1,
+                   rate=fmt_percent(k.needed_annual_reduction, lang)))
+    else:
+        st.write(t("budget_summary", lang, year=k.base_year + 1,
+                   rate=fmt_percent(k.needed_annual_reduction, lang),
+                   when=fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
+                                       "")))
+    st.vega_lite_chart(charts.budget_data(result, lang), charts.budget_spec(lang),
+                       width="stretch", key="chart_budget")
+
+
+def main() -> None:
+    """Render the page for the session's levers."""
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("title", lang, name=ctx.data.name))
+    st.caption(t("intro", lang, name=ctx.data.name, base_year=ctx.data.base_year))
+    try:
+        budget = budget_settings(ctx)
+        result = run_scenario(ctx.data, ctx.levers, budget)
+        reference = run_scenario(ctx.data, ctx.reference, budget)
+    except ScenarioError as error:
+        st.error(t("error_budget", lang, message=error.message_en if lang == "en"
+                   else error.message_sv))
+        st.session_state.pop(BUDGET_FOR_KEY, None)  # next run starts from the default
+        return
+    key_figures(result, reference, lang)
+    own_figures(result, lang)
+    trajectory_section(result, reference, lang)
+    left, right = st.columns(2, gap="large")
+    with left:
+        fossil_section(result, lang)
+    with right:
+        budget_section(result, lang)
+
+
+main()

@@ -1,0 +1,1 @@
+"""Streamlit-side helpers: text catalogue, number formatting, charts and widgets."""

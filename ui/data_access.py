@@ -1,0 +1,64 @@
+"""Loading the source tables once per server: from DuckDB (built from data/), else the CSVs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
+from model.tables import read_csv_tables, tables_from_frames
+from store.database import StoreError, build_database, default_db_path, read_table
+
+
+@dataclass(frozen=True)
+class LoadedTables:
+    """The tables and, if the database could not be used, why (shown to the user)."""
+
+    tables: Tables
+    store_problem_sv: str | None = None
+    store_problem_en: str | None = None
+
+
+@st.cache_resource(show_spinner=False)
+def load_tables() -> LoadedTables:
+    """Build the database from data/ if needed and read the source tables from it.
+
+    If the database cannot be opened (missing rights, locked, corrupt), the CSV files are
+    read directly so that the app keeps serving; the page says so.
+    """
+    try:
+        db_path = default_db_path()
+        build_database(db_path)
+        frames = {name: read_table(db_path, name) for name in TABLE_NAMES}
+        return LoadedTables(tables_from_frames(frames))
+    except StoreError as error:
+        return LoadedTables(read_csv_tables(), error.message_sv, error.message_en)
+
+
+@st.cache_resource(show_spinner=False)
+def municipality_data(code: str) -> MunicipalityData:
+    """The model's inputs for one municipality, shared by every session of the server."""
+    return build_municipality_data(load_tables().tables, code)
+
+
+def municipality_names() -> dict[str, str]:
+    """Municipality code → name, for the municipalities with NED data."""
+    tables = load_tables().tables
+    with_data = set(tables.ned_ghg["municipality_code"])
+    rows = tables.municipalities
+    return {
+        str(code): str(name)
+        for code, name in zip(rows["municipality_code"], rows["municipality"], strict=True)
+        if code in with_data
+    }
+
+
+def source_titles(lang: str) -> dict[str, str]:
+    """Source id → 'Publisher: title (release)' for help texts."""
+    sources = load_tables().tables.sources
+    title = "title_en" if lang == "en" else "title_sv"
+    return {
+        str(row["source_id"]): f"{row['publisher']}: {row[title]} ({row['release']})"
+        for _, row in sources.iterrows()
+    }

@@ -1,0 +1,92 @@
+"""Numbers the Swedish way in Swedish (space for thousands, comma for decimals)."""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u00a0"  # keeps "224 164" and "9,1 %" on one line
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """224164.4 → '224 164' (sv) or '224,164' (en); None or NaN → '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "sv":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", NBSP)
+        text = text.replace("-", "−")
+    return text
+
+
+def fmt_tonnes(value: float | None, lang: str) -> str:
+    """Tonnes with unit, rounded to whole tonnes below 10 kt and to 100 t above."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    rounded = round(value, -2) if abs(value) >= 10_000 else round(value)
+    return f"{fmt_number(rounded, lang)}{NBSP}t"
+
+
+def fmt_kt(value_t: float | None, lang: str, decimals: int = 0) -> str:
+    """Tonnes shown as kilotonnes: 127795 → '128 kt'."""
+    if value_t is None:
+        return "–"
+    return f"{fmt_number(value_t / 1000.0, lang, decimals)}{NBSP}kt"
+
+
+def fmt_percent(fraction: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """0.0914 → '9,1 %' (sv) or '9.1%' (en)."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    number = fmt_number(fraction * 100.0, lang, decimals)
+    if signed and fraction > 0:
+        number = "+" + number
+    return f"{number}{NBSP}%" if lang == "sv" else f"{number}%"
+
+
+def fmt_month_year(year: int | None, month: int | None, lang: str, never: str) -> str:
+    """'mars 2036', or the given text when the budget is not exhausted."""
+    if year is None:
+        return never
+    if month is None:
+        return str(year)
+    return f"{MONTHS.get(lang, MONTHS['sv'])[month - 1]} {year}"
+
+
+def fmt_lever_value(value: float, unit: str, lang: str) -> str:
+    """A lever value with its unit: '16,8 %', '200 kt CO2/år', '2030'."""
+    if unit == "år":
+        return str(int(round(value)))
+    decimals = 0 if float(value).is_integer() else 1
+    number = fmt_number(value, lang, decimals)
+    if unit == "%":
+        return f"{number}{NBSP}%" if lang == "sv" else f"{number}%"
+    unit_text = unit if lang == "sv" else unit.replace("/år", "/yr")
+    return f"{number}{NBSP}{unit_text}"
+
+
+# Vega-Lite's locale for chart axes: the same Swedish number format as the text.
+VEGA_LOCALE: dict[str, dict[str, object]] = {
+    "sv": {
+        "number": {"decimal": ",", "thousands": NBSP, "grouping": [3], "currency": ["", " kr"],
+                   "minus": "−"},
+        "time": {
+            "dateTime": "%A %e %B %Y %X", "date": "%Y-%m-%d", "time": "%H:%M:%S",
+            "periods": ["fm", "em"],
+            "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+            "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+            "months": list(MONTHS["sv"]),
+            "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep",
+                            "okt", "nov", "dec"],
+        },
+    },
+    "en": {
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"]},
+    },
+}
