@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from model.budget import BudgetSettings
-from model.levers import LEVER_SPECS
+from model.levers import LEVERS_BY_ID
+from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
-from model.sectors import SECTORS
 from ui import charts
 from ui.context import PageContext, page_context
 from ui.data_access import load_tables
-from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import t
 
 BUDGET_KT_KEY = "budget_kt"
@@ -110,26 +110,34 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
 
 
 def fossil_section(result: ScenarioResult, lang: str) -> None:
-    """Verdict on fossil-free 2030, what is left by sector and which levers act on it."""
+    """Verdict on fossil-free 2030, what is left by sector and which levers would cut it."""
     k = result.kpis
     st.subheader(t("fossil_heading", lang))
-    if k.fossil_free_2030:
-        st.success(t("fossil_reached", lang), icon="✅")
-    else:
-        st.error(t("fossil_not_reached", lang, left=fmt_tonnes(k.fossil_co2_2030_t, lang)),
-                 icon="⛽")
-    st.write(t("fossil_changes", lang, base_year=k.base_year,
-               since_base=fmt_percent(k.fossil_co2_change_vs_base, lang, 0, signed=True),
-               since_1990=fmt_percent(k.fossil_co2_change_vs_1990, lang, 0, signed=True)))
-    if k.fossil_free_2030:
-        return
-    st.markdown(f"**{t('fossil_by_sector', lang)}**")
-    st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
-                       width="stretch", key="chart_fossil")
-    left = {s for s, v in zip(SECTORS, k.fossil_co2_2030_by_sector, strict=True) if v >= 0.5}
-    names = [spec.label(lang) for spec in LEVER_SPECS if left.intersection(spec.sectors)
-             and spec.group != "beccs"]
-    st.caption(t("fossil_levers_hint", lang, levers="; ".join(names)))
+    text, chart = st.columns([2, 3], gap="large")
+    with text:
+        if k.fossil_free_2030:
+            st.success(t("fossil_reached", lang), icon=":material/check_circle:")
+        else:
+            st.error(t("fossil_not_reached", lang, left=fmt_tonnes(k.fossil_co2_2030_t, lang)),
+                     icon=":material/local_gas_station:")
+        st.write(t("fossil_changes", lang, base_year=k.base_year,
+                   since_base=fmt_percent(k.fossil_co2_change_vs_base, lang, 0, signed=True),
+                   since_1990=fmt_percent(k.fossil_co2_change_vs_1990, lang, 0, signed=True)))
+        potentials = fossil_potentials(result.data, result.levers)[:5]
+        if potentials:
+            st.markdown(f"**{t('fossil_potentials', lang)}**")
+            st.markdown("\n".join(
+                f"- {LEVERS_BY_ID[p.lever_id].label(lang)} → "
+                f"{fmt_lever_value(p.value, LEVERS_BY_ID[p.lever_id].unit, lang)}: "
+                f"−{fmt_tonnes(p.reduction_t, lang)}"
+                for p in potentials
+            ))
+            st.caption(t("fossil_potentials_note", lang))
+    if not k.fossil_free_2030:
+        with chart:
+            st.markdown(f"**{t('fossil_by_sector', lang)}**")
+            st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
+                               width="stretch", key="chart_fossil")
 
 
 def budget_section(result: ScenarioResult, lang: str) -> None:
@@ -137,7 +145,7 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
     k = result.kpis
     st.subheader(t("budget_heading", lang))
     data = result.data
-    inputs = st.columns([1, 1, 2])
+    inputs = st.columns([1, 1, 2], vertical_alignment="bottom")
     sources = load_tables().tables.budget
     row = sources[sources["municipality_code"] == data.code].iloc[0]
     inputs[0].number_input(
@@ -151,7 +159,7 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                      help=t("budget_count_beccs_help", lang))
     if data.budget_is_estimate:
         note = row["note_en"] if lang == "en" else row["note_sv"]
-        st.info(t("budget_estimate_note", lang, note=note), icon="ℹ️")
+        st.info(t("budget_estimate_note", lang, note=note), icon=":material/info:")
     cols = st.columns(3)
     cols[0].metric(t("budget_used", lang, start=k.budget_start_year, base_year=k.base_year),
                    fmt_tonnes(k.budget_used_to_base_t, lang),
@@ -194,11 +202,8 @@ def main() -> None:
     key_figures(result, reference, lang)
     own_figures(result, lang)
     trajectory_section(result, reference, lang)
-    left, right = st.columns(2, gap="large")
-    with left:
-        fossil_section(result, lang)
-    with right:
-        budget_section(result, lang)
+    fossil_section(result, lang)
+    budget_section(result, lang)
 
 
 main()

@@ -23,9 +23,23 @@ REFERENCE_COLOUR = "#6b6b6b"
 BUDGET_COLOUR = "#b2182b"
 
 
-def _with_locale(spec: dict, lang: str) -> dict:
-    config = spec.setdefault("config", {})
-    config["locale"] = VEGA_LOCALE[lang]
+def _finish(spec: dict, lang: str) -> dict:
+    """Make the spec take its data from st.vega_lite_chart, and format numbers for lang.
+
+    Altair gives every layer of a data-less chart an empty named dataset; layers must
+    instead inherit the top-level data that Streamlit attaches. Decorations (the history
+    band and its labels) draw once from a single empty row.
+    """
+    spec.pop("datasets", None)
+    spec.pop("data", None)
+    for layer in spec.get("layer", []):
+        mark = layer.get("mark", {})
+        mark_type = mark.get("type") if isinstance(mark, dict) else mark
+        if mark_type in ("rect", "text"):
+            layer["data"] = {"values": [{}]}
+        else:
+            layer.pop("data", None)
+    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
     return spec
 
 
@@ -40,9 +54,10 @@ def _series_scale(lang: str) -> alt.Scale:
 def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     value_title = t("axis_per_capita", lang) if per_capita else t("axis_kt", lang)
     value_format = ",.2f" if per_capita else ",.0f"
+    years = alt.Scale(domain=[1990, 2050], nice=False, zero=False)
     base = alt.Chart().encode(
         x=alt.X("year:Q", title=t("axis_year", lang), axis=alt.Axis(format="d", tickCount=8),
-                scale=alt.Scale(domain=[1990, 2050], nice=False)),
+                scale=years),
     )
     tooltip = [
         alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
@@ -52,13 +67,15 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     colour = alt.Color("series:N", scale=_series_scale(lang), title=None,
                        legend=alt.Legend(orient="bottom", columns=3, symbolType="square"))
     history = alt.Chart().mark_rect(color="#888888", opacity=0.08).encode(
-        x=alt.X(datum=1990), x2=alt.X2(datum=base_year))
+        x=alt.X(datum=1990, scale=years), x2=alt.X2(datum=base_year))
     history_label = alt.Chart().mark_text(align="left", dx=4, dy=8, baseline="top",
                                           color="#555555", fontSize=12).encode(
-        x=alt.X(datum=1990), y=alt.value(0), text=alt.value(t("label_statistics", lang)))
+        x=alt.X(datum=1990, scale=years), y=alt.value(0),
+        text=alt.value(t("label_statistics", lang)))
     scenario_label = alt.Chart().mark_text(align="left", dx=4, dy=8, baseline="top",
                                            color="#555555", fontSize=12).encode(
-        x=alt.X(datum=base_year), y=alt.value(0), text=alt.value(t("label_scenario", lang)))
+        x=alt.X(datum=base_year, scale=years), y=alt.value(0),
+        text=alt.value(t("label_scenario", lang)))
     areas = base.mark_area(opacity=0.9).encode(
         y=alt.Y("value:Q", stack="zero", title=value_title),
         color=colour,
@@ -75,10 +92,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "reference")
     chart = alt.layer(history, areas, beccs, net, reference, history_label, scenario_label)
-    spec = chart.properties(height=380, width="container").to_dict()
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    return _with_locale(spec, lang)
+    return _finish(chart.properties(height=380, width="container").to_dict(), lang)
 
 
 def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
@@ -142,10 +156,7 @@ def _fossil_spec(lang: str) -> dict:
         tooltip=[alt.Tooltip("series:N", title=t("legend_sector", lang)),
                  alt.Tooltip("value:Q", title=t("axis_fossil_t", lang), format=",.0f")],
     ).properties(height=alt.Step(26), width="container")
-    spec = chart.to_dict()
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    return _with_locale(spec, lang)
+    return _finish(chart.to_dict(), lang)
 
 
 def fossil_spec(lang: str) -> dict:
@@ -180,10 +191,8 @@ def _budget_spec(lang: str) -> dict:
     budget = alt.Chart().mark_line(strokeDash=[8, 4], strokeWidth=2).encode(
         x=x, y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "budget")
-    spec = alt.layer(cumulative, budget).properties(height=300, width="container").to_dict()
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    return _with_locale(spec, lang)
+    chart = alt.layer(cumulative, budget).properties(height=300, width="container")
+    return _finish(chart.to_dict(), lang)
 
 
 def budget_spec(lang: str) -> dict:

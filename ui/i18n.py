@@ -51,7 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "({budget}).",
     },
     "not_by_2050": {"sv": "Inte före 2050", "en": "Not by 2050"},
-    "kpi_needed_rate": {"sv": "Nödvändig minskning per år", "en": "Reduction needed per year"},
+    "kpi_needed_rate": {"sv": "Krävd minskning per år", "en": "Reduction needed a year"},
     "kpi_needed_rate_help": {
         "sv": "Den konstanta årliga minskning från {year} som håller utsläppen inom det som "
         "återstår av budgeten ({remaining}).",
@@ -122,9 +122,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "value), {since_1990} since 1990 (NED).",
     },
     "fossil_by_sector": {"sv": "Kvar år 2030 per sektor", "en": "Left in 2030 by sector"},
-    "fossil_levers_hint": {
-        "sv": "Spakar som verkar på det som är kvar: {levers}.",
-        "en": "Levers that act on what is left: {levers}.",
+    "fossil_potentials": {
+        "sv": "Spakarna som kan ta bort mest av det som är kvar",
+        "en": "The levers that can remove most of what is left",
+    },
+    "fossil_potentials_note": {
+        "sv": "Varje spak för sig, till ändan av sitt intervall. Spakarna samverkar "
+        "(multiplikativt), så minskningarna kan inte läggas ihop.",
+        "en": "Each lever on its own, to the end of its range. The levers interact "
+        "(multiplicatively), so the reductions do not add up.",
     },
     "axis_fossil_t": {"sv": "ton fossil CO2 år 2030", "en": "tonnes fossil CO2 in 2030"},
     "budget_heading": {"sv": "Koldioxidbudget", "en": "Carbon budget"},
