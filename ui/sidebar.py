@@ -81,7 +81,7 @@ def lever_widgets(reference: Levers, lang: str) -> None:
         label = GROUP_LABELS[lang][group]
         if changed:
             label += f" ({changed} ≠ ref.)"
-        with sidebar.expander(label, expanded=group == "transport"):
+        with sidebar.expander(label, expanded=group == "transport", key=f"group_{group}"):
             for spec in specs:
                 st.slider(
                     spec.label(lang),

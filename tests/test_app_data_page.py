@@ -1,0 +1,50 @@
+"""AppTest tests of the data and method page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from model import LEVER_SPECS
+from tests.apptest_helpers import start_app
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
+    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
+    previous = os.environ.get("KLIMAT_DB")
+    os.environ["KLIMAT_DB"] = str(path)
+    yield
+    if previous is None:
+        os.environ.pop("KLIMAT_DB", None)
+    else:
+        os.environ["KLIMAT_DB"] = previous
+
+
+def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
+    at = start_app()
+    at.switch_page("pages/data_och_metod.py").run()
+    assert not at.exception
+    headers = [h.value for h in at.header]
+    assert headers == ["Modellen i ord", "Kontroll mot statistiken",
+                       "Spakar, referensvärden och källor", "Tabeller", "Källor",
+                       "Parametrar och antaganden"]
+    levers, tables, sources, _ = (df.value for df in at.dataframe)
+    assert len(levers) == len(LEVER_SPECS)
+    assert "Referens" in levers.columns and "Rådighet" in levers.columns
+    assert "data/ned_ghg.csv" in set(tables["Tabell"])
+    assert "ned_2025" in set(sources["id"])
+    check = " ".join(m.value for m in at.markdown)
+    assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
+    assert "+3,2\u00a0%" in check  # how close the model lands
+
+
+def test_data_page_in_english() -> None:
+    at = start_app()
+    at.radio(key="lang").set_value("en").run()
+    at.switch_page("pages/data_och_metod.py").run()
+    assert not at.exception
+    assert at.header[0].value == "The model in words"
+    assert "Who controls it" in at.dataframe[0].value.columns

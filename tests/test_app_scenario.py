@@ -1,0 +1,137 @@
+"""AppTest tests of the main page: move levers, read the figures and chart data it shows."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
+from model.potential import best_value
+from model.tables import read_csv_tables
+from tests.apptest_helpers import chart_data, metric_delta, metric_value, start_app
+from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every AppTest run of this module reads a database built in a temporary folder."""
+    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
+    previous = os.environ.get("KLIMAT_DB")
+    os.environ["KLIMAT_DB"] = str(path)
+    yield
+    if previous is None:
+        os.environ.pop("KLIMAT_DB", None)
+    else:
+        os.environ["KLIMAT_DB"] = previous
+
+
+@pytest.fixture(scope="module")
+def vaxjo():
+    return build_municipality_data(read_csv_tables(), "0780")
+
+
+def test_reference_page_shows_the_reference_figures_in_swedish(vaxjo) -> None:
+    at = start_app()
+    reference = run_scenario(vaxjo, reference_levers(vaxjo)).kpis
+    assert at.title[0].value == "Klimatscenarier för Växjö"
+    assert metric_value(at, "Fossil CO2 år 2030") == fmt_tonnes(reference.fossil_co2_2030_t, "sv")
+    assert metric_value(at, "Budgeten tar slut") == fmt_month_year(
+        reference.budget_exhausted_year, reference.budget_exhausted_month, "sv", "")
+    assert metric_value(at, "Krävd minskning per år") == "9,1\u00a0%"
+    assert not at.success and len(at.error) == 1  # not fossil-free in the reference
+
+
+def test_more_electric_cars_lower_fossil_co2_and_the_chart(vaxjo) -> None:
+    at = start_app()
+    before_value = metric_value(at, "Fossil CO2 år 2030")
+    before = chart_data(at, 0)
+    at.slider(key="lever_el_personbilar").set_value(80.0).run()
+    assert not at.exception
+    after = chart_data(at, 0)
+    expected = run_scenario(vaxjo, reference_levers(vaxjo).with_values(el_personbilar=80.0))
+    assert metric_value(at, "Fossil CO2 år 2030") == fmt_tonnes(
+        expected.kpis.fossil_co2_2030_t, "sv")
+    assert metric_value(at, "Fossil CO2 år 2030") != before_value
+    assert "mot referens" in metric_delta(at, "Fossil CO2 år 2030")
+
+    def transport_2030(frame):
+        rows = frame[(frame["year"] == 2030) & (frame["series"] == "Transporter")]
+        return float(rows["value"].iloc[0])
+
+    assert transport_2030(after) < transport_2030(before)
+    # History does not move with a lever.
+    history = before[before["year"] <= 2024].reset_index(drop=True)
+    assert history.equals(after[after["year"] <= 2024].reset_index(drop=True))
+
+
+def test_beccs_appears_as_negative_band_and_can_count_against_budget() -> None:
+    at = start_app()
+    at.slider(key="lever_beccs_kt").set_value(200.0).run()
+    data = chart_data(at, 0)
+    beccs = data[data["layer"] == "beccs"]
+    assert beccs[beccs["year"] == 2035]["value"].iloc[0] == pytest.approx(-200.0)
+    net = data[(data["layer"] == "net") & (data["year"] == 2035)]["value"].iloc[0]
+    areas = data[(data["layer"] == "area") & (data["year"] == 2035)]["value"].sum()
+    assert net == pytest.approx(areas - 200.0)
+    without = metric_value(at, "Budgeten tar slut")
+    at.toggle(key="budget_count_beccs").set_value(True).run()
+    assert not at.exception
+    assert metric_value(at, "Budgeten tar slut") != without
+
+
+def test_every_lever_at_its_best_reaches_fossil_free_2030() -> None:
+    at = start_app()
+    for spec in LEVER_SPECS:
+        if spec.group != "beccs":
+            at.slider(key=f"lever_{spec.id}").set_value(float(best_value(spec)))
+    at.run()
+    assert not at.exception
+    assert len(at.success) == 1
+    assert "noll fossil CO2" in at.success[0].value
+
+
+def test_reset_puts_every_lever_back() -> None:
+    at = start_app()
+    at.slider(key="lever_el_personbilar").set_value(90.0).run()
+    at.button(key="reset_levers").click().run()
+    assert at.slider(key="lever_el_personbilar").value == 17.0
+
+
+def test_budget_size_and_start_year_are_editable() -> None:
+    at = start_app()
+    at.number_input(key="budget_kt").set_value(1000).run()
+    assert not at.exception
+    assert metric_value(at, "Krävd minskning per år") == fmt_percent(
+        1 - math.exp(-224163 / (1_000_000 - 421090)), "sv")
+    budget = chart_data(at, 2)
+    assert budget[budget["layer"] == "budget"]["value"].iloc[0] == pytest.approx(1000.0)
+    at.number_input(key="budget_start").set_value(2025).run()
+    assert metric_value(at, "Använt 2025–2024") == "0\u00a0t"
+
+
+def test_english_switch_translates_and_formats_numbers_the_english_way(vaxjo) -> None:
+    at = start_app()
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    reference = run_scenario(vaxjo, reference_levers(vaxjo)).kpis
+    assert at.title[0].value == "Climate scenarios for Växjö"
+    assert metric_value(at, "Fossil CO2 in 2030") == fmt_tonnes(reference.fossil_co2_2030_t,
+                                                                 "en")
+    assert "," in metric_value(at, "Fossil CO2 in 2030")
+    assert metric_value(at, "Reduction needed a year") == "9.1%"
+    series = set(chart_data(at, 0)["series"])
+    assert "Transport" in series and "Transporter" not in series
+
+
+def test_switching_to_alvesta_changes_figures_and_labels_the_budget_estimate() -> None:
+    at = start_app()
+    vaxjo_value = metric_value(at, "Fossil CO2 år 2030")
+    at.selectbox(key="municipality").set_value("0764").run()
+    assert not at.exception
+    assert at.title[0].value == "Klimatscenarier för Alvesta"
+    assert metric_value(at, "Fossil CO2 år 2030") != vaxjo_value
+    assert any("uppskattning" in info.value for info in at.info)
+    assert at.number_input(key="budget_kt").value == 1317
