@@ -1,0 +1,484 @@
+"""Saved scenarios: named lever settings that users keep, share and revise.
+
+Why it looks like this:
+
+* Append-only versions: every save, rename and delete adds a row ``(scenario_id,
+  version)``; nothing is updated in place, so history is never lost and a delete is a
+  version flagged ``deleted``.
+* Optimistic concurrency: an edit names the version it started from
+  (``expected_version``). The check and the insert share one transaction, and the
+  primary key ``(scenario_id, version)`` makes sure that of two writers racing for the
+  same next version only one commits; the other gets ``ConflictError``.
+* Text is stored exactly as given (only the name is stripped of surrounding
+  whitespace). It is never escaped here: display code must render it as plain text.
+* ``saved_at`` is UTC without a time zone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+import unicodedata
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from types import MappingProxyType
+from typing import Any
+
+import duckdb
+
+from store.database import DbPath, StoreError, connect, rollback_quietly
+
+TABLE = "saved_scenarios"
+NAME_MAX = 80
+AUTHOR_MAX = 80
+DESCRIPTION_MAX = 1000
+LEVER_ID_MAX = 64
+LEVERS_MAX = 200
+# Retries when DuckDB reports a write-write conflict between concurrent transactions.
+_WRITE_ATTEMPTS = 50
+
+_MUNICIPALITY_CODE = re.compile(r"^[0-9]{4}$")
+_SCENARIO_ID = re.compile(r"^[0-9a-f]{16}$")
+# Description is multi-line text: newline, carriage return and tab are allowed there.
+_DESCRIPTION_WHITESPACE = frozenset("\n\r\t")
+
+_CREATE_TABLE = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
+    scenario_id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    author VARCHAR NOT NULL,
+    description VARCHAR NOT NULL,
+    municipality_code VARCHAR NOT NULL,
+    levers_json VARCHAR NOT NULL,
+    saved_at TIMESTAMP NOT NULL,
+    deleted BOOLEAN NOT NULL,
+    PRIMARY KEY (scenario_id, version)
+)
+"""
+_COLUMNS = (
+    "scenario_id, version, name, author, description, municipality_code, levers_json, "
+    "saved_at, deleted"
+)
+
+
+class ValidationError(StoreError, ValueError):
+    """Input a user can correct; ``field`` names the offending field."""
+
+    def __init__(self, field_name: str, message_sv: str, message_en: str) -> None:
+        super().__init__(message_sv, message_en)
+        self.field = field_name
+
+
+class ConflictError(StoreError):
+    """Someone saved a newer version first; ``latest_version`` is what is there now."""
+
+    def __init__(self, scenario_id: str, expected_version: int, latest_version: int) -> None:
+        super().__init__(
+            f"Scenariot har sparats av någon annan (version {latest_version}) sedan du "
+            f"öppnade version {expected_version}. Ladda om det eller spara som nytt.",
+            f"The scenario was saved by someone else (version {latest_version}) after you "
+            f"opened version {expected_version}. Reload it or save it as a new scenario.",
+        )
+        self.scenario_id = scenario_id
+        self.expected_version = expected_version
+        self.latest_version = latest_version
+
+
+class NotFoundError(StoreError):
+    """No such scenario (or version), or it has been deleted."""
+
+    def __init__(self, scenario_id: str, version: int | None = None) -> None:
+        which = f"{scenario_id!r}" + (f" version {version}" if version is not None else "")
+        super().__init__(
+            f"Det sparade scenariot {which} finns inte (eller har tagits bort).",
+            f"The saved scenario {which} does not exist (or has been deleted).",
+        )
+        self.scenario_id = scenario_id
+        self.version = version
+
+
+@dataclass(frozen=True)
+class SavedScenario:
+    """One stored version of a saved scenario. ``levers`` is a read-only mapping."""
+
+    scenario_id: str
+    version: int
+    name: str
+    author: str
+    description: str
+    municipality_code: str
+    levers: Mapping[str, float] = field(hash=False)
+    saved_at: datetime
+    deleted: bool
+
+
+# --------------------------------------------------------------------------------------
+# Validation
+
+
+def _check_text(
+    field_name: str,
+    label_sv: str,
+    value: object,
+    max_len: int,
+    *,
+    min_len: int = 0,
+    allowed: frozenset[str] = frozenset(),
+) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(
+            field_name, f"{label_sv} måste vara text.", f"{field_name} must be text."
+        )
+    length = len(value)
+    if length < min_len:
+        raise ValidationError(
+            field_name, f"{label_sv} får inte vara tomt.", f"{field_name} must not be empty."
+        )
+    if length > max_len:
+        raise ValidationError(
+            field_name,
+            f"{label_sv} får vara högst {max_len} tecken (nu {length}).",
+            f"{field_name} may be at most {max_len} characters (got {length}).",
+        )
+    for char in value:
+        category = unicodedata.category(char)
+        if (category == "Cc" and char not in allowed) or category == "Cs":
+            raise ValidationError(
+                field_name,
+                f"{label_sv} innehåller ett otillåtet styrtecken (U+{ord(char):04X}).",
+                f"{field_name} contains a control character (U+{ord(char):04X}).",
+            )
+    return value
+
+
+def _check_levers(levers: object) -> dict[str, float]:
+    if not isinstance(levers, Mapping):
+        raise ValidationError(
+            "levers", "Spakarna måste vara en tabell id → värde.", "levers must be a mapping."
+        )
+    if len(levers) > LEVERS_MAX:
+        raise ValidationError(
+            "levers",
+            f"Högst {LEVERS_MAX} spakar kan sparas.",
+            f"At most {LEVERS_MAX} levers can be saved.",
+        )
+    checked: dict[str, float] = {}
+    for lever_id, value in levers.items():
+        _check_text("levers", "Spakens id", lever_id, LEVER_ID_MAX, min_len=1)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise ValidationError(
+                "levers",
+                f"Spaken {lever_id!r} måste ha ett ändligt tal som värde.",
+                f"Lever {lever_id!r} must have a finite number as value.",
+            )
+        checked[lever_id] = float(value)
+    return checked
+
+
+def validate(
+    name: str,
+    author: str,
+    description: str,
+    municipality_code: str,
+    levers: Mapping[str, float],
+) -> tuple[str, str, str, str, dict[str, float]]:
+    """Check user input (raises ``ValidationError``); returns the values as they are stored.
+
+    Public so that forms can show the message before attempting a save.
+    """
+    if isinstance(name, str):
+        name = name.strip()
+    name = _check_text("name", "Namnet", name, NAME_MAX, min_len=1)
+    author = _check_text("author", "Författaren", author, AUTHOR_MAX)
+    description = _check_text(
+        "description",
+        "Beskrivningen",
+        description,
+        DESCRIPTION_MAX,
+        allowed=_DESCRIPTION_WHITESPACE,
+    )
+    if not isinstance(municipality_code, str) or not _MUNICIPALITY_CODE.match(municipality_code):
+        raise ValidationError(
+            "municipality_code",
+            f"Kommunkoden {municipality_code!r} ska vara fyra siffror, t.ex. 0780.",
+            f"The municipality code {municipality_code!r} must be four digits, e.g. 0780.",
+        )
+    return name, author, description, municipality_code, _check_levers(levers)
+
+
+# --------------------------------------------------------------------------------------
+# Rows <-> SavedScenario
+
+
+def _from_row(row: tuple[Any, ...]) -> SavedScenario:
+    (scenario_id, version, name, author, description, code, levers_json, saved_at, deleted) = row
+    levers = {str(key): float(value) for key, value in json.loads(levers_json).items()}
+    return SavedScenario(
+        scenario_id=scenario_id,
+        version=int(version),
+        name=name,
+        author=author,
+        description=description,
+        municipality_code=code,
+        levers=MappingProxyType(levers),
+        saved_at=saved_at,
+        deleted=bool(deleted),
+    )
+
+
+def _insert(con: duckdb.DuckDBPyConnection, scenario: SavedScenario) -> None:
+    levers_json = json.dumps(
+        dict(scenario.levers), sort_keys=True, ensure_ascii=False, allow_nan=False
+    )
+    con.execute(
+        f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            scenario.scenario_id,
+            scenario.version,
+            scenario.name,
+            scenario.author,
+            scenario.description,
+            scenario.municipality_code,
+            levers_json,
+            scenario.saved_at,
+            scenario.deleted,
+        ],
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _latest(con: duckdb.DuckDBPyConnection, scenario_id: str) -> SavedScenario | None:
+    row = con.execute(
+        f"SELECT {_COLUMNS} FROM {TABLE} WHERE scenario_id = ? ORDER BY version DESC LIMIT 1",
+        [scenario_id],
+    ).fetchone()
+    return _from_row(row) if row else None
+
+
+def _has_table(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+        [TABLE],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+# --------------------------------------------------------------------------------------
+# Writing
+
+
+def _write(db: DbPath, work: Callable[[duckdb.DuckDBPyConnection], SavedScenario]) -> SavedScenario:
+    """Run ``work`` in one transaction, retrying when DuckDB reports a write conflict.
+
+    A retry re-runs the version check, so a lost race surfaces as ``ConflictError``.
+    """
+    pause = 0.002
+    with connect(db, read_only=False) as con:
+        for _attempt in range(_WRITE_ATTEMPTS):
+            try:
+                con.execute(_CREATE_TABLE)
+                con.execute("BEGIN TRANSACTION")
+                result = work(con)
+                con.execute("COMMIT")
+                return result
+            except (duckdb.TransactionException, duckdb.ConstraintException):
+                # Another writer touched the same rows or took the same key: try again.
+                rollback_quietly(con)
+            except StoreError:
+                rollback_quietly(con)
+                raise
+            except duckdb.Error as error:
+                rollback_quietly(con)
+                raise StoreError(
+                    f"Scenariot kunde inte sparas: {error}",
+                    f"The scenario could not be saved: {error}",
+                ) from error
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+    raise StoreError(
+        "Scenariot kunde inte sparas: databasen är upptagen. Försök igen.",
+        "The scenario could not be saved: the database is busy. Try again.",
+    )
+
+
+def save_new(
+    db: DbPath,
+    name: str,
+    author: str,
+    description: str,
+    municipality_code: str,
+    levers: Mapping[str, float],
+) -> SavedScenario:
+    """Save a new scenario as version 1 with a fresh ``scenario_id``."""
+    name, author, description, municipality_code, checked = validate(
+        name, author, description, municipality_code, levers
+    )
+
+    def work(con: duckdb.DuckDBPyConnection) -> SavedScenario:
+        # A fresh id on every attempt: a (vanishingly rare) id clash just retries.
+        scenario = SavedScenario(
+            scenario_id=uuid.uuid4().hex[:16],
+            version=1,
+            name=name,
+            author=author,
+            description=description,
+            municipality_code=municipality_code,
+            levers=MappingProxyType(checked),
+            saved_at=_now(),
+            deleted=False,
+        )
+        _insert(con, scenario)
+        return scenario
+
+    return _write(db, work)
+
+
+def _append_version(
+    db: DbPath,
+    scenario_id: str,
+    expected_version: int,
+    change: Callable[[SavedScenario], SavedScenario],
+) -> SavedScenario:
+    """Add version ``expected_version + 1`` made by ``change`` from the latest version."""
+    if not isinstance(scenario_id, str) or not _SCENARIO_ID.match(scenario_id):
+        raise NotFoundError(str(scenario_id))
+    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+        raise ValidationError(
+            "expected_version",
+            "Versionsnumret måste vara ett heltal.",
+            "expected_version must be an integer.",
+        )
+
+    def work(con: duckdb.DuckDBPyConnection) -> SavedScenario:
+        latest = _latest(con, scenario_id)
+        if latest is None:
+            raise NotFoundError(scenario_id)
+        if latest.version != expected_version:
+            raise ConflictError(scenario_id, expected_version, latest.version)
+        if latest.deleted:
+            raise NotFoundError(scenario_id)
+        new = replace(change(latest), version=latest.version + 1, saved_at=_now())
+        _insert(con, new)
+        return new
+
+    return _write(db, work)
+
+
+def save_version(
+    db: DbPath,
+    scenario_id: str,
+    expected_version: int,
+    *,
+    levers: Mapping[str, float] | None = None,
+    name: str | None = None,
+    author: str | None = None,
+    description: str | None = None,
+    municipality_code: str | None = None,
+) -> SavedScenario:
+    """Save changes as the next version; fields left ``None`` keep their latest value.
+
+    Raises ``ConflictError`` when the latest version is not ``expected_version``.
+    """
+
+    def change(latest: SavedScenario) -> SavedScenario:
+        new_name, new_author, new_description, new_code, new_levers = validate(
+            latest.name if name is None else name,
+            latest.author if author is None else author,
+            latest.description if description is None else description,
+            latest.municipality_code if municipality_code is None else municipality_code,
+            latest.levers if levers is None else levers,
+        )
+        return replace(
+            latest,
+            name=new_name,
+            author=new_author,
+            description=new_description,
+            municipality_code=new_code,
+            levers=MappingProxyType(new_levers),
+        )
+
+    return _append_version(db, scenario_id, expected_version, change)
+
+
+def rename(db: DbPath, scenario_id: str, expected_version: int, name: str) -> SavedScenario:
+    """Give the scenario a new name (as a new version)."""
+    return save_version(db, scenario_id, expected_version, name=name)
+
+
+def delete(db: DbPath, scenario_id: str, expected_version: int) -> SavedScenario:
+    """Delete the scenario: a new version flagged ``deleted``; history stays loadable."""
+
+    def change(latest: SavedScenario) -> SavedScenario:
+        return replace(latest, deleted=True)
+
+    return _append_version(db, scenario_id, expected_version, change)
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+
+
+def list_scenarios(db: DbPath, municipality_code: str | None = None) -> list[SavedScenario]:
+    """The latest version of every scenario not deleted, newest first."""
+    with connect(db, read_only=True) as con:
+        if not _has_table(con):
+            return []
+        rows = con.execute(
+            f"SELECT {_COLUMNS} FROM ("
+            f"  SELECT * FROM {TABLE}"
+            "   QUALIFY row_number() OVER (PARTITION BY scenario_id ORDER BY version DESC) = 1"
+            ") WHERE NOT deleted AND (? IS NULL OR municipality_code = ?)"
+            " ORDER BY saved_at DESC, name, scenario_id",
+            [municipality_code, municipality_code],
+        ).fetchall()
+    return [_from_row(row) for row in rows]
+
+
+def load(db: DbPath, scenario_id: str, version: int | None = None) -> SavedScenario:
+    """One version (default: the latest, which must not be deleted).
+
+    An explicit ``version`` is returned as stored, even from a deleted scenario's history.
+    """
+    if not isinstance(scenario_id, str) or not _SCENARIO_ID.match(scenario_id):
+        raise NotFoundError(str(scenario_id), version)
+    with connect(db, read_only=True) as con:
+        if not _has_table(con):
+            raise NotFoundError(scenario_id, version)
+        if version is None:
+            scenario = _latest(con, scenario_id)
+            if scenario is None or scenario.deleted:
+                raise NotFoundError(scenario_id)
+            return scenario
+        row = con.execute(
+            f"SELECT {_COLUMNS} FROM {TABLE} WHERE scenario_id = ? AND version = ?",
+            [scenario_id, version],
+        ).fetchone()
+    if row is None:
+        raise NotFoundError(scenario_id, version)
+    return _from_row(row)
+
+
+def history(db: DbPath, scenario_id: str) -> list[SavedScenario]:
+    """Every stored version of one scenario, oldest first (empty if unknown)."""
+    if not isinstance(scenario_id, str) or not _SCENARIO_ID.match(scenario_id):
+        return []
+    with connect(db, read_only=True) as con:
+        if not _has_table(con):
+            return []
+        rows = con.execute(
+            f"SELECT {_COLUMNS} FROM {TABLE} WHERE scenario_id = ? ORDER BY version",
+            [scenario_id],
+        ).fetchall()
+    return [_from_row(row) for row in rows]

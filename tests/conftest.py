@@ -1,0 +1,252 @@
+"""Shared fixtures: a built DuckDB per test, a Streamlit server and headless Chromium.
+
+Why it looks like this:
+
+* Everything a test writes lives under pytest's tmp_path, and each pytest-xdist worker
+  starts its own Streamlit server on its own free port, so ``pytest -n 2`` is safe.
+* Browser tests use the system Chromium (/usr/bin/chromium; Playwright's own browser
+  download is not available). Locally they skip when it is missing; with ``CI=true``
+  they fail instead, so CI can never pass by silently skipping them.
+* Any test that uses ``page``, ``browser``, ``open_app`` or ``app_server`` is marked
+  ``e2e`` automatically, so ``pytest -m "not e2e"`` runs the fast tiers only.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from store.database import build_database
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO_ROOT / "data"
+CHROMIUM_DEFAULT = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 60.0
+E2E_FIXTURES = frozenset({"page", "browser", "open_app", "app_server", "playwright_instance"})
+
+
+def in_ci() -> bool:
+    """True when running under CI (env CI=true), where missing tools must fail, not skip."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives the browser or the server as ``e2e``."""
+    for item in items:
+        if E2E_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.e2e)
+
+
+# --------------------------------------------------------------------------------------
+# Database
+
+
+@pytest.fixture
+def tmp_db(tmp_path: Path) -> Path:
+    """A DuckDB built from the real data/ in this test's tmp_path."""
+    db_path = tmp_path / "klimat.duckdb"
+    build_database(db_path, DATA_DIR)
+    return db_path
+
+
+# --------------------------------------------------------------------------------------
+# Streamlit server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def _log_tail(log_path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(log_path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of ``streamlit run app.py`` on a free port, with KLIMAT_DB on a tmp db."""
+    if not (REPO_ROOT / "app.py").is_file():
+        pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: there is no app to test")
+    workdir = tmp_path_factory.mktemp("app_server")
+    db_path = workdir / "klimat.duckdb"
+    build_database(db_path, DATA_DIR)
+    env = {
+        **os.environ,
+        "KLIMAT_DB": str(db_path),
+        "PYTHONUNBUFFERED": "1",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    log_path = workdir / "streamlit.log"
+    for _attempt in range(3):  # a free port can be taken between probing and binding
+        port = _free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            # Others edit the tree while tests run: the server must not rerun on their saves.
+            "--server.fileWatcherType",
+            "none",
+        ]
+        with log_path.open("ab") as log:
+            process = subprocess.Popen(
+                command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while time.monotonic() < deadline and process.poll() is None:
+            if _healthy(base_url):
+                break
+            time.sleep(0.2)
+        if process.poll() is None and _healthy(base_url):
+            break
+        _stop(process)
+        if "already in use" not in _log_tail(log_path):
+            pytest.fail(
+                f"Streamlit did not become healthy at {base_url} within "
+                f"{SERVER_START_TIMEOUT_S:.0f} s. Log {log_path}:\n{_log_tail(log_path)}"
+            )
+    else:
+        pytest.fail(f"Streamlit found no free port. Log {log_path}:\n{_log_tail(log_path)}")
+    try:
+        yield base_url
+    finally:
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------------------
+# Browser
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Path to Chromium (env CHROMIUM_PATH or /usr/bin/chromium); skip or, in CI, fail."""
+    path = os.environ.get("CHROMIUM_PATH", CHROMIUM_DEFAULT)
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return path
+    message = (
+        f"Chromium not found at {path}: browser tests need it. "
+        "Install it with 'apt-get install chromium' (or run .ci/run as root)."
+    )
+    if in_ci():
+        pytest.fail(message + " CI=true, so this fails instead of skipping.")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    """One Playwright driver per worker process."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str, playwright_instance: Playwright) -> Iterator[Browser]:
+    """Headless system Chromium, shared by the tests of one worker."""
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, app_server: str) -> Iterator[Page]:
+    """A fresh browser context and page per test; relative URLs go to the app server."""
+    context = browser.new_context(
+        base_url=app_server, viewport={"width": 1280, "height": 900}, locale="sv-SE"
+    )
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+# Fonts loaded (icons are a web font) and every visible Vega-Lite chart drawn.
+_PAGE_SETTLED_JS = """() => document.fonts.status === 'loaded' &&
+  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .every(el => el.offsetParent === null || el.querySelector('canvas, svg'))"""
+
+
+def wait_for_app_idle(page: Page, timeout_ms: float = 30_000) -> None:
+    """Wait until Streamlit has connected, finished the script run and drawn its charts.
+
+    Without the last part a screenshot may catch icons as empty boxes or a blank chart.
+    """
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]'
+        '[data-test-connection-state="CONNECTED"]',
+        timeout=timeout_ms,
+    )
+    page.wait_for_function(_PAGE_SETTLED_JS, timeout=timeout_ms)
+
+
+@pytest.fixture
+def open_app(page: Page) -> Callable[[str], Page]:
+    """``open_app("/?lever=1")`` loads a URL of the app and waits until it is idle."""
+
+    def _open(path: str = "/") -> Page:
+        page.goto(path)
+        wait_for_app_idle(page)
+        return page
+
+    return _open
