@@ -13,7 +13,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from model.sectors import SECTOR_INDEX, SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS
+from model.sectors import AGRICULTURE, SECTOR_INDEX, SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS
 
 TABLE_NAMES: tuple[str, ...] = (
     "ned_ghg",
@@ -106,12 +106,22 @@ class MunicipalityData:
         hit = np.nonzero(self.history_years == year)[0]
         return float(self.history_ghg[hit[0]].sum()) if len(hit) else None
 
-    def co2_in(self, year: int) -> float | None:
-        """Total NED CO2 in a year with CO2 statistics, or None."""
+    @property
+    def fossil_co2_history(self) -> np.ndarray:
+        """NED CO2 by sector without agriculture's liming, which is mineral, not fossil fuel.
+
+        The same definition as the scenario's fossil CO2, so history and scenario join.
+        """
+        fossil = self.co2_history.copy()
+        fossil[:, SECTOR_INDEX[AGRICULTURE]] = 0.0
+        return fossil
+
+    def fossil_co2_in(self, year: int) -> float | None:
+        """Fossil CO2 (NED CO2 less liming) in a year with CO2 statistics, or None."""
         hit = np.nonzero(self.co2_years == year)[0]
         if not len(hit):
             return None
-        return float(np.nansum(self.co2_history[hit[0]]))
+        return float(np.nansum(self.fossil_co2_history[hit[0]]))
 
 
 def _parameters_for(parameters: pd.DataFrame, code: str) -> dict[str, float]:

@@ -149,8 +149,10 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         sector=TRANSPORT,
         control="kommun",
         source_id="scb_folkmangd",
-        reference_note_sv="Biltrafiken växer i takt med befolkningen (SCB 2023–2024)",
-        reference_note_en="Car traffic grows with the population (SCB 2023–2024)",
+        reference_note_sv="Biltrafiken följer befolkningens förändring 2023–2024 (SCB); "
+        "referensvärdet gäller Växjö",
+        reference_note_en="Car traffic follows the population's change 2023–2024 (SCB); "
+        "the reference value is Växjö's",
         path="population",
     ),
     LeverSpec(

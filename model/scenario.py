@@ -117,7 +117,7 @@ class ScenarioResult:
         hist_years = np.repeat(data.history_years, len(SECTORS))
         fossil_hist = np.full(data.history_ghg.shape, np.nan)
         rows = np.searchsorted(data.history_years, data.co2_years)
-        fossil_hist[rows] = data.co2_history
+        fossil_hist[rows] = data.fossil_co2_history
         future = self.years > data.base_year
         n_future = int(future.sum())
         return pd.DataFrame(
@@ -148,7 +148,7 @@ class ScenarioResult:
         beccs = np.concatenate([np.zeros(len(data.history_years)), self.trajectory.beccs[future]])
         fossil_hist = np.full(len(data.history_years), np.nan)
         fossil_hist[np.searchsorted(data.history_years, data.co2_years)] = np.nansum(
-            data.co2_history, axis=1
+            data.fossil_co2_history, axis=1
         )
         fossil = np.concatenate([fossil_hist, self.trajectory.fossil_co2[future].sum(axis=1)])
         population = population_path(data, years)
@@ -196,7 +196,7 @@ def run_scenario(
     fossil_2030_by_sector = trajectory.fossil_co2[t]
     fossil_2030 = float(fossil_2030_by_sector.sum())
     fossil_base = float(trajectory.fossil_co2[0].sum())
-    fossil_1990 = data.co2_in(1990)
+    fossil_1990 = data.fossil_co2_in(1990)
     ghg_1990 = data.ghg_in(1990)
     ghg_2030 = float(totals[t])
     population_2030 = float(population_path(data, np.array([TARGET_YEAR]))[0])

@@ -27,7 +27,7 @@ from model import (
     run_reference,
     run_scenario,
 )
-from model.sectors import SECTOR_INDEX, TRANSPORT_SUBSECTORS, WASTE
+from model.sectors import SECTOR_INDEX, TRANSPORT_SUBSECTORS
 from model.tables import read_csv_tables
 
 CODES = ("0780", "0764")  # Växjö, Alvesta
@@ -380,21 +380,15 @@ FOSSIL_FREE_LEVERS = {
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_every_fossil_lever_at_its_end_clears_all_but_waste(code: str) -> None:
+def test_every_fossil_lever_at_its_end_clears_every_sector(code: str) -> None:
     """Every sector the fossil-free levers reach has no fossil CO2 left in 2030."""
     data = municipality(code)
     kpis = run_scenario(data, reference_levers(data).with_values(**FOSSIL_FREE_LEVERS)).kpis
     by_sector = dict(zip(SECTORS, kpis.fossil_co2_2030_by_sector, strict=True))
-    left = {sector: t for sector, t in by_sector.items() if sector != WASTE and t >= 1e-6}
+    left = {sector: t for sector, t in by_sector.items() if t >= 1e-6}
     assert left == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Reported to the lead: avfall_minskning tops out at 90 %, so the waste sector's "
-    "fossil CO2 (≈16 t Växjö, ≈6 t Alvesta) stays in 2030 and fossil_free_2030 can never be "
-    "True. Remove this mark when the model lets the fossil remainder reach zero.",
-)
 @pytest.mark.parametrize("code", CODES)
 def test_every_fossil_lever_at_its_end_gives_fossil_free_2030(code: str) -> None:
     """All 100 % fossil-free levers and a 100 % obligation: under 1 t fossil CO2 in 2030."""
