@@ -7,9 +7,11 @@ import streamlit as st
 from model.paths import reference_levers
 from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
+from ui.pages_folder import leave_pages_folder_mode
 from ui.sidebar import language_and_municipality, lever_widgets
 
-st.set_page_config(page_title="Klimatscenarier", page_icon=":material/forest:", layout="wide",
+leave_pages_folder_mode()
+st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.png", layout="wide",
                    initial_sidebar_state="expanded")
 
 lang, code = language_and_municipality()
@@ -20,7 +22,8 @@ lever_widgets(reference_levers(municipality_data(code)), lang)
 
 navigation = st.navigation(
     [
-        st.Page("pages/scenario.py", title=t("page_scenario", lang), icon=":material/show_chart:", default=True),
+        st.Page("pages/scenario.py", title=t("page_scenario", lang),
+                icon=":material/show_chart:", default=True),
         st.Page("pages/data_och_metod.py", title=t("page_data", lang), icon=":material/menu_book:",
                 url_path="data"),
     ]

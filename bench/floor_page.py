@@ -1,8 +1,8 @@
-"""The floor for a rerun: the main page's lever sliders and two metrics, nothing else.
+"""The floor for a rerun: the main page's widgets (same keys, labels and help), nothing else.
 
 The benchmark reruns this page and app.py after the same slider change. What this page costs
-is what any Streamlit page with 19 sliders costs (script start, widget state, protobuf); the
-main page's time above it is what the model, the charts and the texts add.
+is what any Streamlit page with these widgets costs (script start, widget state, protobuf);
+the main page's time above it is what the model, the charts, the figures and texts add.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import streamlit as st
 
 from model.levers import LEVER_SPECS
 
-st.title("Golvsida för mätning")
-changed = 0
+st.sidebar.radio("Språk", options=["sv", "en"], key="lang", horizontal=True)
+st.sidebar.selectbox("Kommun", options=["0780", "0764"], key="municipality")
+st.sidebar.button("Återställ till referens", key="reset_levers")
 for spec in LEVER_SPECS:  # the same keys as the main page: lever_<id>
-    value = st.sidebar.slider(
+    st.sidebar.slider(
         spec.label_sv,
         min_value=float(spec.min),
         max_value=float(spec.max),
@@ -24,7 +25,11 @@ for spec in LEVER_SPECS:  # the same keys as the main page: lever_<id>
         key=f"lever_{spec.id}",
         help=f"{spec.help_sv}\n\n{spec.reference_note_sv}",  # as long as the main page's
     )
-    changed += abs(value - spec.reference) > 1e-9
-left, right = st.columns(2)
-left.metric("Ändrade spakar", changed)
-right.metric("Elbilarnas andel 2030", f"{st.session_state['lever_el_personbilar']:.0f} %")
+st.title("Golvsida för mätning")
+st.toggle("Per invånare", key="per_capita")
+st.number_input("Budget (kt CO2e)", min_value=1, max_value=100_000, value=2760, step=10,
+                key="budget_kt")
+st.number_input("Budgetens startår", min_value=2015, max_value=2030, value=2023, step=1,
+                key="budget_start")
+st.toggle("Räkna BECCS-upptag mot budgeten", key="budget_count_beccs")
+st.metric("Elbilarnas andel 2030", f"{st.session_state['lever_el_personbilar']:.0f} %")

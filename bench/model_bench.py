@@ -172,14 +172,14 @@ def bench_pages(repetitions: int, warmup: int) -> tuple[list[Timing], str | None
         note = f"skipped the main page: {MAIN_PAGE.relative_to(REPO_ROOT)} does not exist yet"
         times = time_calls(floor, repetitions, warmup)
         floor.verify()
-        return [Timing("page: floor (same sliders + 2 metrics)", times)], note
+        return [Timing("page: floor (same widgets, no charts)", times)], note
     try:
         main_page = PageRerun(MAIN_PAGE)
     except Exception as error:  # a page being edited must not hide the other figures
         times = time_calls(floor, repetitions, warmup)
         floor.verify()
         note = f"skipped the main page: its first run failed ({type(error).__name__}: {error})"
-        return [Timing("page: floor (same sliders + 2 metrics)", times)], note
+        return [Timing("page: floor (same widgets, no charts)", times)], note
     for _ in range(warmup):
         main_page()
         floor()
@@ -199,7 +199,7 @@ def bench_pages(repetitions: int, warmup: int) -> tuple[list[Timing], str | None
             main_times,
             f"≤ {PAGE_RATIO_TARGET:g} × floor",
         ),
-        Timing("page: floor (same sliders + 2 metrics)", floor_times),
+        Timing("page: floor (same widgets, no charts)", floor_times),
     ], None
 
 

@@ -114,18 +114,18 @@ def reference_levers(data: MunicipalityData) -> Levers:
     return reference_paths(data).levers
 
 
+def lever_path(data: MunicipalityData, spec: LeverSpec, value: float) -> np.ndarray:
+    """One lever's yearly path for a value, in the lever's unit."""
+    ref = reference_paths(data)
+    if spec.path == "fixed":
+        return np.full(len(ref.years), float(value))
+    shift = value - getattr(ref.levers, spec.id)
+    path = ref.paths[spec.id] + shift * ref.ramps[spec.id]
+    if spec.min < 0:  # a change in per cent: activity cannot fall below zero
+        return np.maximum(path, -100.0)
+    return np.clip(path, 0.0, 100.0)
+
+
 def lever_paths(data: MunicipalityData, levers: Levers) -> dict[str, np.ndarray]:
     """Every lever's yearly path for the scenario, in the lever's unit."""
-    ref = reference_paths(data)
-    values = levers.as_dict()
-    references = ref.levers.as_dict()
-    paths: dict[str, np.ndarray] = {}
-    for spec in LEVER_SPECS:
-        path = ref.paths[spec.id] + (values[spec.id] - references[spec.id]) * ref.ramps[spec.id]
-        if spec.path == "fixed":
-            paths[spec.id] = np.full(len(ref.years), values[spec.id])
-        elif spec.min < 0:  # a change in per cent: activity cannot fall below zero
-            paths[spec.id] = np.maximum(path, -100.0)
-        else:
-            paths[spec.id] = np.clip(path, 0.0, 100.0)
-    return paths
+    return {spec.id: lever_path(data, spec, getattr(levers, spec.id)) for spec in LEVER_SPECS}

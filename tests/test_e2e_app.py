@@ -62,3 +62,16 @@ def test_english_switch_and_data_page(open_app: Callable[[str], Page]) -> None:
     expect(page.get_by_role("heading", name="Data och metod").first).to_be_visible()
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     _no_errors(page)
+
+
+def test_the_page_fetches_nothing_from_outside(page: Page, app_server: str) -> None:
+    """Workshops run on closed networks: every request goes to the app's own server."""
+    outside: list[str] = []
+    own = (app_server, "data:", "blob:")
+    page.on("request", lambda request: None if request.url.startswith(own)
+            else outside.append(request.url))
+    page.goto("/")
+    wait_for_app_idle(page)
+    page.goto("/data")
+    wait_for_app_idle(page)
+    assert outside == []

@@ -2,18 +2,19 @@
 
 Altair builds and validates a spec once; each rerun only passes new data to
 st.vega_lite_chart, which keeps a lever change cheap even with a room full of phones.
+The specs are shared between sessions: never mutate one (st.vega_lite_chart copies the
+top level before it adds anything).
 """
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from model.scenario import ScenarioResult
+from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
 from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
@@ -97,52 +98,47 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
 
 def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     """Stacked areas by sector, BECCS below zero, net and reference lines."""
-    return copy.deepcopy(_trajectory_spec(lang, per_capita, base_year))
+    return _trajectory_spec(lang, per_capita, base_year)
 
 
 def trajectory_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool
 ) -> pd.DataFrame:
-    """Long frame for trajectory_spec: year, series, layer, value, order."""
-    frame = result.sectors_frame
-    totals = result.totals_frame
-    ref_totals = reference.totals_frame
-    if per_capita:
-        population = totals.set_index("year")["population"]
-        divisor = frame["year"].map(population).to_numpy() / 1000.0  # kg → t per inhabitant
-        scale_years = totals["population"].to_numpy() / 1000.0
-    else:
-        divisor = np.full(len(frame), 1000.0)
-        scale_years = np.full(len(totals), 1000.0)
-    labels = {s: sector_label(s, lang) for s in SECTORS}
-    order = {s: i for i, s in enumerate(SECTORS)}
-    areas = pd.DataFrame({
-        "year": frame["year"].to_numpy(),
-        "series": frame["sector"].map(labels).to_numpy(),
-        "layer": "area",
-        "value": frame["ghg_t"].to_numpy() / divisor / (1.0 if not per_capita else 1000.0),
-        "order": frame["sector"].map(order).to_numpy(),
+    """Long frame for trajectory_spec: year, series, layer, value, order.
+
+    Built straight from the arrays (no pandas reshaping): this runs on every lever change.
+    """
+    data = result.data
+    future = result.years > data.base_year
+    years = np.concatenate([data.history_years, result.years[future]])
+    ghg = np.vstack([data.history_ghg, result.trajectory.ghg[future]])
+    # t per inhabitant, or kt
+    divisor = population_path(data, years) if per_capita else np.full(len(years), 1000.0)
+    n_years, n_sectors = ghg.shape
+    # Lines (BECCS, net, reference) start at the last statistics year so they join the areas.
+    line_rows = np.arange(len(data.history_years) - 1, n_years)
+    scenario_rows = np.arange(len(data.history_years) - 1, n_years) - len(data.history_years) + 1
+    beccs = result.trajectory.beccs[scenario_rows]
+    net = result.trajectory.ghg[scenario_rows].sum(axis=1) + beccs
+    reference_net = (reference.trajectory.ghg[scenario_rows].sum(axis=1)
+                     + reference.trajectory.beccs[scenario_rows])
+    n_lines = len(line_rows)
+    labels = np.array([sector_label(s, lang) for s in SECTORS], dtype=object)
+    line_labels = np.array([t("series_beccs", lang), t("series_net", lang),
+                            t("series_reference", lang)], dtype=object)
+    frame = pd.DataFrame({
+        "year": np.concatenate([np.repeat(years, n_sectors), np.tile(years[line_rows], 3)]),
+        "series": np.concatenate([np.tile(labels, n_years), np.repeat(line_labels, n_lines)]),
+        "layer": np.concatenate([np.full(ghg.size, "area", dtype=object),
+                                 np.repeat(np.array(["beccs", "net", "reference"], dtype=object),
+                                           n_lines)]),
+        "value": np.concatenate([(ghg / divisor[:, None]).ravel(),
+                                 np.concatenate([beccs, net, reference_net])
+                                 / np.tile(divisor[line_rows], 3)]),
+        "order": np.concatenate([np.tile(np.arange(n_sectors), n_years),
+                                 np.full(3 * n_lines, 99)]),
     })
-    scenario = totals["kind"].to_numpy() == "scenario"
-    last_stat = int(np.nonzero(~scenario)[0][-1])
-    lines = scenario.copy()
-    lines[last_stat] = True  # lines start at the last statistics year
-    years = totals["year"].to_numpy()
-    factor = 1.0 if not per_capita else 1000.0
-    extra = pd.DataFrame({
-        "year": np.concatenate([years[lines], years[lines], years[lines]]),
-        "series": np.repeat([t("series_beccs", lang), t("series_net", lang),
-                             t("series_reference", lang)], lines.sum()),
-        "layer": np.repeat(["beccs", "net", "reference"], lines.sum()),
-        "value": np.concatenate([
-            totals["beccs_t"].to_numpy()[lines] / scale_years[lines] / factor,
-            totals["net_t"].to_numpy()[lines] / scale_years[lines] / factor,
-            ref_totals["net_t"].to_numpy()[lines] / scale_years[lines] / factor,
-        ]),
-        "order": 99,
-    })
-    data = pd.concat([areas, extra], ignore_index=True)
-    return data.dropna(subset=["value"])
+    return frame[np.isfinite(frame["value"].to_numpy())]
 
 
 @lru_cache(maxsize=8)
@@ -155,13 +151,14 @@ def _fossil_spec(lang: str) -> dict:
         color=alt.Color("series:N", scale=colours, legend=None),
         tooltip=[alt.Tooltip("series:N", title=t("legend_sector", lang)),
                  alt.Tooltip("value:Q", title=t("axis_fossil_t", lang), format=",.0f")],
-    ).properties(height=alt.Step(26), width="container")
+    ).properties(height=alt.Step(26), width="container",
+                 title=alt.TitleParams(t("fossil_by_sector", lang), anchor="start"))
     return _finish(chart.to_dict(), lang)
 
 
 def fossil_spec(lang: str) -> dict:
     """Horizontal bars: fossil CO2 left in 2030 by sector."""
-    return copy.deepcopy(_fossil_spec(lang))
+    return _fossil_spec(lang)
 
 
 def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
@@ -197,21 +194,25 @@ def _budget_spec(lang: str) -> dict:
 
 def budget_spec(lang: str) -> dict:
     """Cumulative emissions from the budget's start year against the budget."""
-    return copy.deepcopy(_budget_spec(lang))
+    return _budget_spec(lang)
 
 
 def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
     """Cumulative emissions (kt) from the start year and the budget as a flat line."""
-    totals = result.totals_frame
-    start = result.budget.start_year
-    counted = totals["net_t"] if result.budget.count_beccs else totals["ghg_t"]
-    mask = (totals["year"] >= start).to_numpy()
-    years = totals["year"].to_numpy()[mask]
-    cumulative = np.cumsum(counted.to_numpy()[mask]) / 1000.0
+    data = result.data
+    future = result.years > data.base_year
+    years = np.concatenate([data.history_years, result.years[future]])
+    totals = np.concatenate([data.history_ghg.sum(axis=1), result.trajectory.ghg[future].sum(1)])
+    if result.budget.count_beccs:
+        totals[len(data.history_years):] += result.trajectory.beccs[future]
+    mask = years >= result.budget.start_year
+    years = years[mask]
+    cumulative = np.cumsum(totals[mask]) / 1000.0
     n = len(years)
     return pd.DataFrame({
         "year": np.concatenate([years, years]),
-        "series": [t("series_cumulative", lang)] * n + [t("series_budget", lang)] * n,
-        "layer": ["cumulative"] * n + ["budget"] * n,
+        "series": np.repeat(np.array([t("series_cumulative", lang), t("series_budget", lang)],
+                                     dtype=object), n),
+        "layer": np.repeat(np.array(["cumulative", "budget"], dtype=object), n),
         "value": np.concatenate([cumulative, np.full(n, result.budget.budget_t / 1000.0)]),
     })

@@ -42,6 +42,7 @@ def municipality_data(code: str) -> MunicipalityData:
     return build_municipality_data(load_tables().tables, code)
 
 
+@st.cache_resource(show_spinner=False)
 def municipality_names() -> dict[str, str]:
     """Municipality code → name, for the municipalities with NED data."""
     tables = load_tables().tables
@@ -54,6 +55,7 @@ def municipality_names() -> dict[str, str]:
     }
 
 
+@st.cache_resource(show_spinner=False)
 def source_titles(lang: str) -> dict[str, str]:
     """Source id → 'Publisher: title (release)' for help texts."""
     sources = load_tables().tables.sources
@@ -62,3 +64,22 @@ def source_titles(lang: str) -> dict[str, str]:
         str(row["source_id"]): f"{row['publisher']}: {row[title]} ({row['release']})"
         for _, row in sources.iterrows()
     }
+
+
+@st.cache_resource(show_spinner=False)
+def reported_figures(code: str) -> tuple[int | None, dict[str, float]]:
+    """The municipality's own reported figures (year, indicator → value); may be empty."""
+    reported = load_tables().tables.municipality_reported
+    rows = reported[reported["municipality_code"] == code]
+    if rows.empty:
+        return None, {}
+    values = {str(k): float(v) for k, v in zip(rows["indicator"], rows["value"], strict=True)}
+    return int(rows["year"].max()), values
+
+
+@st.cache_resource(show_spinner=False)
+def budget_source(code: str) -> dict[str, str]:
+    """Source id and notes of the municipality's default budget."""
+    budget = load_tables().tables.budget
+    row = budget[budget["municipality_code"] == code].iloc[0]
+    return {key: str(row[key]) for key in ("source_id", "kind", "note_sv", "note_en")}

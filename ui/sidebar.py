@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 from model.levers import CONTROL_LABELS, GROUP_LABELS, GROUPS, LEVER_SPECS, Levers, LeverSpec
@@ -52,15 +54,22 @@ def language_and_municipality() -> tuple[str, str]:
     return lang, str(st.session_state[MUNICIPALITY_KEY])
 
 
-def _help(spec: LeverSpec, reference: float, lang: str, sources: dict[str, str]) -> str:
-    parts = [
-        spec.help(lang),
-        t("lever_help_reference", lang, value=fmt_lever_value(reference, spec.unit, lang),
-          note=spec.reference_note(lang)),
-        t("lever_help_control", lang, control=CONTROL_LABELS[lang][spec.control]),
-        t("lever_help_source", lang, source=sources.get(spec.source_id, spec.source_id)),
-    ]
-    return "\n\n".join(parts)
+@lru_cache(maxsize=32)
+def _help_texts(lang: str, reference: Levers) -> dict[str, str]:
+    """Each lever's tooltip: what it means, its reference and why, who controls it, source."""
+    sources = source_titles(lang)
+    references = reference.as_dict()
+    return {
+        spec.id: "\n\n".join([
+            spec.help(lang),
+            t("lever_help_reference", lang,
+              value=fmt_lever_value(references[spec.id], spec.unit, lang),
+              note=spec.reference_note(lang)),
+            t("lever_help_control", lang, control=CONTROL_LABELS[lang][spec.control]),
+            t("lever_help_source", lang, source=sources.get(spec.source_id, spec.source_id)),
+        ])
+        for spec in LEVER_SPECS
+    }
 
 
 def lever_widgets(reference: Levers, lang: str) -> None:
@@ -71,7 +80,7 @@ def lever_widgets(reference: Levers, lang: str) -> None:
     sidebar.caption(t("levers_intro", lang))
     sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers,
                    args=(reference,), width="stretch")
-    sources = source_titles(lang)
+    help_texts = _help_texts(lang, reference)
     references = reference.as_dict()
     for group in GROUPS:
         specs = [spec for spec in LEVER_SPECS if spec.group == group]
@@ -87,8 +96,11 @@ def lever_widgets(reference: Levers, lang: str) -> None:
                     spec.label(lang),
                     min_value=float(spec.min),
                     max_value=float(spec.max),
+                    # Session state holds the value; passing the reference as well spares
+                    # Streamlit a scan of the whole session state per slider and rerun.
+                    value=references[spec.id],
                     step=float(spec.step),
                     format=_slider_format(spec),
                     key=lever_key(spec.id),
-                    help=_help(spec, references[spec.id], lang, sources),
+                    help=help_texts[spec.id],
                 )

@@ -1,0 +1,113 @@
+"""Data and method: every table and source, the model in plain words, the levers, a check."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.checks import obligation_backcast
+from model.data import TABLE_NAMES
+from model.levers import CONTROL_LABELS, LEVER_SPECS
+from model.sectors import sector_label
+from ui.context import page_context
+from ui.data_access import load_tables, source_titles
+from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
+from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+
+
+def sources_table(lang: str) -> pd.DataFrame:
+    """The sources, one row each, in the chosen language."""
+    sources = load_tables().tables.sources
+    title = "title_en" if lang == "en" else "title_sv"
+    return pd.DataFrame({
+        "id": sources["source_id"],
+        t("col_title", lang): sources[title],
+        t("col_publisher", lang): sources["publisher"],
+        t("col_release", lang): sources["release"],
+        t("col_kind", lang): sources["kind"],
+        t("col_reference_link", lang): sources["reference"],
+    })
+
+
+def tables_overview(lang: str) -> pd.DataFrame:
+    """Each source table with its content and size."""
+    tables = load_tables().tables
+    return pd.DataFrame({
+        t("col_table", lang): [f"data/{name}.csv" for name in TABLE_NAMES],
+        t("col_content", lang): [TABLE_DESCRIPTIONS[name][lang] for name in TABLE_NAMES],
+        t("col_rows", lang): [len(getattr(tables, name)) for name in TABLE_NAMES],
+    })
+
+
+def levers_table(lang: str, reference: dict[str, float]) -> pd.DataFrame:
+    """Every lever with range, reference, reason, sector, rådighet and source."""
+    sources = source_titles(lang)
+    return pd.DataFrame({
+        t("col_lever", lang): [s.label(lang) for s in LEVER_SPECS],
+        t("col_range", lang): [
+            f"{fmt_lever_value(s.min, s.unit, lang)} – {fmt_lever_value(s.max, s.unit, lang)}"
+            for s in LEVER_SPECS
+        ],
+        t("col_reference", lang): [
+            fmt_lever_value(reference[s.id], s.unit, lang) for s in LEVER_SPECS
+        ],
+        t("col_reference_note", lang): [s.reference_note(lang) for s in LEVER_SPECS],
+        t("col_sector", lang): [
+            ", ".join(sector_label(x, lang) for x in s.sectors) for s in LEVER_SPECS
+        ],
+        t("col_control", lang): [CONTROL_LABELS[lang][s.control] for s in LEVER_SPECS],
+        t("col_source", lang): [sources.get(s.source_id, s.source_id) for s in LEVER_SPECS],
+    })
+
+
+def parameters_table(lang: str, code: str) -> pd.DataFrame:
+    """Parameters that apply to the municipality (its own rows, else the defaults)."""
+    params = load_tables().tables.parameters
+    rows = params[params["municipality_code"].isin(["*", code])]
+    rows = rows.sort_values("municipality_code").drop_duplicates("parameter_id", keep="first")
+    note = "note_en" if lang == "en" else "note_sv"
+    return pd.DataFrame({
+        t("col_parameter", lang): rows["parameter_id"],
+        t("col_value", lang): [fmt_number(v, lang, 3 if abs(v) < 10 else 0)
+                               for v in rows["value"]],
+        t("col_unit", lang): rows["unit"],
+        t("col_kind", lang): rows["kind"],
+        t("col_source", lang): rows["source_id"],
+        t("col_note", lang): rows[note].fillna(""),
+    })
+
+
+def main() -> None:
+    """Render the data and method page."""
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("data_title", lang))
+    st.write(t("data_intro", lang))
+
+    st.header(t("data_method_heading", lang))
+    st.markdown(METHOD_TEXT[lang].format(base_year=ctx.data.base_year))
+
+    st.header(t("data_check_heading", lang))
+    check = obligation_backcast(ctx.data, 2023)
+    st.write(t(
+        "data_check", lang, year=check.year, compared=check.compared_year,
+        petrol=fmt_number(check.petrol_pct, lang, 1), diesel=fmt_number(check.diesel_pct, lang, 1),
+        transport=fmt_tonnes(check.transport_t, lang),
+        machinery=fmt_tonnes(check.machinery_t, lang),
+        transport_stat=fmt_tonnes(check.transport_statistics_t, lang),
+        machinery_stat=fmt_tonnes(check.machinery_statistics_t, lang),
+        transport_dev=fmt_percent(check.transport_deviation, lang, 1, signed=True),
+        machinery_dev=fmt_percent(check.machinery_deviation, lang, 1, signed=True),
+    ))
+
+    st.header(t("data_levers_heading", lang))
+    st.dataframe(levers_table(lang, ctx.reference.as_dict()), hide_index=True, width="stretch")
+
+    st.header(t("data_tables_heading", lang))
+    st.dataframe(tables_overview(lang), hide_index=True, width="stretch")
+
+    st.header(t("data_sources_heading", lang))
+    st.dataframe(sources_table(lang), hide_index=True, width="stretch")
+
+    st.header(t("data_assumptions_heading", lang))
+    st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")

@@ -1,0 +1,213 @@
+"""Main page: key figures, the emissions trajectory, fossil-free 2030 and the carbon budget."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import streamlit as st
+
+from model.budget import BudgetSettings
+from model.data import MunicipalityData
+from model.levers import LEVERS_BY_ID, Levers
+from model.potential import fossil_potentials
+from model.scenario import ScenarioError, ScenarioResult, run_scenario
+from ui import charts
+from ui.context import PageContext, page_context
+from ui.data_access import budget_source, reported_figures
+from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.i18n import t
+
+BUDGET_KT_KEY = "budget_kt"
+BUDGET_START_KEY = "budget_start"
+BUDGET_BECCS_KEY = "budget_count_beccs"
+BUDGET_FOR_KEY = "budget_for_municipality"
+
+
+def budget_settings(ctx: PageContext) -> BudgetSettings:
+    """The budget as the inputs show it; defaults from data when the municipality changes."""
+    state = st.session_state
+    if state.get(BUDGET_FOR_KEY) != ctx.data.code:
+        state[BUDGET_KT_KEY] = int(round(ctx.data.budget_t / 1000.0))
+        state[BUDGET_START_KEY] = ctx.data.budget_start_year
+        state[BUDGET_FOR_KEY] = ctx.data.code
+    state.setdefault(BUDGET_BECCS_KEY, False)
+    return BudgetSettings(float(state[BUDGET_KT_KEY]) * 1000.0, int(state[BUDGET_START_KEY]),
+                          bool(state[BUDGET_BECCS_KEY]))
+
+
+@lru_cache(maxsize=64)
+def reference_result(
+    data: MunicipalityData, reference: Levers, budget: BudgetSettings
+) -> ScenarioResult:
+    """The reference scenario for a budget: the same for every lever change, so kept."""
+    return run_scenario(data, reference, budget)
+
+
+def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Five figures across the top, with the change against the reference scenario."""
+    k, r = result.kpis, reference.kpis
+    never = t("not_by_2050", lang)
+    # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
+    row = st.container(horizontal=True, gap="medium")
+    fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
+    row.metric(
+        t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
+        delta=(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}"
+               if abs(fossil_delta) >= 1 else None),
+        delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
+    )
+    years_later = _years_between(k.budget_exhausted_year, r.budget_exhausted_year)
+    row.metric(
+        t("kpi_budget_exhausted", lang),
+        fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang, never),
+        delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
+               if years_later else None),
+        help=t("kpi_budget_help", lang, start=k.budget_start_year,
+               budget=fmt_tonnes(k.budget_t, lang)),
+    )
+    row.metric(
+        t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
+        help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
+               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
+    )
+    change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
+    row.metric(
+        t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
+        delta=(f"{fmt_number(change_delta * 100, lang, 1)} {t('percentage_points', lang)} "
+               f"{t('vs_reference', lang)}"
+               if abs(change_delta) >= 0.0005 else None),
+        delta_color="inverse", help=t("kpi_change_1990_help", lang),
+    )
+    per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
+    row.metric(
+        t("kpi_per_capita", lang), f"{fmt_number(per_capita_t, lang, 2)} t CO2e",
+        help=t("kpi_per_capita_help", lang),
+    )
+
+
+def _years_between(year: int | None, reference_year: int | None) -> int:
+    """Years later than the reference (None = not by 2050, counted as 2051)."""
+    return (year or 2051) - (reference_year or 2051)
+
+
+def own_figures(result: ScenarioResult, lang: str) -> None:
+    """The municipality's own reported figures beside NED's, with why they differ."""
+    year, values = reported_figures(result.data.code)
+    if year is None or "ghg_total_t" not in values:
+        return
+    ned_ghg = result.data.ghg_in(year)
+    st.caption(
+        t("own_figures", lang, year=year, ghg=fmt_tonnes(values["ghg_total_t"], lang),
+          fossil=fmt_tonnes(values.get("fossil_co2_t"), lang),
+          ned_ghg=fmt_tonnes(ned_ghg, lang),
+          ned_fossil=fmt_tonnes(result.kpis.fossil_co2_base_t, lang))
+        + " " + t("own_figures_why", lang)
+    )
+
+
+def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Stacked sector areas, history and scenario, with BECCS, net and reference."""
+    st.subheader(t("trajectory_heading", lang))
+    per_capita = st.toggle(t("per_capita_toggle", lang), key="per_capita")
+    st.vega_lite_chart(
+        charts.trajectory_data(result, reference, lang, per_capita),
+        charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        width="stretch", key="chart_trajectory",
+    )
+    st.caption(t("trajectory_caption", lang, base_year=result.data.base_year))
+
+
+def fossil_section(result: ScenarioResult, lang: str) -> None:
+    """Verdict on fossil-free 2030, what is left by sector and which levers would cut it."""
+    k = result.kpis
+    st.subheader(t("fossil_heading", lang))
+    text, chart = st.columns([2, 3], gap="large")
+    with text:
+        if k.fossil_free_2030:
+            st.success(t("fossil_reached", lang), icon=":material/check_circle:")
+        else:
+            st.error(t("fossil_not_reached", lang, left=fmt_tonnes(k.fossil_co2_2030_t, lang)),
+                     icon=":material/local_gas_station:")
+        # One markdown element for the text: each element costs on every rerun.
+        text_parts = [t("fossil_changes", lang, base_year=k.base_year,
+                        since_base=fmt_percent(k.fossil_co2_change_vs_base, lang, 0, signed=True),
+                        since_1990=fmt_percent(k.fossil_co2_change_vs_1990, lang, 0,
+                                               signed=True))]
+        potentials = fossil_potentials(result.data, result.levers)[:5]
+        if potentials:
+            text_parts.append(f"**{t('fossil_potentials', lang)}**")
+            text_parts.append("\n".join(
+                f"- {LEVERS_BY_ID[p.lever_id].label(lang)} → "
+                f"{fmt_lever_value(p.value, LEVERS_BY_ID[p.lever_id].unit, lang)}: "
+                f"−{fmt_tonnes(p.reduction_t, lang)}"
+                for p in potentials
+            ))
+            text_parts.append(f"*{t('fossil_potentials_note', lang)}*")
+        st.markdown("\n\n".join(text_parts))
+    if not k.fossil_free_2030:
+        with chart:
+            st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
+                               width="stretch", key="chart_fossil")
+
+
+def budget_section(result: ScenarioResult, lang: str) -> None:
+    """Budget inputs, used and left, when it runs out and the pace needed."""
+    k = result.kpis
+    st.subheader(t("budget_heading", lang))
+    data = result.data
+    inputs = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    row = budget_source(data.code)
+    inputs.number_input(
+        t("budget_size", lang), min_value=1, max_value=100_000, step=10, key=BUDGET_KT_KEY,
+        width=180,
+        help=t("budget_size_help", lang, default=fmt_tonnes(data.budget_t, lang),
+               start=data.budget_start_year, source=row["source_id"]),
+    )
+    inputs.number_input(t("budget_start", lang), min_value=2015, max_value=2030, step=1,
+                        key=BUDGET_START_KEY, width=180)
+    inputs.toggle(t("budget_count_beccs", lang), key=BUDGET_BECCS_KEY,
+                  help=t("budget_count_beccs_help", lang), width="content")
+    if data.budget_is_estimate:
+        note = row["note_en"] if lang == "en" else row["note_sv"]
+        st.info(t("budget_estimate_note", lang, note=note), icon=":material/info:")
+    used = (f"**{t('budget_used', lang, start=k.budget_start_year, base_year=k.base_year)}:** "
+            f"{fmt_tonnes(k.budget_used_to_base_t, lang)} "
+            f"({fmt_percent(k.budget_used_share_to_base, lang, 0)}) · "
+            f"**{t('budget_remaining', lang, year=k.base_year + 1)}:** "
+            f"{fmt_tonnes(max(k.budget_remaining_at_base_t, 0.0), lang)}")
+    if k.budget_remaining_at_base_t <= 0:
+        st.warning(t("budget_already_used", lang, base_year=k.base_year))
+        summary = ""
+    elif k.budget_exhausted_year is None:
+        summary = t("budget_summary_never", lang, year=k.base_year + 1,
+                    rate=fmt_percent(k.needed_annual_reduction, lang))
+    else:
+        summary = t("budget_summary", lang, year=k.base_year + 1,
+                    rate=fmt_percent(k.needed_annual_reduction, lang),
+                    when=fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
+                                        ""))
+    st.markdown(f"{used}\n\n{summary}")
+    st.vega_lite_chart(charts.budget_data(result, lang), charts.budget_spec(lang),
+                       width="stretch", key="chart_budget")
+
+
+def main() -> None:
+    """Render the page for the session's levers."""
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("title", lang, name=ctx.data.name))
+    st.caption(t("intro", lang, name=ctx.data.name, base_year=ctx.data.base_year))
+    try:
+        budget = budget_settings(ctx)
+        result = run_scenario(ctx.data, ctx.levers, budget)
+        reference = reference_result(ctx.data, ctx.reference, budget)
+    except ScenarioError as error:
+        st.error(t("error_budget", lang, message=error.message_en if lang == "en"
+                   else error.message_sv))
+        st.session_state.pop(BUDGET_FOR_KEY, None)  # next run starts from the default
+        return
+    key_figures(result, reference, lang)
+    own_figures(result, lang)
+    trajectory_section(result, reference, lang)
+    fossil_section(result, lang)
+    budget_section(result, lang)
