@@ -1,13 +1,6 @@
-"""The text catalogue: every word the UI shows, in Swedish (default) and English.
-
-Lever labels and help live with the levers (model/levers.py) and sector labels with the
-sectors (model/sectors.py); everything else is here.
-"""
+"""Texts of the app frame, the scenario page and the data page."""
 
 from __future__ import annotations
-
-LANGUAGES: tuple[str, ...] = ("sv", "en")
-DEFAULT_LANGUAGE = "sv"
 
 TEXTS: dict[str, dict[str, str]] = {
     "app_title": {"sv": "Klimatscenarier", "en": "Klimatscenarier (climate scenarios)"},
@@ -318,10 +311,3 @@ E(t) = E0·e^(−k·t) within a remaining budget B, k = E0/B and the yearly redu
 1 − e^(−E0/B).
 """,
 }
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    """The text for a key in the language, with {placeholders} filled in."""
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
