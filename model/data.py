@@ -25,6 +25,8 @@ TABLE_NAMES: tuple[str, ...] = (
     "municipalities",
     "municipality_reported",
     "sources",
+    "presets",
+    "preset_descriptions",
 )
 
 # Parameter ids for a sector's CO2 share, used where the municipality has no CO2 data.
@@ -58,6 +60,8 @@ class Tables:
     municipalities: pd.DataFrame
     municipality_reported: pd.DataFrame
     sources: pd.DataFrame
+    presets: pd.DataFrame
+    preset_descriptions: pd.DataFrame
 
 
 @dataclass(frozen=True, eq=False)

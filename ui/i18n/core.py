@@ -238,6 +238,10 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "municipality_reported": {"sv": "Kommunens egna siffror (klimatkontraktet)",
                               "en": "The municipality's own figures (climate contract)"},
     "sources": {"sv": "Källor", "en": "Sources"},
+    "presets": {"sv": "Förinställda scenarier: spakvärden med motivering",
+                "en": "Preset scenarios: lever values with reasons"},
+    "preset_descriptions": {"sv": "Förinställda scenarier: namn och motivering",
+                            "en": "Preset scenarios: names and rationale"},
 }
 
 METHOD_TEXT: dict[str, str] = {
