@@ -90,3 +90,8 @@ VEGA_LOCALE: dict[str, dict[str, object]] = {
         "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"]},
     },
 }
+
+
+def for_metric_delta(text: str) -> str:
+    """Streamlit colours and points a metric's delta by a leading ASCII '-': use it there."""
+    return "-" + text[1:] if text.startswith("−") else text

@@ -14,7 +14,14 @@ from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from ui import charts
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures
-from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.formatting import (
+    fmt_lever_value,
+    fmt_month_year,
+    fmt_number,
+    fmt_percent,
+    fmt_tonnes,
+    for_metric_delta,
+)
 from ui.i18n import t
 
 BUDGET_KT_KEY = "budget_kt"
@@ -48,11 +55,11 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
     k, r = result.kpis, reference.kpis
     never = t("not_by_2050", lang)
     # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
-    row = st.container(horizontal=True, gap="medium")
+    row = st.container(horizontal=True, gap="small")
     fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
     row.metric(
         t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
-        delta=(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}"
+        delta=(for_metric_delta(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}")
                if abs(fossil_delta) >= 1 else None),
         delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
     )
@@ -73,8 +80,8 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
     change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
     row.metric(
         t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
-        delta=(f"{fmt_number(change_delta * 100, lang, 1)} {t('percentage_points', lang)} "
-               f"{t('vs_reference', lang)}"
+        delta=(for_metric_delta(f"{fmt_number(change_delta * 100, lang, 1)} "
+                                f"{t('percentage_points', lang)} {t('vs_reference', lang)}")
                if abs(change_delta) >= 0.0005 else None),
         delta_color="inverse", help=t("kpi_change_1990_help", lang),
     )
