@@ -12,7 +12,7 @@ from ui.sidebar import language_and_municipality, lever_widgets
 
 leave_pages_folder_mode()
 st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.png", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")
 
 lang, code = language_and_municipality()
 loaded = load_tables()
