@@ -33,7 +33,9 @@ BUDGET_FOR_KEY = "budget_for_municipality"
 def budget_settings(ctx: PageContext) -> BudgetSettings:
     """The budget as the inputs show it; defaults from data when the municipality changes."""
     state = st.session_state
-    if state.get(BUDGET_FOR_KEY) != ctx.data.code:
+    # The inputs keep their values across pages (persist_state); the check for a missing key
+    # covers a session that has not shown them yet.
+    if state.get(BUDGET_FOR_KEY) != ctx.data.code or BUDGET_KT_KEY not in state:
         state[BUDGET_KT_KEY] = int(round(ctx.data.budget_t / 1000.0))
         state[BUDGET_START_KEY] = ctx.data.budget_start_year
         state[BUDGET_FOR_KEY] = ctx.data.code
@@ -166,14 +168,15 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
     row = budget_source(data.code)
     inputs.number_input(
         t("budget_size", lang), min_value=1, max_value=100_000, step=10, key=BUDGET_KT_KEY,
-        width=180,
+        width=180, persist_state="session",
         help=t("budget_size_help", lang, default=fmt_tonnes(data.budget_t, lang),
                start=data.budget_start_year, source=row["source_id"]),
     )
     inputs.number_input(t("budget_start", lang), min_value=2015, max_value=2030, step=1,
-                        key=BUDGET_START_KEY, width=180)
+                        key=BUDGET_START_KEY, width=180, persist_state="session")
     inputs.toggle(t("budget_count_beccs", lang), key=BUDGET_BECCS_KEY,
-                  help=t("budget_count_beccs_help", lang), width="content")
+                  help=t("budget_count_beccs_help", lang), width="content",
+                  persist_state="session")
     if data.budget_is_estimate:
         note = row["note_en"] if lang == "en" else row["note_sv"]
         st.info(t("budget_estimate_note", lang, note=note), icon=":material/info:")
