@@ -66,7 +66,8 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
         alt.Tooltip("value:Q", title=value_title, format=value_format),
     ]
     colour = alt.Color("series:N", scale=_series_scale(lang), title=None,
-                       legend=alt.Legend(orient="bottom", columns=3, symbolType="square"))
+                       legend=alt.Legend(orient="bottom", columns=2, symbolType="square",
+                                         labelLimit=170))
     history = alt.Chart().mark_rect(color="#888888", opacity=0.08).encode(
         x=alt.X(datum=1990, scale=years), x2=alt.X2(datum=base_year))
     history_label = alt.Chart().mark_text(align="left", dx=4, dy=8, baseline="top",
