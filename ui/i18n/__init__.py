@@ -9,12 +9,12 @@ with the sectors (model/sectors.py).
 
 from __future__ import annotations
 
-from ui.i18n import core
+from ui.i18n import compare, core, exports
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core,)
+_PARTS = (core, exports, compare)
 
 
 def _merge() -> dict[str, dict[str, str]]:
