@@ -14,6 +14,7 @@ from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from ui import charts
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures
+from ui.export_section import export_section
 from ui.formatting import (
     fmt_lever_value,
     fmt_month_year,
@@ -221,3 +222,4 @@ def main() -> None:
     trajectory_section(result, reference, lang)
     fossil_section(result, lang)
     budget_section(result, lang)
+    export_section(result, reference, lang)

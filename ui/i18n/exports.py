@@ -21,6 +21,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "export_chart_fossil": {"sv": "Fossil CO2 2030", "en": "Fossil CO2 2030"},
     "export_chart_budget": {"sv": "Koldioxidbudget", "en": "Carbon budget"},
     "export_scenario_reference": {"sv": "Referens", "en": "Reference"},
+    "export_scenario_own_one": {"sv": "Eget scenario (1 spak ändrad)",
+                                "en": "Own scenario (1 lever changed)"},
     "export_scenario_own": {
         "sv": "Eget scenario ({n} spakar ändrade)",
         "en": "Own scenario ({n} levers changed)",

@@ -1,0 +1,169 @@
+"""Jämför scenarier: two to four scenarios side by side (current levers, presets, saved).
+
+One chart of their trajectories, one table of the figures a decision turns on (fossil CO2
+2030, when the budget runs out, the pace needed, GHG 2030 and the change since 1990), the
+levers that differ, and the comparison as CSV or Excel. Saved scenario names are user text:
+they appear only as plain text (widget labels, table cells, chart data), never as markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import streamlit as st
+
+from exports import comparison_csv, comparison_xlsx, export_info
+from exports.compare import NamedResult, figure_rows, lever_rows, rows_frame
+from model.levers import LeverError, Levers
+from model.presets import Preset, presets_from_tables
+from model.scenario import ScenarioError, run_scenario
+from store.database import StoreError, default_db_path
+from store.scenarios import list_scenarios
+from ui.compare_charts import comparison_data, comparison_spec
+from ui.context import PageContext, page_context
+from ui.data_access import load_tables
+from ui.export_section import CSV_MIME, XLSX_MIME, slug
+from ui.formatting import fmt_tonnes
+from ui.i18n import t
+from ui.scenario_page import budget_settings
+
+CHOICE_KEY = "compare_choice"
+SHOW_GHG_KEY = "compare_show_ghg"
+CURRENT = "current"
+MAX_SCENARIOS = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scenario the user can pick: a stable option key, its name and its levers."""
+
+    key: str  # "current", "preset:<id>" or "saved:<scenario id>"
+    name: str  # plain text; a saved scenario's name is whatever its author typed
+    label: str  # the name with its kind, for the picker
+    levers: Levers
+
+
+@st.cache_resource(show_spinner=False)
+def presets() -> tuple[Preset, ...]:
+    """The preset scenarios (validated once per server)."""
+    return presets_from_tables(load_tables().tables)
+
+
+def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
+    """Everything that can be compared, and notices to show (plain text)."""
+    lang = ctx.lang
+    current = t("compare_current", lang)
+    found = [Candidate(CURRENT, current, current, ctx.levers)]
+    preset_kind = t("compare_kind_preset", lang)
+    for preset in presets():
+        levers = preset.levers(ctx.data)
+        found.append(Candidate(f"preset:{preset.id}", preset.name(lang),
+                               f"{preset.name(lang)} ({preset_kind})", levers))
+    notices: list[str] = []
+    try:
+        saved = list_scenarios(default_db_path(), ctx.data.code)
+    except StoreError as error:
+        notices.append(t("compare_saved_unavailable", lang,
+                         message=error.message_en if lang == "en" else error.message_sv))
+        saved = []
+    saved_kind = t("compare_kind_saved", lang)
+    skipped = []
+    for scenario in saved:
+        try:
+            levers = ctx.reference.with_values(**dict(scenario.levers))
+        except (LeverError, TypeError):
+            skipped.append(scenario.name)
+            continue
+        found.append(Candidate(f"saved:{scenario.scenario_id}", scenario.name,
+                               f"{scenario.name} ({saved_kind})", levers))
+    if skipped:
+        notices.append(t("compare_saved_skipped", lang, names=", ".join(skipped)))
+    return found, notices
+
+
+def default_choice(options: list[Candidate]) -> list[str]:
+    """The current levers and the presets after the first (the reference), up to four."""
+    keys = [CURRENT] + [c.key for c in options if c.key.startswith("preset:")][1:]
+    return keys[:MAX_SCENARIOS]
+
+
+def chosen(options: list[Candidate], lang: str) -> list[Candidate]:
+    """The picker, kept to options that exist (another municipality has other saves)."""
+    by_key = {c.key: c for c in options}
+    state = st.session_state
+    if CHOICE_KEY in state:
+        state[CHOICE_KEY] = [k for k in state[CHOICE_KEY] if k in by_key][:MAX_SCENARIOS]
+    else:
+        state[CHOICE_KEY] = default_choice(options)
+    keys = st.multiselect(
+        t("compare_pick", lang), options=list(by_key),
+        format_func=lambda key: by_key[key].label,
+        max_selections=MAX_SCENARIOS, key=CHOICE_KEY, help=t("compare_pick_help", lang),
+    )
+    return [by_key[k] for k in keys]
+
+
+def main() -> None:
+    """Render the comparison page."""
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("compare_title", lang, name=ctx.data.name))
+    try:
+        budget = budget_settings(ctx)
+    except ScenarioError as error:
+        st.error(t("error_budget", lang, message=error.message_en if lang == "en"
+                   else error.message_sv))
+        return
+    st.caption(t("compare_intro", lang, budget=fmt_tonnes(budget.budget_t, lang),
+                 start=budget.start_year,
+                 beccs=t("compare_beccs_counted" if budget.count_beccs
+                         else "compare_beccs_not_counted", lang)))
+    options, notices = candidates(ctx)
+    for notice in notices:
+        st.info(notice, icon=":material/info:")
+    picked = chosen(options, lang)
+    if len(picked) < 2:
+        st.info(t("compare_pick_two", lang), icon=":material/compare_arrows:")
+        return
+    try:
+        named = [NamedResult(c.name, run_scenario(ctx.data, c.levers, budget)) for c in picked]
+    except ScenarioError as error:
+        st.error(t("error_budget", lang, message=error.message_en if lang == "en"
+                   else error.message_sv))
+        return
+
+    st.subheader(t("compare_chart_heading", lang))
+    show_ghg = st.toggle(t("compare_show_ghg", lang), key=SHOW_GHG_KEY)
+    st.vega_lite_chart(comparison_data(named, lang, show_ghg), comparison_spec(lang, show_ghg),
+                       width="stretch", key="chart_compare")
+    st.caption(t("compare_chart_caption", lang, base_year=ctx.data.base_year))
+
+    names = [n.name for n in named]
+    st.subheader(t("compare_figures_heading", lang))
+    # The figures carry their units in the text; the budget row has none to give.
+    st.dataframe(rows_frame(figure_rows(named, lang), names, t("compare_col_figure", lang),
+                            lang, as_text=True, with_unit=False),
+                 hide_index=True, width="stretch", key="compare_figures")
+
+    st.subheader(t("compare_levers_heading", lang))
+    differing = lever_rows(named, lang)
+    if differing:
+        st.dataframe(rows_frame(differing, names, t("compare_col_lever", lang), lang,
+                                as_text=True),
+                     hide_index=True, width="stretch", height="content", key="compare_levers")
+    else:
+        st.caption(t("compare_levers_same", lang))
+
+    st.subheader(t("compare_export_heading", lang))
+    info = export_info(load_tables().tables, ctx.data.code, ", ".join(names))
+    stem = f"{t('exp_file_comparison', lang)}-{slug(ctx.data.name)}-{info.created.isoformat()}"
+    buttons = st.container(horizontal=True, gap="small")
+    buttons.download_button(t("compare_export_csv", lang), data=partial(comparison_csv, named,
+                                                                         lang),
+                            file_name=f"{stem}.csv", mime=CSV_MIME, key="compare_export_csv",
+                            icon=":material/table:", on_click="ignore")
+    buttons.download_button(t("compare_export_excel", lang),
+                            data=partial(comparison_xlsx, named, lang, info),
+                            file_name=f"{stem}.xlsx", mime=XLSX_MIME, key="compare_export_xlsx",
+                            icon=":material/grid_on:", on_click="ignore")
