@@ -26,6 +26,8 @@ navigation = st.navigation(
                 icon=":material/show_chart:", default=True),
         st.Page("pages/data_och_metod.py", title=t("page_data", lang), icon=":material/menu_book:",
                 url_path="data"),
+        st.Page("pages/beslutsstod.py", title=t("page_decisions", lang),
+                icon=":material/target:", url_path="beslutsstod"),
         st.Page("pages/jamfor.py", title=t("page_compare", lang),
                 icon=":material/compare_arrows:", url_path="jamfor"),
     ]

@@ -12,8 +12,9 @@ from model.emissions import compute_trajectory
 from model.levers import LEVER_SPECS, TARGET_YEAR, Levers, LeverSpec
 from model.paths import lever_path, lever_paths
 
-# Levers where less is better for emissions; BECCS does not change fossil CO2.
-_LOWER_IS_BETTER = frozenset({"trafik_personbilar", "idisslare"})
+# Levers where less is better for emissions (an earlier BECCS start removes more); BECCS
+# does not change fossil CO2.
+_LOWER_IS_BETTER = frozenset({"trafik_personbilar", "idisslare", "beccs_start"})
 _NOT_FOSSIL = frozenset({"beccs_kt", "beccs_start", "idisslare", "jordbruk_atgarder"})
 
 

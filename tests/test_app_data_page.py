@@ -28,7 +28,8 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     at.switch_page("pages/data_och_metod.py").run()
     assert not at.exception
     headers = [h.value for h in at.header]
-    assert headers == ["Modellen i ord", "Kontroll mot statistiken",
+    assert headers == ["Modellen i ord", "Vad krävs, bidrag per spak och kostnader: metod",
+                       "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
                        "Parametrar och antaganden"]
     levers, tables, sources, _ = (df.value for df in at.dataframe)
@@ -39,6 +40,7 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     check = " ".join(m.value for m in at.markdown)
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
     assert "+3,2\u00a0%" in check  # how close the model lands
+    assert "Shapley" in check  # how the contribution of each lever is split (Vad krävs?)
 
 
 def test_data_page_in_english() -> None:

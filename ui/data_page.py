@@ -87,6 +87,9 @@ def main() -> None:
     st.header(t("data_method_heading", lang))
     st.markdown(METHOD_TEXT[lang].format(base_year=ctx.data.base_year))
 
+    st.header(t("data_decisions_heading", lang))
+    st.markdown(t("data_decisions_method", lang, first=ctx.data.base_year + 1))
+
     st.header(t("data_check_heading", lang))
     check = obligation_backcast(ctx.data, 2023)
     st.write(t(

@@ -1,0 +1,166 @@
+"""AppTest tests of the decision-support page ("Vad krävs?"): search, apply, locks,
+contributions, rådighet and costs, as a user sees them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from model import build_municipality_data, reference_levers, run_scenario
+from model.attribution import attribute
+from model.costs import cost_plan, read_cost_table
+from model.tables import read_csv_tables
+from tests.apptest_helpers import chart_data, metric_value, start_app
+from ui.formatting import fmt_tonnes
+
+PAGE = "pages/beslutsstod.py"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every AppTest run of this module reads a database built in a temporary folder."""
+    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
+    previous = os.environ.get("KLIMAT_DB")
+    os.environ["KLIMAT_DB"] = str(path)
+    yield
+    if previous is None:
+        os.environ.pop("KLIMAT_DB", None)
+    else:
+        os.environ["KLIMAT_DB"] = previous
+
+
+@pytest.fixture(scope="module")
+def vaxjo():
+    return build_municipality_data(read_csv_tables(), "0780")
+
+
+def open_page(**levers: float):
+    at = start_app()
+    for lever_id, value in levers.items():
+        at.slider(key=f"lever_{lever_id}").set_value(value)
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+# The page's charts in page order (AppTest does not expose their keys).
+CHARTS = ("dec_chart_wedge", "dec_chart_bars", "dec_chart_control", "dec_chart_invest",
+          "dec_chart_mac")
+
+
+def chart(at, key: str):
+    """The data of the chart with this key, when every chart is on the page."""
+    assert len(at.get("vega_lite_chart")) == len(CHARTS)
+    return chart_data(at, CHARTS.index(key))
+
+
+def test_reference_page_has_nothing_to_attribute_or_pay() -> None:
+    at = open_page()
+    assert at.title[0].value.startswith("Vad krävs?")
+    infos = " ".join(i.value for i in at.info)
+    assert "lika med referensen" in infos and "Inga kostnader" in infos
+    assert "Tryck Sök" in " ".join(c.value for c in at.caption)
+
+
+def test_search_then_apply_sets_the_levers_and_shows_the_scenario(vaxjo) -> None:
+    at = open_page()
+    at.button(key="dec_search").click().run()
+    assert not at.exception
+    assert len(at.success) == 1 and "Målet nås" in at.success[0].value
+    moves = at.dataframe[0].value
+    assert "Reduktionsplikt diesel 2030 (biodrivmedel i dieseln)" in set(moves["Spak"])
+    at.button(key="dec_apply").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Klimatscenarier för Växjö"  # the scenario page
+    state = at.session_state
+    assert state["lever_reduktionsplikt_diesel"] == 100.0
+    assert state["lever_reduktionsplikt_bensin"] == 100.0
+    assert state["lever_el_personbilar"] == 17.0  # not needed, not moved
+    assert metric_value(at, "Fossil CO2 år 2030") == "0\u00a0t"
+    assert len(at.success) == 1  # the scenario page's fossil-free verdict
+    # Back on the decision page the answer is in use.
+    at.switch_page(PAGE).run()
+    assert "Spakarna står nu på sökningens värden." in [s.value for s in at.success]
+
+
+def test_locking_what_the_municipality_does_not_control_says_how_close_it_gets(vaxjo) -> None:
+    at = open_page()
+    at.button(key="dec_lock_not_own").click().run()
+    assert at.checkbox(key="dec_lock_reduktionsplikt_diesel").value is True
+    assert at.checkbox(key="dec_lock_trafik_personbilar").value is False
+    at.button(key="dec_search").click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and "går inte att nå" in at.error[0].value
+    moves = at.dataframe[0].value
+    assert set(moves["Rådighet"]) == {"Kommunen"}
+    # The closest setting: the municipality's levers that help, at their best.
+    best = reference_levers(vaxjo).with_values(trafik_personbilar=-40.0,
+                                              fossilfri_fjarrvarme=100.0, avfall_minskning=100.0)
+    left = run_scenario(vaxjo, best).kpis.fossil_co2_2030_t
+    assert fmt_tonnes(left, "sv") in at.error[0].value
+    at.button(key="dec_unlock_all").click().run()
+    assert at.checkbox(key="dec_lock_reduktionsplikt_diesel").value is False
+
+
+def test_a_changed_lever_makes_the_answer_stale() -> None:
+    at = open_page()
+    at.button(key="dec_search").click().run()
+    at.slider(key="lever_el_personbilar").set_value(50.0).run()
+    assert "ändrats sedan sökningen" in " ".join(i.value for i in at.info)
+
+
+def test_budget_goal_search() -> None:
+    at = open_page()
+    at.radio(key="dec_goal").set_value("budget").run()
+    assert "Budget: 2\u00a0760\u00a0000\u00a0t från 2023" in " ".join(c.value for c in at.caption)
+    at.button(key="dec_search").click().run()
+    assert not at.exception
+    assert "Målet nås" in at.success[0].value
+
+
+def test_contributions_rådighet_and_costs_follow_the_levers(vaxjo) -> None:
+    moved = {"el_personbilar": 60.0, "reduktionsplikt_diesel": 50.0, "trafik_personbilar": -10.0,
+             "beccs_kt": 200.0}
+    at = open_page(**moved)
+    levers = reference_levers(vaxjo).with_values(**moved)
+    attribution = attribute(vaxjo, levers)
+    bars = chart(at, "dec_chart_bars")
+    assert bars["value"].sum() == pytest.approx(attribution.in_year(2030).sum())
+    wedges = chart(at, "dec_chart_wedge")
+    by_year = wedges.groupby("year")["value"].sum()
+    scenario, reference = run_scenario(vaxjo, levers), run_scenario(vaxjo, reference_levers(vaxjo))
+    difference = (reference.trajectory.ghg.sum(1) + reference.trajectory.beccs
+                  - scenario.trajectory.ghg.sum(1) - scenario.trajectory.beccs)
+    np.testing.assert_allclose(by_year.to_numpy() * 1000.0, difference[1:], atol=1e-3)
+    control = chart(at, "dec_chart_control")
+    assert control["value"].sum() == pytest.approx(attribution.in_year(2030).sum())
+    assert "Med enbart kommunens egna beslut" in " ".join(m.value for m in at.markdown)
+    plan = cost_plan(vaxjo, levers, read_cost_table())
+    invest = chart(at, "dec_chart_invest")
+    assert invest["value"].sum() * 1e6 == pytest.approx(plan.investment[1].sum())
+    mac = chart(at, "dec_chart_mac")
+    assert mac["sek_per_t"].is_monotonic_increasing
+    assert metric_value(at, "Investeringar 2025–2035").endswith("Mkr")
+    # Another year for the bars; another cost level changes the cost per tonne.
+    at.select_slider(key="dec_year").set_value(2040).run()
+    assert chart(at, "dec_chart_bars")["value"].sum() == pytest.approx(
+        attribution.in_year(2040).sum())
+    central = metric_value(at, "Kostnad per ton CO2e")
+    at.radio(key="dec_cost_case").set_value("high").run()
+    assert metric_value(at, "Kostnad per ton CO2e") != central
+
+
+def test_english_page() -> None:
+    at = start_app()
+    at.radio(key="lang").set_value("en").run()
+    at.slider(key="lever_el_personbilar").set_value(60.0)
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.title[0].value.startswith("What would it take?")
+    at.button(key="dec_search").click().run()
+    assert "The goal is reached" in at.success[0].value
+    assert "Lever" in at.dataframe[0].value.columns
+    assert metric_value(at, "Cost per tonne CO2e").endswith("SEK/t")

@@ -1,0 +1,389 @@
+"""Decision support ("Vad krävs?"): what reaches a goal, which lever does what, who controls
+it and what it costs. Runs only on this page (nothing here is on the main page's rerun path).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pandas as pd
+import streamlit as st
+
+from model.attribution import attribute
+from model.budget import BudgetSettings
+from model.costs import (
+    CASES,
+    PAYERS,
+    CostPlan,
+    CostTable,
+    cost_plan,
+    cost_table_from_frames,
+    read_cost_table,
+)
+from model.data import MunicipalityData
+from model.levers import CONTROL_LABELS, GROUP_LABELS, GROUPS, LEVER_SPECS, LEVERS_BY_ID, Levers
+from model.scenario import ScenarioError
+from model.solver import (
+    GOALS,
+    OwnDecisions,
+    SolveError,
+    SolveResult,
+    lever_upper,
+    own_decisions,
+    solve,
+)
+from ui import decision_charts as charts
+from ui.context import PageContext, page_context
+from ui.cost_export import plan_workbook
+from ui.data_access import source_titles
+from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.i18n import t
+from ui.scenario_page import budget_settings
+from ui.state import lever_key
+
+GOAL_KEY = "dec_goal"
+SEARCH_KEY = "dec_search"
+APPLY_KEY = "dec_apply"
+RESULT_KEY = "dec_result"
+GO_TO_SCENARIO_KEY = "dec_go_to_scenario"
+YEAR_KEY = "dec_year"
+CASE_KEY = "dec_cost_case"
+DOWNLOAD_KEY = "dec_download"
+SCENARIO_PAGE = "pages/scenario.py"
+
+
+def lock_key(lever_id: str) -> str:
+    """The widget key of a lever's lock checkbox."""
+    return f"dec_lock_{lever_id}"
+
+
+def _available(data: MunicipalityData) -> list[str]:
+    """Levers the municipality can move at all (BECCS needs a plant)."""
+    return [s.id for s in LEVER_SPECS if lever_upper(data, s) > s.min]
+
+
+def _locked(data: MunicipalityData) -> frozenset[str]:
+    """Levers locked by the user, plus those the municipality cannot move."""
+    available = set(_available(data))
+    return frozenset(s.id for s in LEVER_SPECS
+                     if s.id not in available or st.session_state.get(lock_key(s.id), False))
+
+
+def _lock_all_but_own() -> None:
+    """Button callback: lock every lever the municipality does not control alone."""
+    for spec in LEVER_SPECS:
+        st.session_state[lock_key(spec.id)] = spec.control != "kommun"
+
+
+def _unlock_all() -> None:
+    """Button callback: unlock every lever."""
+    for spec in LEVER_SPECS:
+        st.session_state[lock_key(spec.id)] = False
+
+
+def _apply(values: dict[str, float]) -> None:
+    """Button callback: put the found values on the sidebar sliders, then show the scenario.
+
+    Runs before the next script run, so the sliders are created with the new values.
+    """
+    for lever_id, value in values.items():
+        st.session_state[lever_key(lever_id)] = float(value)
+    st.session_state[GO_TO_SCENARIO_KEY] = True
+
+
+def _goal_label(goal: str, lang: str) -> str:
+    return t("dec_goal_fossil" if goal == "fossil-free-2030" else "dec_goal_budget", lang)
+
+
+def _fmt_msek(value_sek: float, lang: str, decimals: int = 0) -> str:
+    return t("dec_msek", lang, value=fmt_number(value_sek / 1e6, lang, decimals))
+
+
+def _fmt_sek_per_t(value: float | None, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return t("dec_sek_per_t", lang, value=fmt_number(round(value, -1), lang))
+
+
+def lock_widgets(data: MunicipalityData, lang: str) -> None:
+    """A checkbox per lever, in an expander per group, and two quick buttons."""
+    available = set(_available(data))
+    st.markdown(f"**{t('dec_locks_heading', lang)}**")
+    st.caption(t("dec_locks_help", lang))
+    buttons = st.container(horizontal=True, gap="small")
+    buttons.button(t("dec_lock_not_own", lang), key="dec_lock_not_own", on_click=_lock_all_but_own)
+    buttons.button(t("dec_unlock_all", lang), key="dec_unlock_all", on_click=_unlock_all)
+    columns = st.columns(3)
+    shown_groups = [g for g in GROUPS if any(s.group == g and s.id in available
+                                             for s in LEVER_SPECS)]
+    for index, group in enumerate(shown_groups):
+        specs = [s for s in LEVER_SPECS if s.group == group and s.id in available]
+        n_locked = sum(bool(st.session_state.get(lock_key(s.id), False)) for s in specs)
+        count = t("dec_locks_count", lang, n=n_locked, total=len(specs))
+        label = f"{GROUP_LABELS[lang][group]} · {count}"
+        with columns[index % 3].expander(label, key=f"dec_group_{group}"):
+            for spec in specs:
+                st.checkbox(spec.label(lang), key=lock_key(spec.id), persist_state="session",
+                            help=f"{t('dec_col_control', lang)}: "
+                                 f"{CONTROL_LABELS[lang][spec.control]}")
+
+
+def moves_table(answer: SolveResult, lang: str) -> pd.DataFrame:
+    """The levers that move: now, needed, change, share of range, who controls it."""
+    rows = []
+    for move in answer.moves:
+        spec = LEVERS_BY_ID[move.lever_id]
+        change = fmt_lever_value(abs(move.change), spec.unit, lang)
+        rows.append({
+            t("dec_col_lever", lang): spec.label(lang),
+            t("dec_col_now", lang): fmt_lever_value(move.now, spec.unit, lang),
+            t("dec_col_needed", lang): fmt_lever_value(move.needed, spec.unit, lang),
+            t("dec_col_change", lang): ("+" if move.change > 0 else "−") + change
+            if spec.unit != "år" else f"{move.change:+.0f}".replace("-", "−"),
+            t("dec_col_share_of_range", lang): fmt_percent(move.normalised_change, lang, 0),
+            t("dec_col_control", lang): CONTROL_LABELS[lang][spec.control],
+        })
+    return pd.DataFrame(rows)
+
+
+def answer_message(answer: SolveResult, lang: str) -> None:
+    """Reached, already reached, or how close the best setting gets."""
+    if answer.already_reached:
+        st.success(t("dec_already", lang), icon=":material/check_circle:")
+    elif answer.reached:
+        st.success(t("dec_reached", lang, n=len(answer.moves),
+                     total=fmt_number(answer.total_change, lang, 1)),
+                   icon=":material/check_circle:")
+    elif answer.goal == "fossil-free-2030":
+        st.error(t("dec_not_reached_fossil", lang,
+                   left=fmt_tonnes(answer.fossil_co2_2030_t, lang)), icon=":material/block:")
+    else:
+        k = answer.result.kpis
+        st.error(t("dec_not_reached_budget", lang,
+                   when=fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
+                                       "–"),
+                   over=fmt_tonnes(answer.shortfall_t, lang)), icon=":material/block:")
+
+
+def solve_section(ctx: PageContext, budget: BudgetSettings) -> None:
+    """Goal, locks, search button, the answer and the button that applies it."""
+    lang, data = ctx.lang, ctx.data
+    st.session_state.setdefault(GOAL_KEY, GOALS[0])
+    st.radio(t("dec_goal", lang), options=list(GOALS), key=GOAL_KEY, horizontal=True,
+             format_func=lambda goal: _goal_label(goal, lang), persist_state="session")
+    goal = str(st.session_state[GOAL_KEY])
+    if goal == "budget":
+        st.caption(t("dec_budget_used", lang, budget=fmt_tonnes(budget.budget_t, lang),
+                     start=budget.start_year,
+                     beccs=t("dec_budget_beccs", lang) if budget.count_beccs else ""))
+    lock_widgets(data, lang)
+    locked = _locked(data)
+    inputs = (data.code, ctx.levers, goal, locked, budget)
+    if st.button(t("dec_search", lang), key=SEARCH_KEY, type="primary", icon=":material/search:"):
+        try:
+            st.session_state[RESULT_KEY] = (inputs, solve(data, ctx.levers, goal, locked, budget))
+        except (SolveError, ScenarioError) as error:
+            st.session_state.pop(RESULT_KEY, None)
+            st.error(t("dec_error", lang, message=error.message_en if lang == "en"
+                       else error.message_sv))
+            return
+    stored = st.session_state.get(RESULT_KEY)
+    if stored is None:
+        st.caption(t("dec_press_search", lang))
+        return
+    stored_inputs, answer = stored
+    if stored_inputs != inputs:
+        if (answer.moves and answer.levers == ctx.levers
+                and stored_inputs[0] == inputs[0] and stored_inputs[2:] == inputs[2:]):
+            st.success(t("dec_applied", lang), icon=":material/check:")
+        else:
+            st.info(t("dec_stale", lang), icon=":material/refresh:")
+        return
+    answer_message(answer, lang)
+    if answer.moves:
+        st.dataframe(moves_table(answer, lang), hide_index=True, width="stretch",
+                     key="dec_moves")
+        st.caption(t("dec_change_note", lang))
+        values = {m.lever_id: m.needed for m in answer.moves}
+        st.button(t("dec_apply", lang), key=APPLY_KEY, on_click=_apply, args=(values,),
+                  help=t("dec_apply_help", lang), icon=":material/tune:")
+
+
+def contribution_section(ctx: PageContext) -> int:
+    """Wedges over time, bars for a chosen year; returns the chosen year."""
+    lang, data = ctx.lang, ctx.data
+    st.header(t("dec_contrib_heading", lang))
+    st.caption(t("dec_contrib_intro", lang))
+    attribution = attribute(data, ctx.levers)
+    years = [int(y) for y in attribution.years[1:]]
+    if st.session_state.get(YEAR_KEY) not in years:
+        st.session_state[YEAR_KEY] = 2030 if 2030 in years else years[0]
+    if not charts.active_measures(attribution):
+        st.info(t("dec_contrib_none", lang), icon=":material/info:")
+        return int(st.session_state[YEAR_KEY])
+    year = int(st.session_state[YEAR_KEY])
+    total_year = float(attribution.in_year(year).sum())
+    total = float(attribution.total(years[0], 2050).sum())
+    st.markdown(t("dec_contrib_summary", lang, year=year, year_total=fmt_tonnes(total_year, lang),
+                  total=fmt_tonnes(total, lang), first=years[0]))
+    measures = tuple(charts.active_measures(attribution))
+    st.vega_lite_chart(charts.wedge_data(attribution, lang), charts.wedge_spec(lang, measures),
+                       width="stretch", key="dec_chart_wedge")
+    st.select_slider(t("dec_contrib_year", lang), options=years, key=YEAR_KEY)
+    st.vega_lite_chart(charts.bar_data(attribution, year, lang), charts.bar_spec(lang, year),
+                       width="stretch", key="dec_chart_bars")
+    return year
+
+
+@lru_cache(maxsize=64)
+def _own(data: MunicipalityData, levers: Levers) -> tuple[OwnDecisions, OwnDecisions]:
+    return own_decisions(data, levers, ("kommun",)), own_decisions(data, levers,
+                                                                  ("kommun", "delad"))
+
+
+def control_section(ctx: PageContext, year: int) -> None:
+    """The reductions by who controls the lever, and how much of the gap the municipality
+    can close with its own decisions."""
+    lang = ctx.lang
+    st.header(t("dec_control_heading", lang))
+    own, shared = _own(ctx.data, ctx.levers)
+    if own.gap_t < 1.0:
+        sentence = t("dec_control_no_gap", lang)
+    elif own.reached:
+        sentence = t("dec_control_full", lang, gap=fmt_tonnes(own.gap_t, lang))
+    else:
+        sentence = t("dec_control_sentence", lang, closable=fmt_tonnes(own.closable_t, lang),
+                     gap=fmt_tonnes(own.gap_t, lang), share=fmt_percent(own.share, lang, 0),
+                     closable_shared=fmt_tonnes(shared.closable_t, lang),
+                     share_shared=fmt_percent(shared.share, lang, 0))
+    st.markdown(sentence)
+    attribution = attribute(ctx.data, ctx.levers)
+    if charts.active_measures(attribution):
+        st.vega_lite_chart(charts.control_data(attribution, year, lang),
+                           charts.control_spec(lang, year), width="stretch",
+                           key="dec_chart_control")
+        st.caption(t("dec_control_caption", lang, year=year))
+
+
+@st.cache_resource(show_spinner=False)
+def cost_table() -> CostTable:
+    """The unit costs, from the database built from data/ (else the CSV files)."""
+    from store.database import StoreError, default_db_path, read_tables
+
+    try:
+        frames = read_tables(default_db_path(), ["costs", "cost_parameters"])
+        return cost_table_from_frames(frames["costs"], frames["cost_parameters"])
+    except (StoreError, KeyError, ValueError):
+        return read_cost_table()
+
+
+def unit_costs_table(table: CostTable, lang: str) -> pd.DataFrame:
+    """Every unit cost with its range, payers, basis and source."""
+    sources = source_titles(lang)
+    order = {spec.id: i for i, spec in enumerate(LEVER_SPECS)}
+    items = sorted(table.items, key=lambda item: order[item.lever_id])
+    return pd.DataFrame({
+        t("dec_col_lever", lang): [LEVERS_BY_ID[i.lever_id].label(lang) for i in items],
+        t("dec_col_item", lang): [i.label(lang) for i in items],
+        t("dec_col_kind", lang): [t(f"dec_kind_{i.kind}", lang) for i in items],
+        t("dec_col_unit", lang): [i.unit(lang) for i in items],
+        t("dec_col_low", lang): [fmt_number(i.low, lang, 1 if abs(i.low) < 10 else 0)
+                                 for i in items],
+        t("dec_col_central", lang): [fmt_number(i.central, lang, 1 if abs(i.central) < 10 else 0)
+                                     for i in items],
+        t("dec_col_high", lang): [fmt_number(i.high, lang, 1 if abs(i.high) < 10 else 0)
+                                  for i in items],
+        t("dec_col_payers", lang): [
+            ", ".join(f"{charts.payer_label(p, lang)} {fmt_percent(s, lang, 0)}"
+                      for p, s in zip(PAYERS, i.shares, strict=True) if s) for i in items],
+        t("dec_col_basis", lang): [t(f"dec_basis_{i.basis}", lang) for i in items],
+        t("dec_col_source", lang): [sources.get(i.source_id, i.source_id) for i in items],
+        t("dec_col_note", lang): [i.note(lang) for i in items],
+    })
+
+
+def measures_table(plan: CostPlan, case: str, lang: str) -> pd.DataFrame:
+    """Per measure: investment, operation, cost incl. annuity, tonnes, SEK per tonne."""
+    frame = plan.per_measure(case)
+    return pd.DataFrame({
+        t("dec_col_lever", lang): [charts.measure_label(m, lang) for m in frame["lever_id"]],
+        t("dec_col_investment", lang): [fmt_number(v / 1e6, lang, 1)
+                                        for v in frame["investment_sek"]],
+        t("dec_col_operating", lang): [fmt_number(v / 1e6, lang, 1)
+                                       for v in frame["operating_sek"]],
+        t("dec_col_cost", lang): [fmt_number(v / 1e6, lang, 1) for v in frame["cost_sek"]],
+        t("dec_col_reduced", lang): [fmt_number(v, lang) for v in frame["reduced_t"]],
+        t("dec_col_sek_per_t", lang): [_fmt_sek_per_t(v, lang) for v in frame["sek_per_t"]],
+    })
+
+
+def cost_section(ctx: PageContext) -> None:
+    """Investment by payer, operating cost, cost per tonne, the MAC curve and the Excel plan."""
+    lang, data = ctx.lang, ctx.data
+    st.header(t("dec_costs_heading", lang))
+    st.caption(t("dec_costs_intro", lang))
+    table = cost_table()
+    plan = cost_plan(data, ctx.levers, table)
+    first = int(plan.years[0])
+    if not (plan.investment.any() or plan.operating.any()):
+        st.info(t("dec_costs_none", lang), icon=":material/info:")
+    else:
+        st.session_state.setdefault(CASE_KEY, "central")
+        st.radio(t("dec_cost_case", lang), options=list(CASES), key=CASE_KEY, horizontal=True,
+                 format_func=lambda case: t(f"dec_case_{case}", lang), persist_state="session")
+        case = str(st.session_state[CASE_KEY])
+        c = CASES.index(case)
+        row = st.container(horizontal=True, gap="medium")
+        row.metric(t("dec_metric_investment", lang, first=first),
+                   _fmt_msek(float(plan.investment[c].sum()), lang),
+                   help=t("dec_metric_investment_help", lang))
+        operating_year = 2030 if 2030 in plan.years else first
+        operating = float(plan.operating_by_year(case)[list(plan.years).index(operating_year)])
+        row.metric(t("dec_metric_operating", lang, year=operating_year),
+                   _fmt_msek(operating, lang), help=t("dec_metric_operating_help", lang))
+        row.metric(t("dec_metric_per_tonne", lang),
+                   _fmt_sek_per_t(plan.cost_per_tonne(case), lang),
+                   help=t("dec_metric_per_tonne_help", lang, first=first,
+                          rate=fmt_percent(table.parameters["discount_rate"], lang, 1),
+                          low=_fmt_sek_per_t(plan.cost_per_tonne("low"), lang),
+                          high=_fmt_sek_per_t(plan.cost_per_tonne("high"), lang)))
+        st.vega_lite_chart(charts.invest_data(plan, case, lang), charts.invest_spec(lang),
+                           width="stretch", key="dec_chart_invest")
+        st.caption(t("dec_invest_caption", lang))
+        mac = charts.mac_data(plan, case, lang)
+        if len(mac):
+            st.vega_lite_chart(mac, charts.mac_spec(lang, first, charts.mac_measures(plan, case)),
+                               width="stretch", key="dec_chart_mac")
+            st.caption(t("dec_mac_caption", lang, first=first,
+                         clip=fmt_number(charts.MAC_CLIP_SEK, lang)))
+        st.subheader(t("dec_measures_heading", lang, first=first))
+        st.dataframe(measures_table(plan, case, lang), hide_index=True, width="stretch",
+                     key="dec_measures")
+        st.caption(t("dec_cost_caveat", lang))
+        sources = source_titles(lang)
+        st.download_button(
+            t("dec_download", lang),
+            data=lambda: plan_workbook(plan, ctx.levers, ctx.reference, data.name, lang,
+                                       sources),
+            file_name=f"klimatinvesteringsplan_{data.code}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=DOWNLOAD_KEY, on_click="ignore", icon=":material/download:")
+    with st.expander(t("dec_unit_costs", lang), key="dec_unit_costs"):
+        st.dataframe(unit_costs_table(table, lang), hide_index=True, width="stretch",
+                     key="dec_unit_cost_table")
+
+
+def main() -> None:
+    """Render the page for the session's levers."""
+    if st.session_state.pop(GO_TO_SCENARIO_KEY, False):
+        st.switch_page(SCENARIO_PAGE)
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("dec_title", lang))
+    st.caption(t("dec_intro", lang))
+    budget = budget_settings(ctx)
+    solve_section(ctx, budget)
+    year = contribution_section(ctx)
+    control_section(ctx, year)
+    cost_section(ctx)
