@@ -164,3 +164,18 @@ def test_english_page() -> None:
     assert "The goal is reached" in at.success[0].value
     assert "Lever" in at.dataframe[0].value.columns
     assert metric_value(at, "Cost per tonne CO2e").endswith("SEK/t")
+
+
+def test_a_municipality_without_a_beccs_plant_has_no_beccs_locks_and_still_solves() -> None:
+    pytest.importorskip("model.local_levers")  # per-municipality lever ranges
+    at = start_app()
+    at.selectbox(key="municipality").set_value("0764").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not any(e.label.startswith("Bio-CCS") for e in at.expander
+                   if e.label.endswith("låsta"))
+    at.radio(key="dec_goal").set_value("budget").run()
+    at.button(key="dec_search").click().run()
+    assert not at.exception
+    assert "Målet nås" in at.success[0].value
+    assert not any(name.startswith("Infångad") for name in at.dataframe[0].value["Spak"])

@@ -57,7 +57,8 @@ def _measure_scale(lang: str, measures: tuple[str, ...] = MEASURES) -> alt.Scale
 
 
 def _legend_height(measures: tuple[str, ...]) -> int:
-    """Streamlit fits a stretched chart, legend included, into the spec's height."""
+    """Streamlit fits a stretched chart, legend included, into the spec's height (the
+    title of such a chart is written by the page, above it)."""
     return 22 * math.ceil(len(measures) / 2) + 20
 
 
@@ -89,8 +90,7 @@ def _wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
                                           labelLimit=360)),
         order=alt.Order("order:Q"),
         tooltip=tooltip,
-    ).properties(height=320 + _legend_height(measures), width="container",
-                 title=alt.TitleParams(t("dec_wedge_title", lang), anchor="start"))
+    ).properties(height=320 + _legend_height(measures), width="container")
     return _finish(chart.to_dict(), lang)
 
 
@@ -234,8 +234,7 @@ def _mac_spec(lang: str, first_year: int, measures: tuple[str, ...]) -> dict:
         tooltip=[alt.Tooltip("series:N", title=t("dec_col_lever", lang)),
                  alt.Tooltip("reduced_t:Q", title=t("dec_col_reduced", lang), format=",.0f"),
                  alt.Tooltip("sek_per_t:Q", title=y_title, format=",.0f")],
-    ).properties(height=320 + _legend_height(measures), width="container",
-                 title=alt.TitleParams(t("dec_mac_title", lang), anchor="start"))
+    ).properties(height=320 + _legend_height(measures), width="container")
     return _finish(chart.to_dict(), lang)
 
 

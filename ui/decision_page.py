@@ -59,8 +59,11 @@ def lock_key(lever_id: str) -> str:
 
 
 def _available(data: MunicipalityData) -> list[str]:
-    """Levers the municipality can move at all (BECCS needs a plant)."""
-    return [s.id for s in LEVER_SPECS if lever_upper(data, s) > s.min]
+    """Levers the municipality can move at all (BECCS and its start year need a plant)."""
+    movable = [s.id for s in LEVER_SPECS if lever_upper(data, s) > s.min]
+    if "beccs_kt" not in movable:
+        movable = [i for i in movable if LEVERS_BY_ID[i].group != "beccs"]
+    return movable
 
 
 def _locked(data: MunicipalityData) -> frozenset[str]:
@@ -114,10 +117,11 @@ def lock_widgets(data: MunicipalityData, lang: str) -> None:
     buttons = st.container(horizontal=True, gap="small")
     buttons.button(t("dec_lock_not_own", lang), key="dec_lock_not_own", on_click=_lock_all_but_own)
     buttons.button(t("dec_unlock_all", lang), key="dec_unlock_all", on_click=_unlock_all)
-    columns = st.columns(3)
     shown_groups = [g for g in GROUPS if any(s.group == g and s.id in available
                                              for s in LEVER_SPECS)]
     for index, group in enumerate(shown_groups):
+        if index % 3 == 0:  # rows of three, so that a phone stacks them in reading order
+            columns = st.columns(3)
         specs = [s for s in LEVER_SPECS if s.group == group and s.id in available]
         n_locked = sum(bool(st.session_state.get(lock_key(s.id), False)) for s in specs)
         count = t("dec_locks_count", lang, n=n_locked, total=len(specs))
@@ -134,13 +138,12 @@ def moves_table(answer: SolveResult, lang: str) -> pd.DataFrame:
     rows = []
     for move in answer.moves:
         spec = LEVERS_BY_ID[move.lever_id]
-        change = fmt_lever_value(abs(move.change), spec.unit, lang)
+        change = fmt_lever_value(move.change, spec.unit, lang)
         rows.append({
             t("dec_col_lever", lang): spec.label(lang),
             t("dec_col_now", lang): fmt_lever_value(move.now, spec.unit, lang),
             t("dec_col_needed", lang): fmt_lever_value(move.needed, spec.unit, lang),
-            t("dec_col_change", lang): ("+" if move.change > 0 else "−") + change
-            if spec.unit != "år" else f"{move.change:+.0f}".replace("-", "−"),
+            t("dec_col_change", lang): ("+" if move.change > 0 else "") + change,
             t("dec_col_share_of_range", lang): fmt_percent(move.normalised_change, lang, 0),
             t("dec_col_control", lang): CONTROL_LABELS[lang][spec.control],
         })
@@ -228,6 +231,7 @@ def contribution_section(ctx: PageContext) -> int:
     st.markdown(t("dec_contrib_summary", lang, year=year, year_total=fmt_tonnes(total_year, lang),
                   total=fmt_tonnes(total, lang), first=years[0]))
     measures = tuple(charts.active_measures(attribution))
+    st.markdown(f"**{t('dec_wedge_title', lang)}**")
     st.vega_lite_chart(charts.wedge_data(attribution, lang), charts.wedge_spec(lang, measures),
                        width="stretch", key="dec_chart_wedge")
     st.select_slider(t("dec_contrib_year", lang), options=years, key=YEAR_KEY)
@@ -353,6 +357,7 @@ def cost_section(ctx: PageContext) -> None:
         st.caption(t("dec_invest_caption", lang))
         mac = charts.mac_data(plan, case, lang)
         if len(mac):
+            st.markdown(f"**{t('dec_mac_title', lang)}**")
             st.vega_lite_chart(mac, charts.mac_spec(lang, first, charts.mac_measures(plan, case)),
                                width="stretch", key="dec_chart_mac")
             st.caption(t("dec_mac_caption", lang, first=first,

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "page_decisions": {"sv": "Vad krävs?", "en": "What would it take?"},
-    "dec_title": {"sv": "Vad krävs? Spakar, bidrag, rådighet och kostnader",
-                  "en": "What would it take? Levers, contributions, control and costs"},
+    "dec_title": {"sv": "Vad krävs?", "en": "What would it take?"},
     "dec_intro": {
-        "sv": "Välj ett mål. Sökningen utgår från spakarna i sidopanelen och flyttar de olåsta "
-        "spakarna så lite som möjligt, och bara i den riktning som minskar utsläppen, tills "
-        "målet nås.",
-        "en": "Pick a goal. The search starts from the levers in the sidebar and moves the "
-        "unlocked levers as little as possible, and only in the direction that lowers "
-        "emissions, until the goal is reached.",
+        "sv": "Vad som krävs för att nå ett mål, vilka spakar som gör skillnad, vem som rår över "
+        "dem och vad det kostar. Välj ett mål: sökningen utgår från spakarna i sidopanelen och "
+        "flyttar de olåsta spakarna så lite som möjligt, och bara i den riktning som minskar "
+        "utsläppen, tills målet nås.",
+        "en": "What it takes to reach a goal, which levers make a difference, who controls "
+        "them and what it costs. Pick a goal: the search starts from the levers in the "
+        "sidebar and moves the unlocked levers as little as possible, and only in the "
+        "direction that lowers emissions, until the goal is reached.",
     },
     "dec_goal": {"sv": "Mål", "en": "Goal"},
     "dec_goal_fossil": {"sv": "Fossilfritt 2030 (mindre än 1 ton fossil CO2 år 2030)",
@@ -165,15 +166,15 @@ TEXTS: dict[str, dict[str, str]] = {
                            "to close."},
     "dec_control_axis": {"sv": "Borttaget {year} (t CO2e)", "en": "Removed in {year} (t CO2e)"},
     # Costs
-    "dec_costs_heading": {"sv": "Klimatinvesteringsplan: vad kostar det och vem betalar?",
-                          "en": "Climate investment plan: what does it cost and who pays?"},
+    "dec_costs_heading": {"sv": "Vad kostar det, och vem betalar?",
+                          "en": "What does it cost, and who pays?"},
     "dec_costs_intro": {
-        "sv": "Kostnader för ditt scenario jämfört med referensen till 2035, från "
-        "dokumenterade enhetskostnader med en låg, en mellan och en hög nivå (tabellen "
-        "längst ned, med källor). Många är uppskattningar och är märkta så.",
-        "en": "Costs of your scenario compared with the reference to 2035, from documented "
-        "unit costs with a low, a middle and a high level (the table at the bottom, with "
-        "sources). Many are estimates and are marked as such.",
+        "sv": "Klimatinvesteringsplan: kostnader för ditt scenario jämfört med referensen till "
+        "2035, från dokumenterade enhetskostnader med en låg, en mellan och en hög nivå "
+        "(tabellen längst ned, med källor). Många är uppskattningar och är märkta så.",
+        "en": "Climate investment plan: costs of your scenario compared with the reference to "
+        "2035, from documented unit costs with a low, a middle and a high level (the table "
+        "at the bottom, with sources). Many are estimates and are marked as such.",
     },
     "dec_cost_case": {"sv": "Kostnadsnivå", "en": "Cost level"},
     "dec_case_low": {"sv": "Låg", "en": "Low"},
