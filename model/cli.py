@@ -2,6 +2,7 @@
 
     python -m model run [--set LEVER=VALUE ...] [--format json|csv] [--municipality CODE]
     python -m model levers [--format json|csv] [--municipality CODE]
+    python -m model solve --goal fossil-free-2030|budget [--set ...] [--lock LEVER ...]
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from model.levers import LEVER_SPECS, LeverError, Levers
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
+from model.solve_cli import add_solve_parser, run_solve
 from model.tables import read_csv_tables
 
 
@@ -172,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     levers = sub.add_parser("levers", help="lista spakarna / list the levers")
     levers.add_argument("--format", choices=("json", "csv"), default="json")
     levers.add_argument("--municipality", default="0780")
+    add_solve_parser(sub)
     return parser
 
 
@@ -179,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: prints the result, returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        output = _run(args) if args.command == "run" else _levers(args)
+        commands = {"run": _run, "levers": _levers, "solve": run_solve}
+        output = commands[args.command](args)
     except CliError as error:
         print(f"fel: {error}", file=sys.stderr)
         return 2
