@@ -209,6 +209,25 @@ class CostPlan:
             "investment_sek": by_payer.ravel(),
         })
 
+    def by_item_and_payer(self, case: str = "central") -> pd.DataFrame:
+        """Tidy, the whole plan: lever_id, item_id, kind, payer, year, sek (investment in its
+        year, or the year's operating cost; negative = saving), rows that are not zero."""
+        c = self._case(case)
+        frames = []
+        for i, item in enumerate(self.items):
+            amounts = (self.investment if item.kind == "investering" else self.operating)[c, i]
+            for payer, share in zip(PAYERS, item.shares, strict=True):
+                values = amounts * share
+                keep = np.abs(values) >= 0.5
+                if not keep.any():
+                    continue
+                frames.append(pd.DataFrame({
+                    "lever_id": item.lever_id, "item_id": item.item_id, "kind": item.kind,
+                    "payer": payer, "year": self.years[keep], "sek": values[keep],
+                }))
+        columns = ["lever_id", "item_id", "kind", "payer", "year", "sek"]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
     def operating_by_year(self, case: str = "central") -> np.ndarray:
         """Yearly operating cost (negative = saving), all items."""
         return self.operating[self._case(case)].sum(axis=0)

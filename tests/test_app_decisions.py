@@ -144,6 +144,9 @@ def test_contributions_rådighet_and_costs_follow_the_levers(vaxjo) -> None:
     mac = chart(at, "dec_chart_mac")
     assert mac["sek_per_t"].is_monotonic_increasing
     assert metric_value(at, "Investeringar 2025–2035").endswith("Mkr")
+    payers = next(df.value for df in at.dataframe if "Betalare" in df.value.columns)
+    assert list(payers["Betalare"]) == ["Kommunen", "Regionen", "Staten", "Näringslivet",
+                                        "Hushållen"]
     # Another year for the bars; another cost level changes the cost per tonne.
     at.select_slider(key="dec_year").set_value(2040).run()
     assert chart(at, "dec_chart_bars")["value"].sum() == pytest.approx(

@@ -111,6 +111,20 @@ def test_payers_add_up_to_the_investments() -> None:
         assert set(by_payer["payer"]) == set(PAYERS)
 
 
+def test_the_plan_by_item_and_payer_adds_up() -> None:
+    """Every lever's investments and yearly costs, split by who pays, sum to the totals."""
+    data = municipality("0780")
+    plan = cost_plan(data, reference_levers(data).with_values(**SCENARIO), read_cost_table())
+    frame = plan.by_item_and_payer()
+    investments = frame[frame["kind"] == "investering"]["sek"].sum()
+    operating = frame[frame["kind"] == "drift"]["sek"].sum()
+    assert investments == pytest.approx(plan.investment[1].sum())
+    assert operating == pytest.approx(plan.operating[1].sum())
+    beccs = frame[frame["item_id"] == "beccs_investering"]
+    assert set(beccs["payer"]) == {"kommun"}
+    assert frame["year"].between(2025, 2035).all()
+
+
 def test_low_central_high_are_ordered() -> None:
     data = municipality("0780")
     plan = cost_plan(data, reference_levers(data).with_values(**SCENARIO), read_cost_table())
@@ -189,12 +203,17 @@ def test_excel_export_opens_with_every_sheet() -> None:
     plan = cost_plan(data, levers, read_cost_table())
     workbook = openpyxl.load_workbook(io.BytesIO(
         plan_workbook(plan, levers, reference, data.name, "sv", {})))
-    assert workbook.sheetnames == ["Sammanfattning", "Investeringar", "Drift", "Åtgärder",
-                                   "Kostnadskurva", "Enhetskostnader"]
+    assert workbook.sheetnames == ["Sammanfattning", "Investeringar",
+                                   "Plan per spak och betalare", "Åtgärder", "Kostnadskurva",
+                                   "Enhetskostnader"]
     investments = workbook["Investeringar"]
     totals = [row[-1] for row in investments.iter_rows(min_row=2, values_only=True)
               if row[0] == "Mellan"]
     assert sum(totals) == pytest.approx(plan.investment[1].sum())
+    plan_rows = [row for row in workbook["Plan per spak och betalare"].iter_rows(
+        min_row=2, values_only=True) if row[0] == "Mellan"]
+    assert sum(sum(row[5:]) for row in plan_rows) == pytest.approx(
+        plan.investment[1].sum() + plan.operating[1].sum())
     english = openpyxl.load_workbook(io.BytesIO(
         plan_workbook(plan, levers, reference, data.name, "en", {})))
     assert english.sheetnames[0] == "Summary"

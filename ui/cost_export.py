@@ -73,17 +73,21 @@ def plan_workbook(plan: CostPlan, levers: Levers, reference: Levers, name: str, 
     _sheet(workbook, t("xl_sheet_investments", lang),
            [t("xl_case", lang), t("dec_col_year", lang), *payer_names, t("xl_total", lang)], rows)
 
+    # The whole plan: every lever's investments and operating costs per year, by payer.
+    items = {item.item_id: item for item in plan.items}
+    years = [int(y) for y in plan.years]
     rows = []
     for case in CASES:
-        c = CASES.index(case)
-        for i, item in enumerate(plan.items):
-            if item.kind != "drift" or not plan.operating[c, i].any():
-                continue
+        frame = plan.by_item_and_payer(case)
+        for (item_id, payer), group in frame.groupby(["item_id", "payer"], sort=False):
+            item = items[item_id]
+            by_year = dict(zip(group["year"].astype(int), group["sek"], strict=True))
             rows.append([cases[case], measure_label(item.lever_id, lang), item.label(lang),
-                         *[float(v) for v in plan.operating[c, i]]])
-    _sheet(workbook, t("xl_sheet_operating", lang),
+                         t(f"dec_kind_{item.kind}", lang), payer_label(payer, lang),
+                         *[float(by_year.get(y, 0.0)) for y in years]])
+    _sheet(workbook, t("xl_sheet_plan", lang),
            [t("xl_case", lang), t("dec_col_lever", lang), t("dec_col_item", lang),
-            *[str(int(y)) for y in plan.years]], rows)
+            t("dec_col_kind", lang), t("dec_payer", lang), *[str(y) for y in years]], rows)
 
     rows = []
     for case in CASES:

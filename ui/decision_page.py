@@ -307,6 +307,22 @@ def unit_costs_table(table: CostTable, lang: str) -> pd.DataFrame:
     })
 
 
+def payer_table(plan: CostPlan, case: str, year: int, lang: str) -> pd.DataFrame:
+    """Per payer: investments over the plan's years and the operating cost in one year."""
+    frame = plan.by_item_and_payer(case)
+    first = int(plan.years[0])
+    invest = frame[frame["kind"] == "investering"].groupby("payer")["sek"].sum()
+    running = frame[(frame["kind"] == "drift") & (frame["year"] == year)].groupby("payer")[
+        "sek"].sum()
+    return pd.DataFrame({
+        t("dec_payer", lang): [charts.payer_label(p, lang) for p in PAYERS],
+        t("dec_metric_investment", lang, first=first): [
+            _fmt_msek(float(invest.get(p, 0.0)), lang, 1) for p in PAYERS],
+        t("dec_metric_operating", lang, year=year): [
+            _fmt_msek(float(running.get(p, 0.0)), lang, 1) for p in PAYERS],
+    })
+
+
 def measures_table(plan: CostPlan, case: str, lang: str) -> pd.DataFrame:
     """Per measure: investment, operation, cost incl. annuity, tonnes, SEK per tonne."""
     frame = plan.per_measure(case)
@@ -355,6 +371,8 @@ def cost_section(ctx: PageContext) -> None:
         st.vega_lite_chart(charts.invest_data(plan, case, lang), charts.invest_spec(lang),
                            width="stretch", key="dec_chart_invest")
         st.caption(t("dec_invest_caption", lang))
+        st.dataframe(payer_table(plan, case, operating_year, lang), hide_index=True,
+                     width="stretch", key="dec_payers")
         mac = charts.mac_data(plan, case, lang)
         if len(mac):
             st.markdown(f"**{t('dec_mac_title', lang)}**")

@@ -269,7 +269,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Excel
     "xl_sheet_summary": {"sv": "Sammanfattning", "en": "Summary"},
     "xl_sheet_investments": {"sv": "Investeringar", "en": "Investments"},
-    "xl_sheet_operating": {"sv": "Drift", "en": "Operation"},
+    "xl_sheet_plan": {"sv": "Plan per spak och betalare", "en": "Plan by lever and payer"},
     "xl_sheet_measures": {"sv": "Åtgärder", "en": "Measures"},
     "xl_sheet_mac": {"sv": "Kostnadskurva", "en": "Cost curve"},
     "xl_sheet_unit_costs": {"sv": "Enhetskostnader", "en": "Unit costs"},
