@@ -30,6 +30,10 @@ navigation = st.navigation(
                 icon=":material/target:", url_path="beslutsstod"),
         st.Page("pages/jamfor.py", title=t("page_compare", lang),
                 icon=":material/compare_arrows:", url_path="jamfor"),
+        st.Page("pages/kommuner.py", title=t("page_municipalities", lang),
+                icon=":material/location_city:", url_path="kommuner"),
+        st.Page("pages/importera.py", title=t("page_import", lang), icon=":material/upload_file:",
+                url_path="importera"),
     ]
 )
 navigation.run()

@@ -3,6 +3,9 @@
     python -m model run [--set LEVER=VALUE ...] [--format json|csv] [--municipality CODE]
     python -m model levers [--format json|csv] [--municipality CODE]
     python -m model solve --goal fossil-free-2030|budget [--set ...] [--lock LEVER ...]
+    python -m model import FILE [--municipality CODE] [--db PATH]   (model/import_cli.py)
+
+run and levers also serve municipalities imported into the database (--db PATH).
 """
 
 from __future__ import annotations
@@ -17,21 +20,28 @@ from collections.abc import Sequence
 
 from model.budget import BudgetSettings
 from model.data import DataError, MunicipalityData, build_municipality_data
+from model.import_cli import (
+    CommandError,
+    add_db_argument,
+    add_import_parser,
+    run_import,
+    tables_for_cli,
+)
 from model.levers import LEVER_SPECS, LeverError, Levers
+from model.local_levers import check_levers_for
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
 from model.solve_cli import add_solve_parser, run_solve
-from model.tables import read_csv_tables
 
 
 class CliError(Exception):
     """A usage error: printed without a traceback, exit code 2."""
 
 
-def _load(municipality: str) -> MunicipalityData:
+def _load(municipality: str, db: str | None = None) -> MunicipalityData:
     try:
-        return build_municipality_data(read_csv_tables(), municipality)
+        return build_municipality_data(tables_for_cli(db), municipality)
     except DataError as error:
         raise CliError(str(error)) from None
 
@@ -129,8 +139,12 @@ def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
 
 
 def _run(args: argparse.Namespace) -> str:
-    data = _load(args.municipality)
+    data = _load(args.municipality, args.db)
     levers = parse_settings(args.set or [], reference_levers(data))
+    try:
+        check_levers_for(levers, data)  # BECCS only where the municipality has a plant
+    except LeverError as error:
+        raise CliError(error.message_sv) from None
     default = default_budget(data)
     budget = BudgetSettings(
         args.budget if args.budget is not None else default.budget_t,
@@ -147,7 +161,7 @@ def _run(args: argparse.Namespace) -> str:
 
 
 def _levers(args: argparse.Namespace) -> str:
-    rows = levers_json(_load(args.municipality))
+    rows = levers_json(_load(args.municipality, args.db))
     if args.format == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
@@ -171,9 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--budget-start", type=int, help="budgetens startår")
     run.add_argument("--count-beccs", action="store_true",
                      help="räkna BECCS-upptag mot budgeten")
+    add_db_argument(run)
     levers = sub.add_parser("levers", help="lista spakarna / list the levers")
     levers.add_argument("--format", choices=("json", "csv"), default="json")
     levers.add_argument("--municipality", default="0780")
+    add_db_argument(levers)
+    add_import_parser(sub)
     add_solve_parser(sub)
     return parser
 
@@ -182,10 +199,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: prints the result, returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": _run, "levers": _levers, "solve": run_solve}
+        commands = {"run": _run, "levers": _levers, "solve": run_solve,
+                    "import": run_import}
         output = commands[args.command](args)
     except CliError as error:
         print(f"fel: {error}", file=sys.stderr)
         return 2
+    except CommandError as error:
+        print(f"fel: {error}", file=sys.stderr)
+        return error.exit_code
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

@@ -145,7 +145,7 @@ def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
     code = str(code).zfill(4)
     ghg = tables.ned_ghg[tables.ned_ghg["municipality_code"].astype(str).str.zfill(4) == code]
     if ghg.empty:
-        raise DataError(f"Inga NED-data för kommunkod {code}.")
+        raise DataError(_no_ghg_message(tables, code))
     wide = ghg.pivot_table(index="year", columns="sector", values="ghg_t_co2e", aggfunc="sum")
     wide = wide.reindex(columns=list(SECTORS)).fillna(0.0).sort_index()
     history_years = wide.index.to_numpy(dtype=int)
@@ -201,6 +201,18 @@ def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
         budget_is_estimate=str(budget_row["kind"]) != "kommunens uppgift",
         parameters=MappingProxyType(params),
     )
+
+
+def _no_ghg_message(tables: Tables, code: str) -> str:
+    """Why a municipality cannot run: no data at all, or CO2 only (the model needs GHG)."""
+    co2_codes = tables.ned_co2_subsector["municipality_code"].astype(str).str.zfill(4)
+    if (co2_codes == code).any():
+        return (
+            f"Kommunkod {code} har bara koldioxid (CO2) från Nationella emissionsdatabasen. "
+            "Modellen behöver växthusgaser totalt (t CO2e): ladda ner Länsrapporten för "
+            "'Växthusgaser totalt' från Nationella emissionsdatabasen (SMHI) och importera den."
+        )
+    return f"Inga NED-data för kommunkod {code}."
 
 
 def _co2_shares(

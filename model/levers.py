@@ -268,9 +268,10 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         label_sv="Fossilfri andel av flyget 2030 (inrikes och utrikes)",
         label_en="Fossil-free share of aviation in 2030 (domestic and international)",
         help_sv="Andel av flygets bränsle som är fossilfritt (biojet, el) eller flyg som "
-        "inte blir av, för flyg från Småland Airport.",
+        "inte blir av, för flyg som NED räknar till kommunen (i Växjö: Småland Airport).",
         help_en="Share of aviation fuel that is fossil-free (bio-jet, electric) or flights that "
-        "do not happen, for flights from Småland Airport.",
+        "do not happen, for flights NED counts in the municipality (in Växjö: Småland "
+        "Airport).",
         unit="%",
         min=0.0,
         max=100.0,
@@ -474,13 +475,14 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
     LeverSpec(
         id="beccs_kt",
         group="beccs",
-        label_sv="Infångad biogen koldioxid vid Sandviksverket (BECCS)",
-        label_en="Captured biogenic CO2 at Sandviksverket (BECCS)",
-        help_sv="Koldioxid från förbränning av skogsbränsle som fångas in och lagras, "
-        "räknas som negativa utsläpp. Potential 180–200 kt per år, investering cirka "
-        "1 miljard kr (uppskattningar).",
-        help_en="CO2 from burning forest fuel that is captured and stored, counted as negative "
-        "emissions. Potential 180–200 kt a year, investment about 1 billion SEK (estimates).",
+        label_sv="Infångad biogen koldioxid (BECCS)",
+        label_en="Captured biogenic CO2 (BECCS)",
+        help_sv="Koldioxid från förbränning av biobränsle i ett kraftvärmeverk som fångas in "
+        "och lagras, räknas som negativa utsläpp. Spaken når högst kommunens kända "
+        "potential (parametern beccs_potential_kt).",
+        help_en="CO2 from burning biomass in a combined heat and power plant that is captured "
+        "and stored, counted as negative emissions. The lever goes up to the municipality's "
+        "known potential (parameter beccs_potential_kt).",
         unit="kt CO2/år",
         min=0.0,
         max=200.0,

@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from model.data import MunicipalityData, Tables
 from model.levers import LEVERS_BY_ID, Levers, check_lever_value
+from model.local_levers import fit_levers
 from model.paths import reference_levers
 
 
@@ -42,8 +43,11 @@ class Preset:
         return reasons.get(lever_id, "")
 
     def levers(self, data: MunicipalityData) -> Levers:
-        """The preset's levers for a municipality: its values on top of the reference."""
-        return reference_levers(data).with_values(**dict(self.values))
+        """The preset's levers for a municipality: its values on top of the reference.
+
+        Clipped to the municipality's ranges: BECCS only where a plant exists (local_levers).
+        """
+        return fit_levers(reference_levers(data).with_values(**dict(self.values)), data)
 
 
 def presets_from_tables(tables: Tables) -> tuple[Preset, ...]:

@@ -167,7 +167,13 @@ class ScenarioResult:
 
 
 def population_path(data: MunicipalityData, years: np.ndarray) -> np.ndarray:
-    """Known population where published, else the last value grown at the recent rate."""
+    """Known population where published, else the last value grown at the recent rate.
+
+    NaN in every year where the population is unknown (an imported municipality nobody
+    gave a population for): per-capita figures are then shown as unavailable, not wrong.
+    """
+    if len(data.population) == 0:
+        return np.full(len(years), np.nan)
     last_year = int(data.population_years[-1])
     grown = data.population[-1] * (1.0 + data.population_growth) ** (years - last_year)
     known = np.interp(years, data.population_years, data.population)

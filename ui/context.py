@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from model.data import MunicipalityData
 from model.levers import Levers
+from model.local_levers import fit_levers
 from model.paths import reference_levers
 from ui.data_access import municipality_data
 from ui.state import current_language, current_levers, current_municipality
@@ -25,4 +26,6 @@ def page_context() -> PageContext:
     """Resolve the session state into model inputs (cheap: the data is cached)."""
     data = municipality_data(current_municipality())
     reference = reference_levers(data)
-    return PageContext(current_language(), data, reference, current_levers(reference))
+    # A setting carried over from another municipality (BECCS) is clipped to this one's.
+    levers = fit_levers(current_levers(reference), data)
+    return PageContext(current_language(), data, reference, levers)

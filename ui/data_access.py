@@ -1,14 +1,22 @@
-"""Loading the source tables once per server: from DuckDB (built from data/), else the CSVs."""
+"""Loading the source tables once per server: from DuckDB (built from data/), else the CSVs.
+
+Imported SMHI reports in the same DuckDB file are folded in (model/imported.py), so an
+imported municipality is served like a shipped one; refresh_after_import() makes every
+session see a new import at its next rerun.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import pandas as pd
 import streamlit as st
 
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
+from model.imported import ImportedData, runnable_codes, with_imports
 from model.tables import read_csv_tables, tables_from_frames
 from store.database import StoreError, build_database, default_db_path, read_table
+from store.imported import read_imported
 
 
 @dataclass(frozen=True)
@@ -18,6 +26,8 @@ class LoadedTables:
     tables: Tables
     store_problem_sv: str | None = None
     store_problem_en: str | None = None
+    shipped: Tables | None = None  # the tables before imports were folded in
+    imported: ImportedData = field(default_factory=ImportedData.empty)
 
 
 @st.cache_resource(show_spinner=False)
@@ -31,9 +41,25 @@ def load_tables() -> LoadedTables:
         db_path = default_db_path()
         build_database(db_path)
         frames = {name: read_table(db_path, name) for name in TABLE_NAMES}
-        return LoadedTables(tables_from_frames(frames))
+        shipped = tables_from_frames(frames)
     except StoreError as error:
         return LoadedTables(read_csv_tables(), error.message_sv, error.message_en)
+    try:
+        imported = read_imported(db_path)
+    except StoreError as error:
+        return LoadedTables(shipped, error.message_sv, error.message_en, shipped)
+    return LoadedTables(with_imports(shipped, imported), shipped=shipped, imported=imported)
+
+
+def refresh_after_import() -> None:
+    """Forget every cached table and everything derived from it, for all sessions.
+
+    An import can add a municipality or replace one's figures, so caches keyed by
+    municipality code would otherwise serve the old numbers. Imports are rare; clearing all
+    of Streamlit's caches is simpler and safer than listing every cached function.
+    """
+    st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,9 +70,9 @@ def municipality_data(code: str) -> MunicipalityData:
 
 @st.cache_resource(show_spinner=False)
 def municipality_names() -> dict[str, str]:
-    """Municipality code → name, for the municipalities with NED data."""
+    """Municipality code → name, for the municipalities the model can run (NED GHG)."""
     tables = load_tables().tables
-    with_data = set(tables.ned_ghg["municipality_code"])
+    with_data = set(runnable_codes(tables))
     rows = tables.municipalities
     return {
         str(code): str(name)
@@ -83,3 +109,15 @@ def budget_source(code: str) -> dict[str, str]:
     budget = load_tables().tables.budget
     row = budget[budget["municipality_code"] == code].iloc[0]
     return {key: str(row[key]) for key in ("source_id", "kind", "note_sv", "note_en")}
+
+
+@st.cache_resource(show_spinner=False)
+def parameter_row(code: str, parameter_id: str) -> dict[str, str] | None:
+    """The municipality's own row of a parameter (not the default), for its note and source."""
+    params = load_tables().tables.parameters
+    rows = params[(params["municipality_code"] == code) & (params["parameter_id"] == parameter_id)]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return {key: "" if pd.isna(row[key]) else str(row[key])
+            for key in ("value", "source_id", "note_sv", "note_en")}

@@ -91,17 +91,24 @@ def main() -> None:
     st.markdown(t("data_decisions_method", lang, first=ctx.data.base_year + 1))
 
     st.header(t("data_check_heading", lang))
-    check = obligation_backcast(ctx.data, 2023)
-    st.write(t(
-        "data_check", lang, year=check.year, compared=check.compared_year,
-        petrol=fmt_number(check.petrol_pct, lang, 1), diesel=fmt_number(check.diesel_pct, lang, 1),
-        transport=fmt_tonnes(check.transport_t, lang),
-        machinery=fmt_tonnes(check.machinery_t, lang),
-        transport_stat=fmt_tonnes(check.transport_statistics_t, lang),
-        machinery_stat=fmt_tonnes(check.machinery_statistics_t, lang),
-        transport_dev=fmt_percent(check.transport_deviation, lang, 1, signed=True),
-        machinery_dev=fmt_percent(check.machinery_deviation, lang, 1, signed=True),
-    ))
+    # The check re-runs the base year with 2023's obligation: it needs 2023 in the statistics
+    # and a later base year (an imported older release may end in 2022).
+    if 2023 in ctx.data.history_years and ctx.data.base_year > 2023:
+        check = obligation_backcast(ctx.data, 2023)
+        st.write(t(
+            "data_check", lang, year=check.year, compared=check.compared_year,
+            petrol=fmt_number(check.petrol_pct, lang, 1),
+            diesel=fmt_number(check.diesel_pct, lang, 1),
+            transport=fmt_tonnes(check.transport_t, lang),
+            machinery=fmt_tonnes(check.machinery_t, lang),
+            transport_stat=fmt_tonnes(check.transport_statistics_t, lang),
+            machinery_stat=fmt_tonnes(check.machinery_statistics_t, lang),
+            transport_dev=fmt_percent(check.transport_deviation, lang, 1, signed=True),
+            machinery_dev=fmt_percent(check.machinery_deviation, lang, 1, signed=True),
+        ))
+    else:
+        st.write(t("data_check_unavailable", lang, name=ctx.data.name,
+                   base_year=ctx.data.base_year))
 
     st.header(t("data_levers_heading", lang))
     st.dataframe(levers_table(lang, ctx.reference.as_dict()), hide_index=True, width="stretch")

@@ -11,6 +11,7 @@ from model.data import MunicipalityData
 from model.levers import LEVERS_BY_ID, Levers
 from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
+from model.sectors import AGRICULTURE, SECTOR_INDEX
 from ui import charts
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures
@@ -89,9 +90,12 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
         delta_color="inverse", help=t("kpi_change_1990_help", lang),
     )
     per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
+    known = per_capita_t == per_capita_t  # NaN where the population is unknown (imports)
     row.metric(
-        t("kpi_per_capita", lang), f"{fmt_number(per_capita_t, lang, 2)} t CO2e",
-        help=t("kpi_per_capita_help", lang),
+        t("kpi_per_capita", lang),
+        f"{fmt_number(per_capita_t, lang, 2)} t CO2e" if known else t("per_capita_unknown", lang),
+        help=(t("kpi_per_capita_help", lang) if known
+              else t("per_capita_unknown_help", lang, name=result.data.name)),
     )
 
 
@@ -118,13 +122,26 @@ def own_figures(result: ScenarioResult, lang: str) -> None:
 def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
     """Stacked sector areas, history and scenario, with BECCS, net and reference."""
     st.subheader(t("trajectory_heading", lang))
-    per_capita = st.toggle(t("per_capita_toggle", lang), key="per_capita")
+    no_population = len(result.data.population) == 0  # an import nobody gave a population
+    per_capita = st.toggle(
+        t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
+        help=t("per_capita_unknown_help", lang, name=result.data.name) if no_population else None,
+    ) and not no_population
     st.vega_lite_chart(
         charts.trajectory_data(result, reference, lang, per_capita),
         charts.trajectory_spec(lang, per_capita, result.data.base_year),
         width="stretch", key="chart_trajectory",
     )
     st.caption(t("trajectory_caption", lang, base_year=result.data.base_year))
+
+
+RURAL_AGRICULTURE_SHARE = 0.30  # agriculture's share of GHG above which the note is shown
+
+
+def _agriculture_share(data: MunicipalityData) -> float:
+    """Agriculture's share of the base year's GHG (Alvesta 41 %, Växjö 24 %)."""
+    total = float(data.base_ghg.sum())
+    return float(data.base_ghg[SECTOR_INDEX[AGRICULTURE]]) / total if total > 0 else 0.0
 
 
 def fossil_section(result: ScenarioResult, lang: str) -> None:
@@ -153,6 +170,10 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
                 for p in potentials
             ))
             text_parts.append(f"*{t('fossil_potentials_note', lang)}*")
+        farming = _agriculture_share(result.data)
+        if farming >= RURAL_AGRICULTURE_SHARE:  # a rural profile: say what fossil-free leaves
+            text_parts.append(t("fossil_agriculture_note", lang, base_year=k.base_year,
+                                share=fmt_percent(farming, lang, 0)))
         st.markdown("\n\n".join(text_parts))
     if not k.fossil_free_2030:
         with chart:

@@ -6,14 +6,25 @@ from functools import lru_cache
 
 import streamlit as st
 
-from model.levers import CONTROL_LABELS, GROUP_LABELS, GROUPS, LEVER_SPECS, Levers, LeverSpec
-from ui.data_access import municipality_names, source_titles
+from model.levers import (
+    CONTROL_LABELS,
+    GROUP_LABELS,
+    GROUPS,
+    LEVER_SPECS,
+    LeverError,
+    Levers,
+    LeverSpec,
+)
+from model.local_levers import BECCS_LEVERS, BECCS_POTENTIAL_PARAMETER, carry_over, lever_max
+from model.paths import reference_levers
+from ui.data_access import municipality_data, municipality_names, parameter_row, source_titles
 from ui.formatting import fmt_lever_value
 from ui.i18n import LANGUAGES, t
 from ui.state import (
     LANG_KEY,
     MUNICIPALITY_KEY,
     current_language,
+    current_municipality,
     ensure_lever_state,
     lever_key,
     reset_levers,
@@ -50,26 +61,65 @@ def language_and_municipality() -> tuple[str, str]:
         options=list(names),
         format_func=lambda code: f"{names[code]} ({code})",
         key=MUNICIPALITY_KEY,
+        on_change=lambda: carry_levers_to(str(st.session_state[MUNICIPALITY_KEY])),
     )
+    st.session_state[SHOWN_MUNICIPALITY_KEY] = str(st.session_state[MUNICIPALITY_KEY])
     return lang, str(st.session_state[MUNICIPALITY_KEY])
 
 
+SHOWN_MUNICIPALITY_KEY = "municipality_shown"  # the municipality the levers were last set for
+
+
+def carry_levers_to(code: str) -> None:
+    """The user switched municipality: moved levers keep their values, the rest follow.
+
+    Levers the user moved from the old municipality's reference keep their values; the others
+    take the new municipality's reference (its own population path, no BECCS without a
+    plant), so a switch alone never shows levers "changed". Code that sets a municipality
+    and its levers together (a link, a saved scenario) does not pass through here.
+    """
+    state = st.session_state
+    previous = state.get(SHOWN_MUNICIPALITY_KEY)
+    names = municipality_names()
+    if not previous or previous == code or previous not in names or code not in names:
+        return
+    old_reference = reference_levers(municipality_data(previous))
+    values = {spec.id: float(state[lever_key(spec.id)])
+              for spec in LEVER_SPECS if lever_key(spec.id) in state}
+    try:
+        current = old_reference.with_values(**values)
+    except LeverError:
+        current = old_reference
+    carried = carry_over(current, old_reference, municipality_data(code))
+    for spec in LEVER_SPECS:
+        state[lever_key(spec.id)] = float(getattr(carried, spec.id))
+
+
 @lru_cache(maxsize=32)
-def _help_texts(lang: str, reference: Levers) -> dict[str, str]:
-    """Each lever's tooltip: what it means, its reference and why, who controls it, source."""
+def _help_texts(lang: str, reference: Levers, code: str) -> dict[str, str]:
+    """Each lever's tooltip: what it means, its reference and why, who controls it, source.
+
+    BECCS names the municipality's own plant and source (parameter beccs_potential_kt).
+    """
     sources = source_titles(lang)
     references = reference.as_dict()
-    return {
-        spec.id: "\n\n".join([
+    beccs = parameter_row(code, BECCS_POTENTIAL_PARAMETER)
+    texts = {}
+    for spec in LEVER_SPECS:
+        source_id, local = spec.source_id, ""
+        if spec.id in BECCS_LEVERS and beccs is not None:
+            source_id = beccs["source_id"] or source_id
+            local = beccs["note_en" if lang == "en" else "note_sv"]
+        texts[spec.id] = "\n\n".join(part for part in [
             spec.help(lang),
+            local,
             t("lever_help_reference", lang,
               value=fmt_lever_value(references[spec.id], spec.unit, lang),
               note=spec.reference_note(lang)),
             t("lever_help_control", lang, control=CONTROL_LABELS[lang][spec.control]),
-            t("lever_help_source", lang, source=sources.get(spec.source_id, spec.source_id)),
-        ])
-        for spec in LEVER_SPECS
-    }
+            t("lever_help_source", lang, source=sources.get(source_id, source_id)),
+        ] if part)
+    return texts
 
 
 def lever_widgets(reference: Levers, lang: str) -> None:
@@ -80,22 +130,33 @@ def lever_widgets(reference: Levers, lang: str) -> None:
     sidebar.caption(t("levers_intro", lang))
     sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers,
                    args=(reference,), width="stretch")
-    help_texts = _help_texts(lang, reference)
+    data = municipality_data(current_municipality())
+    help_texts = _help_texts(lang, reference, data.code)
     references = reference.as_dict()
+    maxima = {spec.id: lever_max(data, spec.id) for spec in LEVER_SPECS}
     for group in GROUPS:
         specs = [spec for spec in LEVER_SPECS if spec.group == group]
-        changed = sum(
+        # No plant, no BECCS: the group says so instead of offering sliders (local_levers).
+        hidden = group == "beccs" and maxima["beccs_kt"] <= 0
+        for spec in specs:  # a value from another municipality may exceed this one's range
+            limit = maxima[spec.id]
+            if limit < spec.max and st.session_state[lever_key(spec.id)] > limit:
+                st.session_state[lever_key(spec.id)] = float(limit)
+        changed = 0 if hidden else sum(
             abs(float(st.session_state[lever_key(s.id)]) - references[s.id]) > 1e-9 for s in specs
         )
         label = GROUP_LABELS[lang][group]
         if changed:
             label += f" ({changed} ≠ ref.)"
         with sidebar.expander(label, expanded=group == "transport", key=f"group_{group}"):
+            if hidden:
+                st.caption(t("beccs_no_potential", lang, name=data.name))
+                continue
             for spec in specs:
                 st.slider(
                     spec.label(lang),
                     min_value=float(spec.min),
-                    max_value=float(spec.max),
+                    max_value=float(maxima[spec.id]),
                     # Session state holds the value; passing the reference as well spares
                     # Streamlit a scan of the whole session state per slider and rerun.
                     value=references[spec.id],

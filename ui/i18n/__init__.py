@@ -9,12 +9,12 @@ with the sectors (model/sectors.py).
 
 from __future__ import annotations
 
-from ui.i18n import compare, core, decisions, exports
+from ui.i18n import compare, core, decisions, exports, municipalities
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions)
+_PARTS = (core, exports, compare, decisions, municipalities)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -1,0 +1,74 @@
+"""Levers whose range depends on the municipality: BECCS needs a plant that can capture CO2.
+
+A lever's range in model/levers.py is the widest any municipality may use. Where a lever
+stands for a specific local plant, its upper end comes from a parameter per municipality
+(data/parameters.csv): `beccs_potential_kt` is 200 for Växjö (Sandviksverket) and 0 by
+default, so another municipality's scenario, a preset or a copied setting never books
+Växjö's BECCS elsewhere. One place decides this, for the app, the presets and the CLI.
+"""
+
+from __future__ import annotations
+
+from model.budget_estimate import genitive
+from model.data import MunicipalityData
+from model.levers import LEVERS_BY_ID, LeverError, Levers
+from model.paths import reference_levers
+
+BECCS_POTENTIAL_PARAMETER = "beccs_potential_kt"
+BECCS_LEVER = "beccs_kt"
+# Levers that only mean something where BECCS is possible (hidden elsewhere).
+BECCS_LEVERS = ("beccs_kt", "beccs_start")
+
+
+def lever_max(data: MunicipalityData, lever_id: str) -> float:
+    """The largest value the lever may take in this municipality."""
+    spec = LEVERS_BY_ID[lever_id]
+    if lever_id == BECCS_LEVER:
+        potential = float(data.parameters.get(BECCS_POTENTIAL_PARAMETER, 0.0))
+        return min(spec.max, max(potential, spec.min))
+    return spec.max
+
+
+def has_beccs_potential(data: MunicipalityData) -> bool:
+    """True where the municipality has a known plant for bio-CCS."""
+    return lever_max(data, BECCS_LEVER) > LEVERS_BY_ID[BECCS_LEVER].min
+
+
+def fit_levers(levers: Levers, data: MunicipalityData) -> Levers:
+    """The setting clipped to the municipality's ranges (BECCS 0 where there is no plant).
+
+    Used where a setting comes from elsewhere (a preset, another municipality, a link), so
+    that it can always be run and never claims a plant the municipality does not have.
+    """
+    values = levers.as_dict()
+    clipped = {
+        lever_id: min(values[lever_id], lever_max(data, lever_id))
+        for lever_id in (BECCS_LEVER,)
+        if values[lever_id] > lever_max(data, lever_id)
+    }
+    return levers.with_values(**clipped) if clipped else levers
+
+
+def check_levers_for(levers: Levers, data: MunicipalityData) -> None:
+    """Raise LeverError when a lever is above what the municipality allows (for the CLI)."""
+    value = float(getattr(levers, BECCS_LEVER))
+    limit = lever_max(data, BECCS_LEVER)
+    if value > limit:
+        raise LeverError(
+            f"{BECCS_LEVER} = {value:g} är mer än {genitive(data.name)} kända potential för "
+            "bio-CCS "
+            f"({limit:g} kt CO2/år; parametern {BECCS_POTENTIAL_PARAMETER}).",
+            f"{BECCS_LEVER} = {value:g} is more than {data.name}'s known potential for bio-CCS "
+            f"({limit:g} kt CO2/yr; parameter {BECCS_POTENTIAL_PARAMETER}).",
+        )
+
+
+def carry_over(levers: Levers, from_reference: Levers, data: MunicipalityData) -> Levers:
+    """A setting made for one municipality applied to another (the comparison page).
+
+    The levers moved away from the first municipality's reference keep their values; the
+    rest stay at the other municipality's own reference (its population path, say), and the
+    result is clipped to its ranges (no BECCS without a plant).
+    """
+    moved = {lever_id: mine for lever_id, (mine, _) in levers.differences(from_reference).items()}
+    return fit_levers(reference_levers(data).with_values(**moved), data)

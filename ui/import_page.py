@@ -1,0 +1,438 @@
+"""Import data: upload an SMHI Länsrapport, see what would be stored, import it.
+
+The handlers (check_upload, problems_frame, preview frames, store_upload) are plain
+functions so that tests can drive them without a browser; main() only wires them to
+widgets. Nothing from the file is ever rendered as Markdown or HTML: the report's name,
+file names and cell contents appear in st.dataframe only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from model.imported import GHG, import_decisions, runnable_codes
+from model.sectors import SECTORS, sector_label
+from smhi import ImportProblem, ImportRejected, ParsedReport, parse_lansrapport
+from smhi.municipalities import MUNICIPALITIES
+from store.database import StoreError, default_db_path
+from store.imported import POPULATION_MAX, save_population, store_import
+from ui.data_access import LoadedTables, load_tables, municipality_names, refresh_after_import
+from ui.formatting import fmt_number
+from ui.i18n import t
+from ui.sidebar import carry_levers_to
+from ui.state import MUNICIPALITY_KEY, current_language
+
+MAX_UPLOAD_MB = 20
+UPLOAD_KEY = "import_file"
+MUNICIPALITY_CHOICE_KEY = "import_municipality"
+GAS_KEY = "import_gas"
+IMPORT_BUTTON_KEY = "import_button"
+OPEN_BUTTON_KEY = "import_open"
+PARSED_KEY = "import_parsed"
+DONE_KEY = "import_done"
+POP_FORM_KEY = "import_population_form"
+POP_MUNICIPALITY_KEY = "import_population_municipality"
+POP_YEAR_KEY = "import_population_year"
+POP_VALUE_KEY = "import_population_value"
+POP_SAVE_KEY = "import_population_save"
+POP_MESSAGE_KEY = "import_population_message"
+GAS_OPTIONS = ("auto", "GHG", "CO2")
+ALL = ""  # the municipality choice "every municipality in the file"
+
+
+# --------------------------------------------------------------------------------------------
+# handlers (no widgets)
+
+
+def _problem(sv: str, en: str) -> ImportRejected:
+    return ImportRejected([ImportProblem(None, None, sv, en)])
+
+
+def check_upload(
+    name: str, data: bytes, municipality: str | None = None, gas: str | None = None
+) -> ParsedReport:
+    """Parse an uploaded file, or raise ImportRejected saying every problem (nothing stored)."""
+    if PurePath(name).suffix.lower() != ".xlsx":
+        raise _problem(t("imp_not_xlsx", "sv", name=name), t("imp_not_xlsx", "en", name=name))
+    size_mb = len(data) / 1_000_000
+    if size_mb > MAX_UPLOAD_MB:
+        size = {lang: fmt_number(size_mb, lang, 1) for lang in ("sv", "en")}
+        raise _problem(t("imp_too_large", "sv", size=size["sv"], mb=MAX_UPLOAD_MB),
+                       t("imp_too_large", "en", size=size["en"], mb=MAX_UPLOAD_MB))
+    return parse_lansrapport(data, municipality or None, gas=gas)
+
+
+def _without_place(message: str) -> str:
+    """'Rad 15, kolumn G: värdet ...' → 'Värdet ...' (row and column have their own columns)."""
+    head, sep, rest = message.partition(": ")
+    words = head.split()
+    if sep and words and words[0] in {"Rad", "Kolumn", "Row", "Column"} and len(words) <= 4:
+        return rest[:1].upper() + rest[1:]
+    return message[:1].upper() + message[1:]
+
+
+def problems_frame(rejected: ImportRejected, lang: str) -> pd.DataFrame:
+    """Every problem with its Excel row and column, in the chosen language."""
+    problems = rejected.problems
+    return pd.DataFrame({
+        t("imp_col_row", lang): pd.array([p.row for p in problems], dtype="Int64"),
+        t("imp_col_column", lang): [p.column or "" for p in problems],
+        t("imp_col_problem", lang): [
+            _without_place(p.message_en if lang == "en" else p.message_sv) for p in problems],
+    })
+
+
+def _years_text(years: tuple[int, ...] | list[int]) -> str:
+    years = sorted(years)
+    if len(years) > 3:
+        return f"{years[0]}–{years[-1]} ({len(years)})"
+    return ", ".join(str(y) for y in years)
+
+
+def facts_frame(report: ParsedReport, file_name: str, lang: str) -> pd.DataFrame:
+    """What the file is: report, date, substance, unit, years and municipalities."""
+    facts = [
+        ("imp_fact_file", file_name),
+        ("imp_fact_report", report.report_name),
+        ("imp_fact_date", report.report_date.isoformat()),
+        ("imp_fact_gas", t(f"imp_gas_{report.gas}", lang)),
+        ("imp_fact_unit", report.unit),
+        ("imp_fact_years", _years_text(report.years)),
+        ("imp_fact_municipalities", t("imp_fact_municipalities_value", lang,
+                                      n=len(report.municipalities),
+                                      in_file=len(report.municipalities_in_file))),
+    ]
+    return pd.DataFrame({t("imp_fact", lang): [t(key, lang) for key, _ in facts],
+                         t("imp_value", lang): [value for _, value in facts]})
+
+
+@dataclass(frozen=True)
+class AfterImport:
+    """What an import will do for one municipality (kind: runnable, replaces, adds_co2,
+    needs_ghg or older) and the shipped data's last year where it matters."""
+
+    kind: str
+    shipped_last: int | None = None
+
+
+def after_import(report: ParsedReport, code: str, loaded: LoadedTables) -> AfterImport:
+    """The effect of importing the report for one municipality (model/imported.py rules)."""
+    shipped = loaded.shipped or loaded.tables
+    table = shipped.ned_ghg if report.gas == GHG else shipped.ned_co2_subsector
+    years = table.loc[table["municipality_code"] == code, "year"]
+    shipped_last = int(years.max()) if len(years) else None
+    last = max(report.years)
+    if shipped_last is not None and last < shipped_last:
+        return AfterImport("older", shipped_last)
+    if report.gas == GHG:
+        return AfterImport("runnable" if shipped_last is None else "replaces", shipped_last)
+    has_ghg = code in set(runnable_codes(loaded.tables))
+    return AfterImport("adds_co2" if has_ghg else "needs_ghg", shipped_last)
+
+
+def _after_text(effect: AfterImport, last: int, lang: str) -> str:
+    texts = {
+        "runnable": t("imp_after_runnable", lang),
+        "replaces": t("imp_after_replaces", lang, last=last),
+        "adds_co2": t("imp_after_adds_co2", lang),
+        "needs_ghg": t("imp_after_needs_ghg", lang),
+        "older": t("imp_after_older", lang, shipped=effect.shipped_last),
+    }
+    return texts[effect.kind]
+
+
+def municipalities_frame(report: ParsedReport, loaded: LoadedTables, lang: str) -> pd.DataFrame:
+    """One row per municipality to be stored: totals in the first and last year and effect."""
+    first, last = min(report.years), max(report.years)
+    totals = report.totals()
+    wide = totals.pivot_table(index="municipality_code", columns="year", values="value_t",
+                              aggfunc="sum")
+    codes = [m.code for m in report.municipalities]
+    return pd.DataFrame({
+        t("imp_col_code", lang): codes,
+        t("imp_col_municipality", lang): [m.name for m in report.municipalities],
+        t("imp_col_total_first", lang, year=first): [
+            fmt_number(float(wide.loc[c, first]), lang) for c in codes],
+        t("imp_col_total_last", lang, year=last): [
+            fmt_number(float(wide.loc[c, last]), lang) for c in codes],
+        t("imp_col_after", lang): [
+            _after_text(after_import(report, c, loaded), last, lang) for c in codes],
+    })
+
+
+def sectors_frame(report: ParsedReport, code: str, lang: str) -> pd.DataFrame:
+    """Main sectors of one municipality in the first and last year (t), total last."""
+    main = report.main_sectors[report.main_sectors["municipality_code"] == code]
+    wide = main.pivot_table(index="sector", columns="year", values="value_t", aggfunc="sum")
+    wide = wide.reindex(list(SECTORS)).fillna(0.0)
+    first, last = min(report.years), max(report.years)
+    labels = [sector_label(s, lang) for s in SECTORS] + [t("imp_fact_total", lang)]
+    firsts = [*wide[first].tolist(), float(wide[first].sum())]
+    lasts = [*wide[last].tolist(), float(wide[last].sum())]
+    return pd.DataFrame({
+        t("imp_col_sector", lang): labels,
+        t("imp_col_year_t", lang, year=first): [fmt_number(v, lang) for v in firsts],
+        t("imp_col_year_t", lang, year=last): [fmt_number(v, lang) for v in lasts],
+    })
+
+
+def warnings_frame(report: ParsedReport, lang: str) -> pd.DataFrame:
+    """The importer's notes (in Swedish), one per row."""
+    return pd.DataFrame({t("imp_col_note", lang): list(report.warnings)})
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import stored and what it changed, for the message after it."""
+
+    file_id: str
+    gas: str
+    codes: tuple[str, ...]
+    runnable: tuple[str, ...]  # can now be chosen (and were stored as used)
+    added: tuple[str, ...]  # of those, new to the app
+    needs_ghg: tuple[str, ...]
+    older: tuple[str, ...]
+    error_sv: str | None = None
+    error_en: str | None = None
+
+
+def store_upload(report: ParsedReport, file_name: str, file_id: str) -> ImportOutcome:
+    """Store a checked report, refresh every cached table and say what changed."""
+    before = load_tables()
+    effects = {m.code: after_import(report, m.code, before) for m in report.municipalities}
+    codes = tuple(m.code for m in report.municipalities)
+    try:
+        store_import(default_db_path(), report, file_name)
+    except StoreError as error:
+        return ImportOutcome(file_id, report.gas, codes, (), (), (), (),
+                             error.message_sv, error.message_en)
+    refresh_after_import()
+    names = municipality_names()
+    return ImportOutcome(
+        file_id=file_id,
+        gas=report.gas,
+        codes=codes,
+        runnable=tuple(c for c in codes if c in names and effects[c].kind != "older"),
+        added=tuple(c for c in codes if c in names and effects[c].kind == "runnable"),
+        needs_ghg=tuple(c for c in codes if effects[c].kind == "needs_ghg"),
+        older=tuple(c for c in codes if effects[c].kind == "older"),
+    )
+
+
+def _names(codes: tuple[str, ...], lang: str, limit: int = 5) -> str:
+    names = [MUNICIPALITIES.get(c, c) for c in codes]
+    if len(names) <= limit:
+        return ", ".join(names)
+    return t("imp_more_names", lang, names=", ".join(names[:limit]), n=len(names) - limit)
+
+
+def imported_frame(loaded: LoadedTables, lang: str) -> pd.DataFrame:
+    """Every municipality and substance imported (latest import each) and whether it is used."""
+    shipped = loaded.shipped or loaded.tables
+    decisions = import_decisions(shipped, loaded.imported)
+    runnable = set(runnable_codes(loaded.tables))
+
+    def status(row: pd.Series) -> str:
+        if not row["used"]:
+            return t("imp_status_older", lang, shipped=row["shipped_last_year"])
+        if row["gas"] != GHG and row["municipality_code"] not in runnable:
+            return t("imp_status_needs_ghg", lang)
+        return t("imp_status_used", lang)
+
+    return pd.DataFrame({
+        t("imp_col_code", lang): decisions["municipality_code"],
+        t("imp_col_municipality", lang): decisions["municipality"],
+        t("imp_col_gas", lang): [t(f"imp_gas_{g}", lang) for g in decisions["gas"]],
+        t("imp_col_years", lang): [f"{a}–{b}" for a, b in
+                                   zip(decisions["first_year"], decisions["last_year"],
+                                       strict=True)],
+        t("imp_col_status", lang): [status(row) for _, row in decisions.iterrows()],
+        t("imp_col_file", lang): decisions["file_name"],
+        t("imp_col_imported_at", lang): [f"{pd.Timestamp(x):%Y-%m-%d %H:%M}"
+                                         for x in decisions["imported_at"]],
+        t("imp_col_report", lang): decisions["report_name"],
+    })
+
+
+def population_candidates(loaded: LoadedTables) -> list[str]:
+    """Municipalities that can be chosen but have no shipped population."""
+    shipped = loaded.shipped or loaded.tables
+    with_population = set(shipped.population["municipality_code"])
+    names = municipality_names()
+    return [code for code in names if code not in with_population]
+
+
+# --------------------------------------------------------------------------------------------
+# widgets
+
+
+def _parsed(upload: object, municipality: str, gas: str) -> dict:
+    """The check of the uploaded file, kept in the session so reruns do not parse again."""
+    key = (upload.file_id, municipality, gas)  # type: ignore[attr-defined]
+    cached = st.session_state.get(PARSED_KEY)
+    if cached is not None and cached["key"] == key:
+        return cached
+    with st.spinner(t("imp_checking", current_language())):
+        try:
+            report = check_upload(upload.name, upload.getvalue(),  # type: ignore[attr-defined]
+                                  municipality or None, None if gas == "auto" else gas)
+            result = {"key": key, "report": report, "rejected": None,
+                      "name": upload.name}  # type: ignore[attr-defined]
+        except ImportRejected as rejected:
+            result = {"key": key, "report": None, "rejected": rejected,
+                      "name": upload.name}  # type: ignore[attr-defined]
+    st.session_state[PARSED_KEY] = result
+    return result
+
+
+def _on_import() -> None:
+    parsed = st.session_state.get(PARSED_KEY)
+    if not parsed or parsed["report"] is None:
+        return
+    st.session_state[DONE_KEY] = store_upload(parsed["report"], parsed["name"], parsed["key"][0])
+
+
+def _on_open(code: str) -> None:
+    carry_levers_to(code)  # as if chosen in the sidebar: moved levers keep their values
+    st.session_state[MUNICIPALITY_KEY] = code
+
+
+def _on_save_population() -> None:
+    state = st.session_state
+    code = state.get(POP_MUNICIPALITY_KEY)
+    year, value = state.get(POP_YEAR_KEY), state.get(POP_VALUE_KEY)
+    lang = current_language()
+    if not code or value is None:
+        return
+    try:
+        save_population(default_db_path(), str(code), int(year), float(value))
+    except StoreError as error:
+        message = error.message_en if lang == "en" else error.message_sv
+        state[POP_MESSAGE_KEY] = ("error", t("imp_population_failed", lang, message=message))
+        return
+    refresh_after_import()
+    state[POP_MESSAGE_KEY] = ("success", t(
+        "imp_population_saved", lang, name=MUNICIPALITIES.get(str(code), str(code)),
+        population=fmt_number(float(value), lang), year=int(year)))
+
+
+def _outcome_section(outcome: ImportOutcome, lang: str) -> None:
+    if outcome.error_sv:
+        st.error(t("imp_store_failed", lang,
+                   message=outcome.error_en if lang == "en" else outcome.error_sv))
+        return
+    st.success(t("imp_done", lang, gas=t(f"imp_gas_{outcome.gas}", lang),
+                 names=_names(outcome.codes, lang)),
+               icon=":material/check_circle:")
+    if outcome.runnable:
+        st.write(t("imp_done_runnable", lang))
+    if outcome.needs_ghg:
+        st.info(t("imp_done_needs_ghg", lang), icon=":material/info:")
+    if outcome.older:
+        st.info(t("imp_done_older", lang, names=_names(outcome.older, lang)),
+                icon=":material/info:")
+    openable = outcome.added if len(outcome.added) == 1 else outcome.runnable
+    if len(openable) == 1:
+        code = openable[0]
+        if st.button(t("imp_open", lang, name=MUNICIPALITIES.get(code, code)),
+                     key=OPEN_BUTTON_KEY, on_click=_on_open, args=(code,), type="primary"):
+            st.switch_page("pages/scenario.py")
+
+
+def _preview_section(parsed: dict, loaded: LoadedTables, lang: str) -> None:
+    rejected: ImportRejected | None = parsed["rejected"]
+    if rejected is not None:
+        st.error(t("imp_rejected", lang, n=len(rejected.problems)),
+                 icon=":material/error:")
+        # A static table wraps long messages (a data grid would cut them off).
+        st.table(problems_frame(rejected, lang), hide_index=True)
+        return
+    report: ParsedReport = parsed["report"]
+    st.subheader(t("imp_preview_heading", lang))
+    st.dataframe(facts_frame(report, parsed["name"], lang), hide_index=True,
+                 key="import_facts")
+    st.dataframe(municipalities_frame(report, loaded, lang), hide_index=True, width="stretch",
+                 key="import_municipalities")
+    if len(report.municipalities) == 1:
+        only = report.municipalities[0]
+        st.caption(t("imp_sectors_caption", lang, name=only.name,
+                     unit=t("imp_unit_ghg" if report.gas == GHG else "imp_unit_co2", lang)))
+        st.dataframe(sectors_frame(report, only.code, lang), hide_index=True,
+                     key="import_sectors")
+    if report.warnings:
+        st.caption(t("imp_warnings", lang))
+        st.table(warnings_frame(report, lang), hide_index=True)
+    done: ImportOutcome | None = st.session_state.get(DONE_KEY)
+    if done is not None and done.file_id == parsed["key"][0] and not done.error_sv:
+        st.info(t("imp_already", lang), icon=":material/info:")
+        return
+    st.button(t("imp_button", lang), key=IMPORT_BUTTON_KEY, type="primary",
+              on_click=_on_import, icon=":material/upload:")
+
+
+def _population_section(loaded: LoadedTables, lang: str) -> None:
+    st.subheader(t("imp_population_heading", lang))
+    st.caption(t("imp_population_intro", lang))
+    message = st.session_state.pop(POP_MESSAGE_KEY, None)
+    if message is not None:
+        (st.success if message[0] == "success" else st.error)(message[1])
+    candidates = population_candidates(loaded)
+    if not candidates:
+        st.write(t("imp_population_none", lang))
+        return
+    names = municipality_names()
+    with st.form(POP_FORM_KEY, border=False):
+        row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+        row.selectbox(t("imp_population_municipality", lang), candidates,
+                      format_func=lambda c: f"{names.get(c, c)} ({c})", key=POP_MUNICIPALITY_KEY,
+                      width=260)
+        row.number_input(t("imp_population_year", lang), min_value=1990, max_value=2100,
+                         value=2024, step=1, key=POP_YEAR_KEY, width=160)
+        row.number_input(t("imp_population_value", lang), min_value=1, max_value=POPULATION_MAX,
+                         value=None, step=1, key=POP_VALUE_KEY, width=180)
+        st.form_submit_button(t("imp_population_save", lang), key=POP_SAVE_KEY,
+                              on_click=_on_save_population)
+
+
+def main() -> None:
+    """Render the import page."""
+    lang = current_language()
+    loaded = load_tables()
+    st.title(t("imp_title", lang))
+    st.markdown(t("imp_intro", lang))
+    with st.expander(t("imp_rules_heading", lang), key="import_rules"):
+        st.markdown(t("imp_rules", lang, rule=t("imp_budget_rule", lang)))
+
+    done: ImportOutcome | None = st.session_state.get(DONE_KEY)
+    if done is not None:
+        _outcome_section(done, lang)
+
+    upload = st.file_uploader(
+        t("imp_upload", lang, mb=MAX_UPLOAD_MB), type=["xlsx"], key=UPLOAD_KEY,
+        max_upload_size=MAX_UPLOAD_MB, help=t("imp_upload_help", lang),
+    )
+    choices = st.container(horizontal=True, gap="medium")
+    options = [ALL, *sorted(MUNICIPALITIES, key=MUNICIPALITIES.__getitem__)]
+    municipality = choices.selectbox(
+        t("imp_municipality", lang), options, key=MUNICIPALITY_CHOICE_KEY, width=300,
+        format_func=lambda c: t("imp_municipality_all", lang) if c == ALL
+        else f"{MUNICIPALITIES[c]} ({c})",
+        help=t("imp_municipality_help", lang),
+    )
+    gas = choices.radio(t("imp_gas", lang), GAS_OPTIONS, key=GAS_KEY, horizontal=True,
+                        format_func=lambda g: t(f"imp_gas_{g}", lang), help=t("imp_gas_help", lang),
+                        width="content")
+    if upload is not None:
+        _preview_section(_parsed(upload, municipality, gas), loaded, lang)
+
+    st.subheader(t("imp_list_heading", lang))
+    listed = imported_frame(loaded, lang)
+    if listed.empty:
+        st.write(t("imp_list_empty", lang))
+    else:
+        st.dataframe(listed, hide_index=True, width="stretch", key="import_list")
+    _population_section(loaded, lang)

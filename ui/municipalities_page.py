@@ -1,0 +1,273 @@
+"""Compare municipalities: two trajectories side by side, in total and per inhabitant.
+
+The same lever setting is applied to both (model/local_levers.carry_over: the levers the
+user moved keep their values, the rest stay at each municipality's own reference), each
+with its own default budget, stated or estimated.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from model.data import MunicipalityData
+from model.levers import LEVERS_BY_ID, Levers
+from model.local_levers import BECCS_LEVER, carry_over
+from model.paths import reference_levers
+from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
+from model.sectors import AGRICULTURE, SECTOR_INDEX
+from ui.context import page_context
+from ui.data_access import (
+    budget_source,
+    load_tables,
+    municipality_data,
+    municipality_names,
+    source_titles,
+)
+from ui.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.i18n import t
+
+FIRST_KEY = "kommuner_a"
+SECOND_KEY = "kommuner_b"
+LEVERS_MODE_KEY = "kommuner_levers"
+PER_CAPITA_KEY = "kommuner_per_capita"
+LEVER_MODES = ("current", "reference")
+COLOURS = ("#0072B2", "#D55E00")  # Okabe–Ito blue and vermilion: apart for colour-blind eyes
+
+
+@lru_cache(maxsize=64)
+def _run(data: MunicipalityData, levers: Levers) -> ScenarioResult:
+    """One municipality's scenario with its default budget (kept: reruns repeat them)."""
+    return run_scenario(data, levers, default_budget(data))
+
+
+def twin_or_other(code: str, names: dict[str, str]) -> str:
+    """The municipality to compare with by default: the twin (Alvesta for Växjö), else next."""
+    table = load_tables().tables.municipalities
+    twins = dict(zip(table["municipality_code"].astype(str),
+                     table["twin_of"].fillna("").astype(str), strict=True))
+    for other in names:
+        if other != code and (twins.get(other) == code or twins.get(code) == other):
+            return other
+    return next((other for other in names if other != code), code)
+
+
+def compared_levers(
+    mode: str, current: Levers, current_reference: Levers, data: MunicipalityData
+) -> Levers:
+    """The levers one municipality is run with: the reference, or the session's changes."""
+    if mode == "reference":
+        return reference_levers(data)
+    return carry_over(current, current_reference, data)
+
+
+# --------------------------------------------------------------------------------------------
+# chart
+
+
+@lru_cache(maxsize=8)
+def comparison_spec(lang: str, per_capita: bool) -> dict:
+    """Lines per municipality, statistics solid and scenario dashed, total or per inhabitant.
+
+    One responsive chart (a faceted chart cannot follow the page width on a phone); the
+    per-inhabitant view spans the years with a known population only (2023 on for the
+    shipped municipalities), so its year axis follows the data.
+    """
+    title = t("mun_measure_per_capita" if per_capita else "mun_measure_total", lang)
+    years = (alt.Scale(nice=False, zero=False) if per_capita
+             else alt.Scale(domain=[1990, 2050], nice=False, zero=False))
+    kinds = [t("mun_kind_statistics", lang), t("mun_kind_scenario", lang)]
+    lines = alt.Chart().mark_line(strokeWidth=2.5).encode(
+        x=alt.X("year:Q", title=t("axis_year", lang), scale=years,
+                axis=alt.Axis(format="d", tickCount=8)),
+        y=alt.Y("value:Q", title=title, axis=alt.Axis(format=",.1~f")),
+        color=alt.Color("municipality:N", title=t("mun_legend_municipality", lang),
+                        sort=alt.EncodingSortField("order"),  # the first chosen is blue
+                        scale=alt.Scale(range=list(COLOURS)),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
+        strokeDash=alt.StrokeDash("kind:N", title=t("mun_legend_kind", lang),
+                                  scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 4]]),
+                                  legend=alt.Legend(orient="bottom", direction="vertical")),
+        tooltip=[
+            alt.Tooltip("municipality:N", title=t("mun_legend_municipality", lang)),
+            alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
+            alt.Tooltip("kind:N", title=t("mun_legend_kind", lang)),
+            alt.Tooltip("value:Q", title=title, format=",.2f"),
+        ],
+    ).properties(width="container", height=340)
+    spec = lines.to_dict()
+    spec.pop("datasets", None)
+    spec.pop("data", None)
+    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
+    return spec
+
+
+def comparison_data(results: list[ScenarioResult], per_capita: bool) -> pd.DataFrame:
+    """Long frame: municipality, order, year, kind, value (kt, or t per inhabitant)."""
+    frames = []
+    lang_free_kinds = ("statistics", "scenario")
+    for order, result in enumerate(results):
+        data = result.data
+        # The scenario line starts at the last statistics year so that the two lines join.
+        years = np.concatenate([data.history_years, result.years])
+        ghg = np.concatenate([data.history_ghg.sum(axis=1), result.trajectory.ghg.sum(axis=1)])
+        kinds = np.repeat(np.array(lang_free_kinds, dtype=object),
+                          [len(data.history_years), len(result.years)])
+        values = ghg / population_path(data, years) if per_capita else ghg / 1000.0
+        frames.append(pd.DataFrame({"municipality": data.name, "order": order, "year": years,
+                                    "kind": kinds, "value": values}))
+    frame = pd.concat(frames, ignore_index=True)
+    return frame[np.isfinite(frame["value"].to_numpy(dtype=float))]
+
+
+def chart_frame(results: list[ScenarioResult], lang: str, per_capita: bool) -> pd.DataFrame:
+    """comparison_data with the kinds in the chosen language."""
+    frame = comparison_data(results, per_capita)
+    names = {"statistics": t("mun_kind_statistics", lang),
+             "scenario": t("mun_kind_scenario", lang)}
+    return frame.assign(kind=frame["kind"].map(names))
+
+
+# --------------------------------------------------------------------------------------------
+# key figures
+
+
+def _per_capita_t(data: MunicipalityData, year: int, ghg_t: float) -> float:
+    population = float(population_path(data, np.array([year]))[0])
+    return ghg_t / population
+
+
+def _budget_text(result: ScenarioResult, lang: str) -> str:
+    """'2 760 kt CO2e från 2023 (kommunens uppgift)'; the note is shown below the table."""
+    kind = t("mun_budget_estimate" if result.data.budget_is_estimate else "mun_budget_stated",
+             lang)
+    budget = f"{fmt_number(result.budget.budget_t / 1000.0, lang)} kt CO2e"
+    return t("mun_budget_value", lang, budget=budget, start=result.budget.start_year, kind=kind)
+
+
+def figures_frame(results: list[ScenarioResult], lang: str) -> pd.DataFrame:
+    """Key figures: one row per figure, one column per municipality (formatted text)."""
+    never = t("not_by_2050", lang)
+    unknown = t("mun_unknown", lang)
+    rows: dict[str, list[str]] = {}
+    for result in results:
+        data, k = result.data, result.kpis
+        base = data.base_year
+        ghg_base = float(data.base_ghg.sum())
+        change = ghg_base / k.ghg_1990_t - 1.0 if k.ghg_1990_t else None
+        per_capita_base = _per_capita_t(data, base, ghg_base)
+        per_capita_2030 = k.ghg_per_capita_2030_kg / 1000.0
+        population = float(population_path(data, np.array([base]))[0])
+        agriculture = float(data.base_ghg[SECTOR_INDEX[AGRICULTURE]]) / ghg_base
+        values = {
+            "mun_row_fossil_2030": fmt_tonnes(k.fossil_co2_2030_t, lang),
+            "mun_row_budget_exhausted": fmt_month_year(
+                k.budget_exhausted_year, k.budget_exhausted_month, lang, never),
+            "mun_row_needed_rate": fmt_percent(k.needed_annual_reduction, lang),
+            "mun_row_ghg_base": t("mun_value_with_year", lang,
+                                  value=fmt_tonnes(ghg_base, lang), year=base),
+            "mun_row_change_1990": (t("mun_value_with_year", lang,
+                                      value=fmt_percent(change, lang, 0, signed=True), year=base)
+                                    if change is not None else unknown),
+            "mun_row_per_capita_base": (
+                t("mun_value_with_year", lang,
+                  value=t("mun_per_capita_unit", lang,
+                          value=fmt_number(per_capita_base, lang, 2)), year=base)
+                if np.isfinite(per_capita_base) else unknown),
+            "mun_row_agriculture": t("mun_value_with_year", lang,
+                                     value=fmt_percent(agriculture, lang, 0), year=base),
+            "mun_row_per_capita_2030": (
+                t("mun_per_capita_unit", lang, value=fmt_number(per_capita_2030, lang, 2))
+                if np.isfinite(per_capita_2030) else unknown),
+            "mun_row_population": (t("mun_value_with_year", lang,
+                                     value=fmt_number(population, lang), year=base)
+                                   if np.isfinite(population) else unknown),
+            "mun_row_budget": _budget_text(result, lang),
+            "mun_row_statistics": t("mun_statistics_value", lang,
+                                    first=int(data.history_years[0]), last=base),
+        }
+        for key, value in values.items():
+            rows.setdefault(key, []).append(value)
+    frame = pd.DataFrame({t("mun_col_figure", lang): [t(key, lang) for key in rows]})
+    for i, result in enumerate(results):
+        frame[result.data.name] = [values[i] for values in rows.values()]
+    return frame
+
+
+def _sources_caption(data: MunicipalityData, lang: str) -> str:
+    ned = load_tables().tables.ned_ghg
+    ids = sorted(set(ned.loc[ned["municipality_code"] == data.code, "source_id"].astype(str)))
+    titles = source_titles(lang)
+    return f"{data.name}: " + "; ".join(titles.get(i, i) for i in ids)
+
+
+# --------------------------------------------------------------------------------------------
+# page
+
+
+def main() -> None:
+    """Render the comparison page."""
+    ctx = page_context()
+    lang = ctx.lang
+    st.title(t("mun_title", lang))
+    st.caption(t("mun_intro", lang))
+    names = municipality_names()
+    if len(names) < 2:
+        st.info(t("mun_only_one", lang))
+        return
+    state = st.session_state
+    if state.get(FIRST_KEY) not in names:
+        state[FIRST_KEY] = ctx.data.code
+    if state.get(SECOND_KEY) not in names:
+        state[SECOND_KEY] = twin_or_other(state[FIRST_KEY], names)
+    row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
+    label = lambda code: f"{names[code]} ({code})"  # noqa: E731
+    first = row.selectbox(t("mun_first", lang), list(names), key=FIRST_KEY, format_func=label,
+                          width=260)
+    second = row.selectbox(t("mun_second", lang), list(names), key=SECOND_KEY,
+                           format_func=label, width=260)
+    mode = row.radio(t("mun_levers", lang), LEVER_MODES, key=LEVERS_MODE_KEY, horizontal=True,
+                     format_func=lambda m: t(f"mun_levers_{m}", lang),
+                     help=t("mun_levers_help", lang), width="content")
+    if first == second:
+        st.warning(t("mun_same", lang))
+        return
+
+    moved = ctx.levers.differences(ctx.reference)
+    if mode == "current":
+        st.caption(t("mun_levers_moved", lang, levers=", ".join(
+            LEVERS_BY_ID[k].label(lang) for k in moved)) if moved
+            else t("mun_levers_none_moved", lang))
+    datas = [municipality_data(first), municipality_data(second)]
+    results = []
+    for data in datas:
+        levers = compared_levers(mode, ctx.levers, ctx.reference, data)
+        if BECCS_LEVER in moved and getattr(levers, BECCS_LEVER) < moved[BECCS_LEVER][0]:
+            st.caption(t("mun_beccs_dropped", lang, name=data.name))
+        results.append(_run(data, levers))
+
+    st.subheader(t("mun_chart_heading", lang))
+    per_capita = st.toggle(t("per_capita_toggle", lang), key=PER_CAPITA_KEY)
+    st.vega_lite_chart(chart_frame(results, lang, per_capita), comparison_spec(lang, per_capita),
+                       width="stretch", key="chart_municipalities")
+    st.caption(t("mun_chart_caption", lang))
+    for data in datas:
+        if len(data.population) == 0:
+            st.caption(t("mun_no_population", lang, name=data.name))
+
+    st.subheader(t("mun_figures_heading", lang))
+    figures = figures_frame(results, lang)
+    st.table(figures.set_index(figures.columns[0]))
+    st.caption(t("mun_figures_caption", lang))
+
+    st.subheader(t("mun_budget_heading", lang))
+    for data in datas:
+        row = budget_source(data.code)
+        note = row["note_en"] if lang == "en" else row["note_sv"]
+        st.caption(t("mun_budget_basis", lang, name=data.name, note=note))
+    for data in datas:
+        st.caption(_sources_caption(data, lang))
