@@ -8,16 +8,19 @@ from model.paths import reference_levers
 from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
 from ui.pages_folder import leave_pages_folder_mode
+from ui.sharing import read_link_once, sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
 leave_pages_folder_mode()
 st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.png", layout="wide",
                    initial_sidebar_state="auto")
 
+read_link_once()  # a shared link sets language, municipality and levers (first run only)
 lang, code = language_and_municipality()
 loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)
+share_slot = st.sidebar.container()
 lever_widgets(reference_levers(municipality_data(code)), lang)
 
 navigation = st.navigation(
@@ -30,10 +33,13 @@ navigation = st.navigation(
                 icon=":material/target:", url_path="beslutsstod"),
         st.Page("pages/jamfor.py", title=t("page_compare", lang),
                 icon=":material/compare_arrows:", url_path="jamfor"),
+        st.Page("pages/sparade.py", title=t("page_saved", lang), icon=":material/bookmarks:",
+                url_path="sparade"),
         st.Page("pages/kommuner.py", title=t("page_municipalities", lang),
                 icon=":material/location_city:", url_path="kommuner"),
         st.Page("pages/importera.py", title=t("page_import", lang), icon=":material/upload_file:",
                 url_path="importera"),
     ]
 )
+sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
 navigation.run()

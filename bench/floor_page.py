@@ -13,6 +13,12 @@ from model.levers import LEVER_SPECS
 
 st.sidebar.radio("Språk", options=["sv", "en"], key="lang", horizontal=True)
 st.sidebar.selectbox("Kommun", options=["0780", "0764"], key="municipality")
+with st.sidebar.expander("Dela scenariot", key="share_link"):  # the copy-link box
+    st.caption("Länken öppnar samma scenario i en annan webbläsare.")
+    st.code("http://localhost:8501/?v=1&kommun=0780", language=None, wrap_lines=True)
+st.sidebar.selectbox("Utgå från", options=["referens", "nationell_backning",  # presets
+                     "lokal_kraftsamling", "fossilfritt_2030"], index=None, key="preset_choice")
+st.sidebar.button("Använd", key="apply_preset", disabled=True)
 st.sidebar.button("Återställ till referens", key="reset_levers")
 for spec in LEVER_SPECS:  # the same keys as the main page: lever_<id>
     st.sidebar.slider(

@@ -20,6 +20,13 @@ from model.paths import reference_levers
 from ui.data_access import municipality_data, municipality_names, parameter_row, source_titles
 from ui.formatting import fmt_lever_value
 from ui.i18n import LANGUAGES, t
+from ui.presets_ui import (
+    active_preset,
+    load_presets,
+    preset_lever_values,
+    preset_picker,
+    reset_levers_and_preset,
+)
 from ui.state import (
     LANG_KEY,
     MUNICIPALITY_KEY,
@@ -27,7 +34,6 @@ from ui.state import (
     current_municipality,
     ensure_lever_state,
     lever_key,
-    reset_levers,
 )
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -96,8 +102,11 @@ def carry_levers_to(code: str) -> None:
 
 
 @lru_cache(maxsize=32)
-def _help_texts(lang: str, reference: Levers, code: str) -> dict[str, str]:
+def _help_texts(lang: str, reference: Levers, code: str,
+                preset_id: str | None = None) -> dict[str, str]:
     """Each lever's tooltip: what it means, its reference and why, who controls it, source.
+
+    With a preset active, the preset's value and reason for the lever come first.
 
     BECCS names the municipality's own plant and source (parameter beccs_potential_kt).
     """
@@ -105,12 +114,18 @@ def _help_texts(lang: str, reference: Levers, code: str) -> dict[str, str]:
     references = reference.as_dict()
     beccs = parameter_row(code, BECCS_POTENTIAL_PARAMETER)
     texts = {}
+    preset = load_presets().get(preset_id) if preset_id else None
     for spec in LEVER_SPECS:
         source_id, local = spec.source_id, ""
         if spec.id in BECCS_LEVERS and beccs is not None:
             source_id = beccs["source_id"] or source_id
             local = beccs["note_en" if lang == "en" else "note_sv"]
+        reason = preset.reason(spec.id, lang) if preset is not None else ""
         texts[spec.id] = "\n\n".join(part for part in [
+            t("lever_help_preset", lang, name=preset.name(lang), reason=reason,
+              value=fmt_lever_value(preset_lever_values(preset.id, code)[spec.id], spec.unit,
+                                    lang))
+            if preset is not None and reason else "",
             spec.help(lang),
             local,
             t("lever_help_reference", lang,
@@ -128,10 +143,12 @@ def lever_widgets(reference: Levers, lang: str) -> None:
     sidebar = st.sidebar
     sidebar.subheader(t("levers_heading", lang))
     sidebar.caption(t("levers_intro", lang))
-    sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers,
+    preset_picker(reference, lang)
+    sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers_and_preset,
                    args=(reference,), width="stretch")
     data = municipality_data(current_municipality())
-    help_texts = _help_texts(lang, reference, data.code)
+    preset = active_preset()
+    help_texts = _help_texts(lang, reference, data.code, preset.id if preset else None)
     references = reference.as_dict()
     maxima = {spec.id: lever_max(data, spec.id) for spec in LEVER_SPECS}
     for group in GROUPS:

@@ -9,12 +9,12 @@ with the sectors (model/sectors.py).
 
 from __future__ import annotations
 
-from ui.i18n import compare, core, decisions, exports, municipalities
+from ui.i18n import compare, core, decisions, exports, municipalities, scenarios
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios)
 
 
 def _merge() -> dict[str, dict[str, str]]:

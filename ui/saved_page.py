@@ -1,0 +1,391 @@
+"""Saved scenarios: save the levers under a name, list, open, rename, delete, new versions.
+
+Every action is a button callback, so that it can set the sidebar's lever state before the
+sliders are drawn, and leaves a message for the run it triggers. Names, authors and
+descriptions are the users' own text: shown with st.dataframe and st.text only (never as
+Markdown or HTML). The store is shared by everyone using the server, and append-only: a
+save names the version it started from, so someone else's newer save is reported, never
+overwritten (store/scenarios.py).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import streamlit as st
+
+from model.levers import LEVERS_BY_ID
+from model.paths import reference_levers
+from store import scenarios
+from store.database import StoreError, default_db_path
+from ui.context import page_context
+from ui.data_access import municipality_data, municipality_names
+from ui.i18n import t
+from ui.links import LinkProblem, format_number, shown
+from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset, n_levers, set_levers
+from ui.sharing import add_notice, fit_to_municipality, plain_markdown
+from ui.state import LANG_KEY, MUNICIPALITY_KEY, current_language, current_municipality
+
+OPENED_KEY = "saved_opened"
+CONFLICT_KEY = "saved_conflict"
+CONFIRM_DELETE_KEY = "saved_confirm_delete"
+FLASH_KEY = "saved_flash"
+SWITCH_KEY = "saved_switch_to_scenario"
+NAME_KEY = "saved_name"
+AUTHOR_KEY = "saved_author"
+DESCRIPTION_KEY = "saved_description"
+CHOICE_KEY = "saved_choice"
+RENAME_KEY = "saved_rename_to"
+SCENARIO_PAGE = "pages/scenario.py"
+LOCAL_TIME = ZoneInfo("Europe/Stockholm")
+
+
+# --------------------------------------------------------------------------------------
+# Messages left by callbacks for the run they trigger
+
+
+def _flash(kind: str, sv: str, en: str, *, user_text: bool = False) -> None:
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, sv, en, user_text))
+
+
+def _flash_text(kind: str, key: str, **values: object) -> None:
+    _flash(kind, t(key, "sv", **values), t(key, "en", **values))
+
+
+def _flash_store_error(error: StoreError) -> None:
+    # Store messages may quote a path or a database error: shown as literal text.
+    _flash("error", error.message_sv, error.message_en, user_text=True)
+
+
+def _show_flash(lang: str) -> None:
+    for kind, sv, en, user_text in st.session_state.pop(FLASH_KEY, []):
+        text = en if lang == "en" else sv
+        if user_text:
+            text = plain_markdown(text)
+        (st.success if kind == "success" else st.error)(text)
+
+
+# --------------------------------------------------------------------------------------
+# Loading a saved scenario into the session
+
+
+def _opened(saved: scenarios.SavedScenario) -> dict[str, object]:
+    return {"scenario_id": saved.scenario_id, "version": saved.version, "name": saved.name,
+            "author": saved.author, "description": saved.description,
+            "municipality_code": saved.municipality_code, "levers": dict(saved.levers)}
+
+
+def load_into_session(saved: scenarios.SavedScenario) -> None:
+    """Set municipality and levers from a saved scenario; what cannot be used is listed.
+
+    Levers missing from the saved scenario, unknown now or out of range take the reference.
+    Call from a callback (before the sidebar's widgets exist).
+    """
+    state = st.session_state
+    problems: list[LinkProblem] = []
+    code = saved.municipality_code
+    if code in municipality_names():
+        state[MUNICIPALITY_KEY] = code
+    else:
+        problems.append(LinkProblem("unknown_municipality", "kommun", shown(code)))
+        code = current_municipality()
+    data = municipality_data(code)
+    readable: dict[str, float] = {}
+    for lever_id, value in saved.levers.items():
+        spec = LEVERS_BY_ID.get(lever_id)
+        if spec is None:
+            problems.append(LinkProblem("unknown_param", shown(lever_id),
+                                        shown(format_number(value))))
+        elif not spec.min <= value <= spec.max:
+            problems.append(LinkProblem("out_of_range", lever_id, shown(format_number(value))))
+        else:
+            readable[lever_id] = float(value)
+    kept, unfit = fit_to_municipality(readable, data)
+    problems.extend(unfit)
+    values = {**reference_levers(data).as_dict(), **kept}
+    set_levers(values)
+    preset_id = matching_preset(values, code)
+    if preset_id is None:
+        state.pop(ACTIVE_PRESET_KEY, None)
+    else:
+        state[ACTIVE_PRESET_KEY] = preset_id
+    state[OPENED_KEY] = _opened(saved)
+    state.pop(CONFLICT_KEY, None)
+    add_notice("saved", tuple(problems))
+
+
+# --------------------------------------------------------------------------------------
+# Callbacks
+
+
+def _db() -> str:
+    return str(default_db_path())
+
+
+def _current() -> tuple[str, dict[str, float]]:
+    ctx = page_context()
+    return ctx.data.code, ctx.levers.as_dict()
+
+
+def save_new_scenario() -> None:
+    """Save the levers under the form's name, author and description (version 1)."""
+    state = st.session_state
+    code, levers = _current()
+    try:
+        saved = scenarios.save_new(_db(), state.get(NAME_KEY, ""), state.get(AUTHOR_KEY, ""),
+                                   state.get(DESCRIPTION_KEY, ""), code, levers)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    state[OPENED_KEY] = _opened(saved)
+    state.pop(CONFLICT_KEY, None)
+    for key in (NAME_KEY, DESCRIPTION_KEY):
+        state[key] = ""
+    _flash_text("success", "saved_ok", version=saved.version)
+
+
+def save_next_version() -> None:
+    """Save the levers as the next version of the opened scenario, unless someone was first."""
+    state = st.session_state
+    opened = state.get(OPENED_KEY)
+    if not opened:
+        return
+    code, levers = _current()
+    try:
+        saved = scenarios.save_version(_db(), str(opened["scenario_id"]), int(opened["version"]),
+                                       levers=levers, municipality_code=code)
+    except scenarios.ConflictError as error:
+        state[CONFLICT_KEY] = error.latest_version
+        return
+    except scenarios.NotFoundError as error:
+        state.pop(OPENED_KEY, None)
+        _flash_store_error(error)
+        return
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    state[OPENED_KEY] = _opened(saved)
+    _flash_text("success", "saved_version_ok", version=saved.version)
+
+
+def reload_theirs() -> None:
+    """After a conflict: load the latest version into the levers."""
+    opened = st.session_state.get(OPENED_KEY)
+    if not opened:
+        return
+    try:
+        saved = scenarios.load(_db(), str(opened["scenario_id"]))
+    except StoreError as error:
+        st.session_state.pop(CONFLICT_KEY, None)
+        _flash_store_error(error)
+        return
+    load_into_session(saved)
+    _flash_text("success", "saved_reloaded", version=saved.version)
+
+
+def save_as_new_after_conflict() -> None:
+    """After a conflict: keep the user's levers as a new scenario with the same texts."""
+    state = st.session_state
+    opened = state.get(OPENED_KEY)
+    if not opened:
+        return
+    code, levers = _current()
+    lang = current_language()
+    suffix = t("saved_copy_suffix", lang)
+    name = str(opened["name"])[: scenarios.NAME_MAX - len(suffix)] + suffix
+    try:
+        saved = scenarios.save_new(_db(), name, str(opened["author"]),
+                                   str(opened["description"]), code, levers)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    state[OPENED_KEY] = _opened(saved)
+    state.pop(CONFLICT_KEY, None)
+    _flash_text("success", "saved_ok", version=saved.version)
+
+
+def open_scenario(scenario_id: str) -> None:
+    """Load a saved scenario into the levers and go to the scenario page."""
+    try:
+        saved = scenarios.load(_db(), scenario_id)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    load_into_session(saved)
+    # st.switch_page reruns without the browser's widget values, so a widget keeps its value
+    # only if it was set in code: the language is, like the levers and the municipality.
+    st.session_state[LANG_KEY] = current_language()
+    st.session_state[SWITCH_KEY] = True
+
+
+def rename_scenario(scenario_id: str, version: int) -> None:
+    """Give the chosen scenario the name in the rename box (a new version)."""
+    state = st.session_state
+    try:
+        saved = scenarios.rename(_db(), scenario_id, version, state.get(RENAME_KEY, ""))
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    state[RENAME_KEY] = ""
+    opened = state.get(OPENED_KEY)
+    if opened and opened["scenario_id"] == scenario_id and opened["version"] == version:
+        state[OPENED_KEY] = {**opened, "name": saved.name, "version": saved.version}
+    _flash_text("success", "saved_renamed", version=saved.version)
+
+
+def delete_scenario(scenario_id: str, version: int) -> None:
+    """Delete the chosen scenario after the confirmation."""
+    state = st.session_state
+    state.pop(CONFIRM_DELETE_KEY, None)
+    try:
+        scenarios.delete(_db(), scenario_id, version)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    opened = state.get(OPENED_KEY)
+    if opened and opened["scenario_id"] == scenario_id:
+        state.pop(OPENED_KEY, None)
+        state.pop(CONFLICT_KEY, None)
+    state.pop(CHOICE_KEY, None)
+    _flash_text("success", "saved_deleted")
+
+
+def _ask_delete(scenario_id: str, version: int) -> None:
+    st.session_state[CONFIRM_DELETE_KEY] = (scenario_id, version)
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop(CONFIRM_DELETE_KEY, None)
+
+
+def _forget_opened() -> None:
+    st.session_state.pop(OPENED_KEY, None)
+    st.session_state.pop(CONFLICT_KEY, None)
+
+
+# --------------------------------------------------------------------------------------
+# Sections
+
+
+def _changed(levers: dict[str, float], saved: dict[str, float]) -> int:
+    return sum(abs(value - float(saved.get(key, value))) > 1e-9 or key not in saved
+               for key, value in levers.items())
+
+
+def _save_section(lang: str) -> None:
+    ctx = page_context()
+    st.subheader(t("saved_save_heading", lang))
+    differing = len(ctx.levers.differences(ctx.reference))
+    st.caption(t("saved_current_summary", lang, name=ctx.data.name,
+                 levers=n_levers(differing, lang)))
+    opened = st.session_state.get(OPENED_KEY)
+    if opened:
+        levers = ctx.levers.as_dict()
+        changed = _changed(levers, dict(opened["levers"]))  # type: ignore[arg-type]
+        if ctx.data.code != opened["municipality_code"]:
+            changed += 1
+        with st.container(border=True):
+            st.caption(t("saved_opened_label", lang, version=opened["version"],
+                         changed=(t("saved_opened_changed", lang,
+                                    levers=n_levers(changed, lang)) if changed
+                                  else t("saved_opened_unchanged", lang))))
+            st.text(str(opened["name"]))
+            if st.session_state.get(CONFLICT_KEY) is not None:
+                st.warning(t("saved_conflict", lang, mine=opened["version"],
+                             theirs=st.session_state[CONFLICT_KEY]))
+                row = st.container(horizontal=True)
+                row.button(t("saved_reload_theirs", lang), key="saved_reload",
+                           on_click=reload_theirs)
+                row.button(t("saved_save_as_new", lang), key="saved_conflict_new",
+                           on_click=save_as_new_after_conflict, type="primary")
+            else:
+                row = st.container(horizontal=True)
+                row.button(t("saved_save_version", lang, version=int(opened["version"]) + 1),
+                           key="saved_save_version", on_click=save_next_version,
+                           type="primary", disabled=not changed)
+                row.button(t("saved_forget", lang), key="saved_forget", on_click=_forget_opened)
+    with st.form("saved_form", border=True):
+        st.text_input(t("saved_name", lang), key=NAME_KEY,
+                      help=t("saved_name_help", lang, n=scenarios.NAME_MAX))
+        st.text_input(t("saved_author", lang), key=AUTHOR_KEY,
+                      help=t("saved_name_help", lang, n=scenarios.AUTHOR_MAX))
+        st.text_area(t("saved_description", lang), key=DESCRIPTION_KEY, height=90,
+                     help=t("saved_name_help", lang, n=scenarios.DESCRIPTION_MAX))
+        st.form_submit_button(t("saved_submit", lang), key="saved_submit",
+                              on_click=save_new_scenario, type="primary")
+
+
+def _saved_time(value: datetime) -> str:
+    return value.replace(tzinfo=UTC).astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def _list_section(lang: str) -> None:
+    st.subheader(t("saved_list_heading", lang))
+    try:
+        saved = scenarios.list_scenarios(_db())
+    except StoreError as error:
+        message = error.message_en if lang == "en" else error.message_sv
+        st.error(t("saved_store_error", lang, message=plain_markdown(message)))
+        return
+    if not saved:
+        st.info(t("saved_none", lang))
+        return
+    names = municipality_names()
+    table = pd.DataFrame({
+        t("saved_col_name", lang): [s.name for s in saved],
+        t("saved_col_author", lang): [s.author for s in saved],
+        t("saved_col_saved", lang): [_saved_time(s.saved_at) for s in saved],
+        t("saved_col_municipality", lang): [names.get(s.municipality_code, s.municipality_code)
+                                            for s in saved],
+        t("saved_col_version", lang): [s.version for s in saved],
+        t("saved_col_description", lang): [s.description for s in saved],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="saved_table")
+    st.caption(t("saved_time_note", lang))
+    by_id = {s.scenario_id: s for s in saved}
+    if st.session_state.get(CHOICE_KEY) not in by_id:
+        st.session_state.pop(CHOICE_KEY, None)
+    choice = st.selectbox(
+        t("saved_choose", lang), options=list(by_id), index=None, key=CHOICE_KEY,
+        placeholder=t("saved_choose_placeholder", lang),
+        format_func=lambda sid: f"{by_id[sid].name} · {by_id[sid].author} · v{by_id[sid].version}",
+    )
+    if choice is None:
+        return
+    chosen = by_id[choice]
+    if chosen.description:
+        st.text(chosen.description)
+    row = st.container(horizontal=True)
+    row.button(t("saved_open", lang), key="saved_open", on_click=open_scenario,
+               args=(chosen.scenario_id,), type="primary", help=t("saved_open_help", lang))
+    row.button(t("saved_delete", lang), key="saved_delete", on_click=_ask_delete,
+               args=(chosen.scenario_id, chosen.version))
+    rename = st.container(horizontal=True, vertical_alignment="bottom")
+    rename.text_input(t("saved_rename_to", lang), key=RENAME_KEY, width=320,
+                      help=t("saved_name_help", lang, n=scenarios.NAME_MAX))
+    rename.button(t("saved_rename", lang), key="saved_rename", on_click=rename_scenario,
+                  args=(chosen.scenario_id, chosen.version))
+    pending = st.session_state.get(CONFIRM_DELETE_KEY)
+    if pending and pending[0] == chosen.scenario_id:
+        with st.container(border=True):
+            st.warning(t("saved_delete_confirm", lang))
+            st.text(chosen.name)
+            confirm = st.container(horizontal=True)
+            confirm.button(t("saved_delete_yes", lang), key="saved_delete_yes",
+                           on_click=delete_scenario, args=pending, type="primary")
+            confirm.button(t("saved_delete_no", lang), key="saved_delete_no",
+                           on_click=_cancel_delete)
+
+
+def main() -> None:
+    """Render the saved-scenarios page."""
+    if st.session_state.pop(SWITCH_KEY, False):
+        st.switch_page(SCENARIO_PAGE)
+    lang = current_language()
+    st.title(t("saved_title", lang))
+    st.caption(t("saved_intro", lang))
+    _show_flash(lang)
+    _save_section(lang)
+    _list_section(lang)
