@@ -7,6 +7,7 @@ import streamlit as st
 from model.paths import reference_levers
 from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
+from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
 from ui.sharing import read_link_once, sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
@@ -43,3 +44,4 @@ navigation = st.navigation(
 )
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
 navigation.run()
+freeze_startup_objects()  # once per server, after the first full run
