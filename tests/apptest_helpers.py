@@ -52,3 +52,16 @@ def metric_delta(at: AppTest, label: str) -> str:
         if metric.label == label:
             return str(metric.delta)
     raise AssertionError(f"no metric {label!r}")
+
+
+def open_section(at: AppTest, index: int, lang: str = "sv") -> AppTest:
+    """Open one of the scenario page's tabs (0 trajectory, 1 fossil-free 2030, 2 budget).
+
+    Only the open tab's content runs, so a test of the budget opens the budget tab first.
+    """
+    from ui.scenario_page import SECTION_KEY, section_labels
+
+    at.session_state[SECTION_KEY] = section_labels(lang)[index]
+    at.run()
+    assert not at.exception, at.exception
+    return at

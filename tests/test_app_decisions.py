@@ -13,7 +13,7 @@ from model import build_municipality_data, reference_levers, run_scenario
 from model.attribution import attribute
 from model.costs import cost_plan, read_cost_table
 from model.tables import read_csv_tables
-from tests.apptest_helpers import chart_data, metric_value, start_app
+from tests.apptest_helpers import chart_data, metric_value, open_section, start_app
 from ui.formatting import fmt_tonnes
 
 PAGE = "pages/beslutsstod.py"
@@ -80,6 +80,7 @@ def test_search_then_apply_sets_the_levers_and_shows_the_scenario(vaxjo) -> None
     assert state["lever_reduktionsplikt_bensin"] == 100.0
     assert state["lever_el_personbilar"] == 17.0  # not needed, not moved
     assert metric_value(at, "Fossil CO2 år 2030") == "0\u00a0t"
+    open_section(at, 1)
     assert len(at.success) == 1  # the scenario page's fossil-free verdict
     # Back on the decision page the answer is in use.
     at.switch_page(PAGE).run()

@@ -14,7 +14,7 @@ from model.presets import presets_from_tables
 from model.tables import read_csv_tables
 from store import scenarios
 from store.database import build_database
-from tests.apptest_helpers import APP_TIMEOUT_S, metric_value, start_app
+from tests.apptest_helpers import APP_TIMEOUT_S, metric_value, open_section, start_app
 from tests.conftest import DATA_DIR
 from ui.formatting import fmt_tonnes
 
@@ -76,6 +76,7 @@ def test_each_preset_reproduces_its_figures(tables, vaxjo) -> None:
             assert at.slider(key=f"lever_{lever_id}").value == value
         assert f"Spakarna följer {preset.name('sv')}" in sidebar_text(at).replace("**", "")
         if preset.id == "fossilfritt_2030":
+            open_section(at, 1)
             assert len(at.success) == 1 and "noll fossil CO2" in at.success[0].value
             assert expected.fossil_co2_2030_t == 0
 
@@ -115,6 +116,7 @@ def test_a_link_sets_levers_language_municipality_and_budget(tables) -> None:
     levers = reference_levers(alvesta).with_values(el_personbilar=80, reduktionsplikt_diesel=30)
     expected = run_scenario(alvesta, levers).kpis
     assert metric_value(at, "Fossil CO2 in 2030") == fmt_tonnes(expected.fossil_co2_2030_t, "en")
+    open_section(at, 2, "en")
     assert at.number_input(key="budget_kt").value == 2000
     assert at.query_params == params  # the address keeps the scenario, nothing more
     assert at.code[0].value.endswith("/?" + "&".join(f"{k}={v}" for k, v in params.items()))
@@ -126,6 +128,7 @@ def test_the_address_follows_the_levers_language_and_budget() -> None:
     at.slider(key="lever_el_personbilar").set_value(80.0).run()
     assert at.query_params == {"v": "1", "kommun": "0780", "el_personbilar": "80"}
     at.radio(key="lang").set_value("en").run()
+    open_section(at, 2, "en")
     at.number_input(key="budget_start").set_value(2024).run()
     at.toggle(key="budget_count_beccs").set_value(True).run()
     assert at.query_params == {"v": "1", "kommun": "0780", "lang": "en", "el_personbilar": "80",
@@ -136,6 +139,7 @@ def test_the_address_follows_the_levers_language_and_budget() -> None:
     at.switch_page("pages/data_och_metod.py").run()
     at.switch_page("pages/scenario.py").run()
     assert not at.exception
+    open_section(at, 2, "en")
     assert at.number_input(key="budget_start").value == 2024
     assert at.query_params["budget_start"] == "2024"
 

@@ -121,7 +121,6 @@ def own_figures(result: ScenarioResult, lang: str) -> None:
 
 def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
     """Stacked sector areas, history and scenario, with BECCS, net and reference."""
-    st.subheader(t("trajectory_heading", lang))
     no_population = len(result.data.population) == 0  # an import nobody gave a population
     per_capita = st.toggle(
         t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
@@ -147,7 +146,6 @@ def _agriculture_share(data: MunicipalityData) -> float:
 def fossil_section(result: ScenarioResult, lang: str) -> None:
     """Verdict on fossil-free 2030, what is left by sector and which levers would cut it."""
     k = result.kpis
-    st.subheader(t("fossil_heading", lang))
     text, chart = st.columns([2, 3], gap="large")
     with text:
         if k.fossil_free_2030:
@@ -184,7 +182,6 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
 def budget_section(result: ScenarioResult, lang: str) -> None:
     """Budget inputs, used and left, when it runs out and the pace needed."""
     k = result.kpis
-    st.subheader(t("budget_heading", lang))
     data = result.data
     inputs = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     row = budget_source(data.code)
@@ -240,7 +237,33 @@ def main() -> None:
         return
     key_figures(result, reference, lang)
     own_figures(result, lang)
-    trajectory_section(result, reference, lang)
-    fossil_section(result, lang)
-    budget_section(result, lang)
+    sections(result, reference, lang)
     export_section(result, reference, lang)
+
+
+SECTION_KEY = "scenario_section"
+
+
+def section_labels(lang: str) -> tuple[str, str, str]:
+    """Tab labels of the three views (also how a test or a link opens one)."""
+    return (t("trajectory_heading", lang), t("fossil_heading", lang), t("budget_heading", lang))
+
+
+def sections(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Trajectory, fossil-free 2030 and budget as tabs; only the open tab runs.
+
+    The key figures above cover all three, so a lever change redraws one chart instead of
+    three: on a phone there is less to scroll, and a room of 40 phones costs less.
+    """
+    trajectory_tab, fossil_tab, budget_tab = st.tabs(
+        list(section_labels(lang)), key=SECTION_KEY, on_change="rerun"
+    )
+    if trajectory_tab.open:
+        with trajectory_tab:
+            trajectory_section(result, reference, lang)
+    if fossil_tab.open:
+        with fossil_tab:
+            fossil_section(result, lang)
+    if budget_tab.open:
+        with budget_tab:
+            budget_section(result, lang)
