@@ -94,7 +94,11 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "reference")
     chart = alt.layer(history, areas, beccs, net, reference, history_label, scenario_label)
-    return _finish(chart.properties(height=380, width="container").to_dict(), lang)
+    spec = _finish(chart.properties(height=300, width="container").to_dict(), lang)
+    # The height is the plot's own: the legend below (two columns on a phone) adds to it
+    # instead of squeezing the plot.
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
 
 
 def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
