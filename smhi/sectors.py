@@ -12,17 +12,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-MAIN_SECTORS: tuple[str, ...] = (
-    "Transporter",
-    "Arbetsmaskiner",
-    "Jordbruk",
-    "Avfall (inkl. avlopp)",
-    "Produktanvändning (inkl. lösningsmedel)",
-    "Egen uppvärmning av bostäder och lokaler",
-    "El och fjärrvärme",
-    "Industri (energi + processer)",
-    "Utrikes transporter",
-)
+from model.sectors import SECTORS
+from model.sectors import TRANSPORT_SUBSECTORS as MODEL_TRANSPORT_SUBSECTORS
+
+# The canonical names are the model's: one place for each fact.
+MAIN_SECTORS: tuple[str, ...] = SECTORS
 TRANSPORT, MACHINERY = MAIN_SECTORS[0], MAIN_SECTORS[1]
 
 # The label SMHI uses in the sector columns for "all of them" (totals).
@@ -31,14 +25,7 @@ TOTAL_LABEL = "Alla"
 OTHER = "Övriga"
 # Sub-sector for the part of a main sector that SMHI did not break down (see lansrapport).
 UNALLOCATED = "Ej fördelat"
-TRANSPORT_SUBSECTORS: tuple[str, ...] = (
-    "Personbilar",
-    "Tunga lastbilar",
-    "Lätta lastbilar",
-    "Bussar",
-    "Inrikes flygtrafik",
-    OTHER,
-)
+TRANSPORT_SUBSECTORS: tuple[str, ...] = MODEL_TRANSPORT_SUBSECTORS
 MACHINERY_SUBSECTORS: tuple[str, ...] = ("Industri och bygg", "Jord- och skogsbruk", OTHER)
 
 
