@@ -63,6 +63,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # Database
 
 
+@pytest.fixture(scope="module")
+def app_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """KLIMAT_DB pointing at a fresh database file for one module's AppTest runs.
+
+    The app builds it from data/ on its first run; the previous value is restored after.
+    Use with ``pytestmark = pytest.mark.usefixtures("app_database")``.
+    """
+    path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
+    previous = os.environ.get("KLIMAT_DB")
+    os.environ["KLIMAT_DB"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("KLIMAT_DB", None)
+    else:
+        os.environ["KLIMAT_DB"] = previous
+
+
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> Path:
     """A DuckDB built from the real data/ in this test's tmp_path."""

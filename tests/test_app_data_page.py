@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from model import LEVER_SPECS
 from tests.apptest_helpers import start_app
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
-    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
-    previous = os.environ.get("KLIMAT_DB")
-    os.environ["KLIMAT_DB"] = str(path)
-    yield
-    if previous is None:
-        os.environ.pop("KLIMAT_DB", None)
-    else:
-        os.environ["KLIMAT_DB"] = previous
+pytestmark = pytest.mark.usefixtures("app_database")
 
 
 def test_data_page_lists_levers_tables_sources_and_the_check() -> None:

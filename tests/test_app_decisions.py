@@ -3,9 +3,6 @@ contributions, rådighet and costs, as a user sees them."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -19,17 +16,7 @@ from ui.formatting import fmt_tonnes
 PAGE = "pages/beslutsstod.py"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every AppTest run of this module reads a database built in a temporary folder."""
-    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
-    previous = os.environ.get("KLIMAT_DB")
-    os.environ["KLIMAT_DB"] = str(path)
-    yield
-    if previous is None:
-        os.environ.pop("KLIMAT_DB", None)
-    else:
-        os.environ["KLIMAT_DB"] = previous
+pytestmark = pytest.mark.usefixtures("app_database")
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-from pathlib import Path
 
 import pytest
 
@@ -20,18 +18,7 @@ from tests.apptest_helpers import (
 )
 from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _database(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every AppTest run of this module reads a database built in a temporary folder."""
-    path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
-    previous = os.environ.get("KLIMAT_DB")
-    os.environ["KLIMAT_DB"] = str(path)
-    yield
-    if previous is None:
-        os.environ.pop("KLIMAT_DB", None)
-    else:
-        os.environ["KLIMAT_DB"] = previous
+pytestmark = pytest.mark.usefixtures("app_database")
 
 
 @pytest.fixture(scope="module")
