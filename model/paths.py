@@ -33,7 +33,7 @@ def ramp(years: np.ndarray, start: int, target: int = TARGET_YEAR) -> np.ndarray
 def car_electric_share(data: MunicipalityData, years: np.ndarray) -> np.ndarray:
     """Electric share of car vehicle-km from fleet turnover, as a fraction.
 
-    The fleet (end of 2025) gives today's electric share of driving: battery cars plus the
+    The fleet (end of car_fleet_year) gives today's electric share of driving: battery cars and the
     electric part of plug-in hybrids. Each year a fixed share of the fleet is replaced by new
     cars with today's electric share of new cars, so the fleet approaches that share.
     """
@@ -42,7 +42,8 @@ def car_electric_share(data: MunicipalityData, years: np.ndarray) -> np.ndarray:
     fleet_share = (p["car_fleet_bev"] + phev_electric * p["car_fleet_phev"]) / p["car_fleet_total"]
     new_share = p["new_car_bev_share"] + phev_electric * p["new_car_phev_share"]
     renewal = p["fleet_renewal_rate"]
-    return new_share - (new_share - fleet_share) * (1.0 - renewal) ** (years - 2025)
+    fleet_year = p["car_fleet_year"]
+    return new_share - (new_share - fleet_share) * (1.0 - renewal) ** (years - fleet_year)
 
 
 def _obligation_pct(data: MunicipalityData, years: np.ndarray, levels: np.ndarray) -> np.ndarray:
