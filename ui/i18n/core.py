@@ -242,6 +242,10 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
                 "en": "Preset scenarios: lever values with reasons"},
     "preset_descriptions": {"sv": "Förinställda scenarier: namn och motivering",
                             "en": "Preset scenarios: names and rationale"},
+    "costs": {"sv": "Kostnader per spak: investering och drift med låg–hög nivå och källor",
+              "en": "Costs per lever: investment and operation with low–high levels and sources"},
+    "cost_parameters": {"sv": "Kostnadsparametrar: enhetskostnader, livslängder, priser",
+                        "en": "Cost parameters: unit costs, lifetimes, prices"},
 }
 
 METHOD_TEXT: dict[str, str] = {
