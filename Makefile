@@ -40,8 +40,8 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 # Re-install only when the dependencies may have changed.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -e '.[dev]'
+$(STAMP): pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install -c constraints.txt -e '.[dev]'
 	@touch $@
 
 db: $(STAMP)
