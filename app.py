@@ -40,6 +40,8 @@ navigation = st.navigation(
                 icon=":material/location_city:", url_path="kommuner"),
         st.Page("pages/importera.py", title=t("page_import", lang), icon=":material/upload_file:",
                 url_path="importera"),
+        st.Page("pages/workshop.py", title=t("page_workshop", lang), icon=":material/groups:",
+                url_path="workshop"),
     ]
 )
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers

@@ -96,6 +96,7 @@ class Settings:
     pid: int | None = None
     server_options: tuple[str, ...] = ()  # "name=value", e.g. "runner.postScriptGC=false"
     app_dir: str | None = None
+    query: str = ""  # the page address's query, e.g. "presenter=1" (presenter mode)
     memory_every: float = 2.0
     settle: float = 2.0  # seconds after the load before the last memory reading
 
@@ -220,6 +221,7 @@ class Participant:
     async def open(self, phase: Phase) -> bool:
         """Connect and load the page; False (with the error recorded) if that failed."""
         self.session = StreamlitSession(self.base_url, timeout_s=HARD_TIMEOUT_S)
+        self.session.query_string = self.settings.query  # as if opened from a link
         try:
             await self.session.connect()
             result = await self.session.load()
@@ -604,6 +606,8 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
                         help="extra streamlit option, e.g. runner.postScriptGC=false")
     parser.add_argument("--app-dir", help="run the app from this checkout (default: this one)")
+    parser.add_argument("--query", default="",
+                        help="open the page with this query, e.g. presenter=1")
     parser.add_argument("--json", type=Path, help="write the summary to this file")
     parser.add_argument("--check", action="store_true",
                         help="exit with status 1 when a target is missed")
@@ -619,7 +623,7 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
         baseline_changes=args.baseline_changes, baseline_pause=args.baseline_pause,
         verify_every=args.verify_every, seed=args.seed, url=args.url, pid=args.pid,
         server_options=tuple(o.removeprefix("--") for o in args.server_option),
-        app_dir=args.app_dir)
+        app_dir=args.app_dir, query=args.query.lstrip("?"))
     return settings, args
 
 

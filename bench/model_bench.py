@@ -134,11 +134,13 @@ def _keep_page(app_test: Any) -> None:
 class PageRerun:
     """One AppTest session of a page; each call moves the el_personbilar slider and reruns."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, query: dict[str, str] | None = None) -> None:
         from streamlit.testing.v1 import AppTest
 
         self.path = path
         self.app_test = AppTest.from_file(str(path), default_timeout=60)
+        for key, value in (query or {}).items():  # as if opened from a link
+            self.app_test.query_params[key] = value
         self.app_test.run()
         self._raise_on_exception()
         self.values: Iterator[float] = itertools.cycle(SLIDER_VALUES)
@@ -180,19 +182,24 @@ def bench_pages(repetitions: int, warmup: int) -> tuple[list[Timing], str | None
         floor.verify()
         note = f"skipped the main page: its first run failed ({type(error).__name__}: {error})"
         return [Timing("page: floor (same widgets, no charts)", times)], note
+    presenter = PageRerun(MAIN_PAGE, {"presenter": "1"})  # issue 5: lighter than the page
     for _ in range(warmup):
         main_page()
         floor()
+        presenter()
     gc.collect()
     main_times: list[float] = []
     floor_times: list[float] = []
+    presenter_times: list[float] = []
     for _ in range(repetitions):
-        for call, sink in ((main_page, main_times), (floor, floor_times)):
+        for call, sink in ((main_page, main_times), (floor, floor_times),
+                           (presenter, presenter_times)):
             start = time.perf_counter()
             call()
             sink.append(time.perf_counter() - start)
     main_page.verify()
     floor.verify()
+    presenter.verify()
     return [
         Timing(
             "page: app.py rerun after a slider change",
@@ -200,6 +207,8 @@ def bench_pages(repetitions: int, warmup: int) -> tuple[list[Timing], str | None
             f"≤ {PAGE_RATIO_TARGET:g} × floor",
         ),
         Timing("page: floor (same widgets, no charts)", floor_times),
+        Timing("page: app.py in presenter mode (presenter=1)", presenter_times,
+               "< app.py rerun"),
     ], None
 
 

@@ -6,7 +6,7 @@ Why it looks like this:
   (never committed). ``build_database`` rebuilds the CSV-derived tables only when a
   CSV's SHA-256 changed or a file was added or removed, so starting the app is cheap.
 * The same file also holds what users create (``saved_scenarios``, ``imported_*``,
-  ``imports*``). A rebuild never drops or touches those tables.
+  ``imports*``, ``workshop*``). A rebuild never drops or touches those tables.
 * DuckDB lets only ONE process hold a file open for writing, and while it does, no
   other process may even read it. So every access here goes through ``connect``, a
   context manager for a short-lived connection: open, do the work, close. A Streamlit
@@ -47,7 +47,8 @@ MANIFEST_TABLE = "_manifest"
 BUILD_FORMAT = 1
 # Tables that belong to users, not to data/: a rebuild must never touch them.
 USER_TABLES = frozenset({"saved_scenarios"})
-USER_TABLE_PREFIXES = ("imported_", "imports")
+# "workshop": workshops and workshop_submissions (store/workshops.py).
+USER_TABLE_PREFIXES = ("imported_", "imports", "workshop")
 # How long connect() keeps retrying while another process holds the file.
 DEFAULT_TIMEOUT_S = float(os.environ.get("KLIMAT_DB_TIMEOUT", "30"))
 
@@ -190,7 +191,8 @@ def _translate(error: duckdb.Error, path: Path) -> StoreError:
         )
     if "does not exist" in lowered:
         return _missing_error(path)
-    if "permission denied" in lowered or "read-only file system" in lowered:
+    if ("permission denied" in lowered or "read-only file system" in lowered
+            or "operation not permitted" in lowered):  # the last: an immutable file (chattr +i)
         return StoreError(
             f"Databasen {path} går inte att skriva till (skrivskyddad fil eller katalog).",
             f"The database {path} cannot be written to (read-only file or directory).",

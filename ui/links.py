@@ -11,6 +11,10 @@ says what the scenario changes: ``?v=1&kommun=0780&el_personbilar=80&lang=en``.
 * one parameter per lever id whose value differs from the reference, in the lever's unit.
 * ``budget_kt``, ``budget_start``, ``beccs_budget=1``: the carbon budget when it differs
   from the municipality's default.
+* ``presenter=1``: presenter mode (big figures, one chart, no sidebar; ui/presenter.py).
+* ``workshop=VXJ-4821``: the workshop the session takes part in (ui/workshop_page.py), with
+  ``facilitator=1`` when it is the facilitator's view. Read whatever the version, like the
+  municipality and the language: they do not change what a lever means.
 
 Reading never raises: whatever cannot be read becomes a ``LinkProblem`` (shown to the
 user) and the reference is used for it. Problems carry the parameter and value cut to
@@ -26,6 +30,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from model.levers import LEVER_SPECS, LEVERS_BY_ID
+from store.workshops import normalise_code
 
 SCHEMA_VERSION = 1
 VERSION_PARAM = "v"
@@ -34,6 +39,9 @@ LANG_PARAM = "lang"
 BUDGET_KT_PARAM = "budget_kt"
 BUDGET_START_PARAM = "budget_start"
 BECCS_BUDGET_PARAM = "beccs_budget"
+PRESENTER_PARAM = "presenter"
+WORKSHOP_PARAM = "workshop"
+FACILITATOR_PARAM = "facilitator"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 # The budget inputs' ranges on the scenario page.
@@ -51,6 +59,7 @@ ProblemKind = Literal[
     "unknown_municipality",
     "unknown_language",
     "bad_flag",
+    "bad_workshop_code",
 ]
 
 
@@ -82,6 +91,9 @@ class ParsedLink:
     budget_kt: int | None = None
     budget_start: int | None = None
     count_beccs: bool | None = None
+    presenter: bool | None = None
+    workshop: str | None = None  # a well-formed code (it may still not exist)
+    facilitator: bool | None = None
     problems: tuple[LinkProblem, ...] = ()
 
     @property
@@ -112,6 +124,12 @@ def _number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def _flag(text: str) -> bool | None:
+    """1/true and 0/false (any case, spaces around), else None."""
+    flag = text.strip().lower()
+    return True if flag in {"1", "true"} else False if flag in {"0", "false"} else None
 
 
 def _last(value: str | list[str]) -> str:
@@ -146,18 +164,32 @@ def parse_link(
         problem("unknown_language", LANG_PARAM, lang)
         lang = None
 
+    workshop = values.pop(WORKSHOP_PARAM, None)
+    if workshop is not None:
+        code = normalise_code(workshop)
+        if code is None:
+            problem("bad_workshop_code", WORKSHOP_PARAM, workshop)
+        workshop = code
+    flags: dict[str, bool] = {}
+    for param in (PRESENTER_PARAM, FACILITATOR_PARAM):
+        text = values.pop(param, None)
+        if text is not None:
+            flag = _flag(text)
+            if flag is None:
+                problem("bad_flag", param, text)
+            else:
+                flags[param] = flag
+
     levers: dict[str, float] = {}
     budget: dict[str, int | bool] = {}
     for param, text in values.items():
         spec = LEVERS_BY_ID.get(param)
         if param == BECCS_BUDGET_PARAM:
-            flag = text.strip().lower()
-            if flag in {"1", "true"}:
-                budget[param] = True
-            elif flag in {"0", "false"}:
-                budget[param] = False
-            else:
+            flag = _flag(text)
+            if flag is None:
                 problem("bad_flag", param, text)
+            else:
+                budget[param] = flag
             continue
         if spec is None and param not in (BUDGET_KT_PARAM, BUDGET_START_PARAM):
             problem("unknown_param", param, text)
@@ -189,6 +221,9 @@ def parse_link(
         budget_kt=budget.get(BUDGET_KT_PARAM),  # type: ignore[arg-type]
         budget_start=budget.get(BUDGET_START_PARAM),  # type: ignore[arg-type]
         count_beccs=budget.get(BECCS_BUDGET_PARAM),  # type: ignore[arg-type]
+        presenter=flags.get(PRESENTER_PARAM),
+        workshop=workshop,
+        facilitator=flags.get(FACILITATOR_PARAM),
         problems=tuple(problems),
     )
 
@@ -200,10 +235,15 @@ def link_params(
     reference: Mapping[str, float],
     budget: Budget | None = None,
     default_budget: Budget | None = None,
+    *,
+    presenter: bool = False,
+    workshop: str | None = None,
+    facilitator: bool = False,
 ) -> dict[str, str]:
     """The query parameters of a scenario: version, municipality and what differs.
 
     Levers come in the order of LEVER_SPECS; a lever equal to its reference is left out.
+    The workshop, facilitator and presenter flags come last, only when set.
     """
     params = {VERSION_PARAM: str(SCHEMA_VERSION), MUNICIPALITY_PARAM: municipality}
     if lang != DEFAULT_LANGUAGE:
@@ -219,4 +259,10 @@ def link_params(
             params[BUDGET_START_PARAM] = str(budget.start)
         if budget.count_beccs != default_budget.count_beccs:
             params[BECCS_BUDGET_PARAM] = "1" if budget.count_beccs else "0"
+    if workshop:
+        params[WORKSHOP_PARAM] = workshop
+        if facilitator:
+            params[FACILITATOR_PARAM] = "1"
+    if presenter:
+        params[PRESENTER_PARAM] = "1"
     return params

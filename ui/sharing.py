@@ -24,10 +24,27 @@ from model.paths import reference_levers
 from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
 from ui.i18n import DEFAULT_LANGUAGE, t
-from ui.links import Budget, LinkProblem, format_number, link_params, parse_link, shown
+from ui.links import (
+    FACILITATOR_PARAM,
+    WORKSHOP_PARAM,
+    Budget,
+    LinkProblem,
+    format_number,
+    link_params,
+    parse_link,
+    shown,
+)
 from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset
 from ui.scenario_page import BUDGET_BECCS_KEY, BUDGET_FOR_KEY, BUDGET_KT_KEY, BUDGET_START_KEY
-from ui.state import DEFAULT_MUNICIPALITY, LANG_KEY, MUNICIPALITY_KEY, lever_key
+from ui.state import (
+    DEFAULT_MUNICIPALITY,
+    FACILITATOR_KEY,
+    LANG_KEY,
+    MUNICIPALITY_KEY,
+    PRESENTER_KEY,
+    WORKSHOP_KEY,
+    lever_key,
+)
 
 LINK_READ_KEY = "link_read"
 NOTICES_KEY = "scenario_notices"
@@ -123,6 +140,15 @@ def read_link_once() -> None:
                                    else default.start)
         state[BUDGET_BECCS_KEY] = bool(parsed.count_beccs)
         state[BUDGET_FOR_KEY] = code
+    if parsed.presenter is not None or history:
+        state[PRESENTER_KEY] = bool(parsed.presenter)
+    if parsed.workshop is not None or history:
+        if parsed.workshop is None:
+            state.pop(WORKSHOP_KEY, None)
+        else:
+            state[WORKSHOP_KEY] = parsed.workshop
+    if parsed.facilitator is not None or history:
+        state[FACILITATOR_KEY] = bool(parsed.facilitator)
     add_notice("link", parsed.problems + problems)
 
 
@@ -150,8 +176,12 @@ def show_notices(lang: str) -> None:
 def scenario_params(lang: str, code: str) -> dict[str, str]:
     """The query parameters of the session's scenario (what differs from the reference)."""
     ctx = page_context()  # the levers as the page computes them (fitted to the municipality)
+    state = st.session_state
     return link_params(code, lang, ctx.levers.as_dict(), ctx.reference.as_dict(),
-                       current_budget(code), default_budget(ctx.data))
+                       current_budget(code), default_budget(ctx.data),
+                       presenter=bool(state.get(PRESENTER_KEY)),
+                       workshop=state.get(WORKSHOP_KEY),
+                       facilitator=bool(state.get(FACILITATOR_KEY)))
 
 
 def share_url(params: dict[str, str], page_url_path: str) -> str:
@@ -180,6 +210,9 @@ def sync_link(lang: str, code: str, page_url_path: str, slot: st.delta_generator
     params = scenario_params(lang, code)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+    # The shared scenario leaves the workshop out: whoever opens it is not a participant.
+    shared = ({k: v for k, v in params.items() if k not in (WORKSHOP_PARAM, FACILITATOR_PARAM)}
+              if WORKSHOP_PARAM in params else params)
     with slot.expander(t("share_heading", lang), icon=":material/link:", key=SHARE_EXPANDER_KEY):
         st.caption(t("share_help", lang))
-        st.code(share_url(params, page_url_path), language=None, wrap_lines=True)
+        st.code(share_url(shared, page_url_path), language=None, wrap_lines=True)

@@ -10,6 +10,11 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "municipality"
 DEFAULT_MUNICIPALITY = "0780"
+# Presenter mode (ui/presenter.py) and the workshop the session takes part in
+# (ui/workshop_page.py); all three are kept in the page address by ui/sharing.py.
+PRESENTER_KEY = "presenter"
+WORKSHOP_KEY = "workshop_code"
+FACILITATOR_KEY = "workshop_facilitator"
 
 
 def lever_key(lever_id: str) -> str:

@@ -1,0 +1,182 @@
+"""AppTest tests of presenter mode and the workshop page: what a facilitator and a room see."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from model import build_municipality_data, reference_levers, run_scenario
+from model.tables import read_csv_tables
+from store import workshops
+from tests.apptest_helpers import chart_data, metric_value
+from tests.workshop_helpers import (
+    SCENARIO_PAGE,
+    create_workshop,
+    database_at,
+    join,
+    open_app,
+    rerun,
+    submit,
+)
+from ui.formatting import fmt_tonnes
+from ui.workshop_page import _export, qr_png
+
+FOSSIL = "Fossil CO2 år 2030"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A database of this module's own: workshops written here stay here."""
+    with database_at(tmp_path_factory.mktemp("db") / "klimat.duckdb") as path:
+        yield path
+
+
+@pytest.fixture(scope="module")
+def vaxjo():
+    return build_municipality_data(read_csv_tables(), "0780")
+
+
+def _fossil(vaxjo, **levers: float) -> str:
+    result = run_scenario(vaxjo, reference_levers(vaxjo).with_values(**levers))
+    return fmt_tonnes(result.kpis.fossil_co2_2030_t, "sv")
+
+
+# --------------------------------------------------------------------------------------
+# Presenter mode
+
+
+def test_presenter_mode_from_the_page_and_back(vaxjo) -> None:
+    at = open_app({"v": "1", "el_personbilar": "80"}, page=None)
+    assert len(at.metric) == 5 and len(at.get("vega_lite_chart")) >= 1
+    at.button(key="presenter_on").click().run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == [FOSSIL, "Budgeten tar slut", "Krävd minskning per år"]
+    assert metric_value(at, FOSSIL) == _fossil(vaxjo, el_personbilar=80)
+    assert len(at.get("vega_lite_chart")) == 1  # one chart: the trajectory
+    assert at.query_params["presenter"] == "1" and at.query_params["el_personbilar"] == "80"
+    css = [h.proto.body for h in at.get("html")]
+    assert any('data-testid="stSidebar"' in body for body in css)  # the sidebar is hidden
+    # Moving a lever (the sidebar shown for that) updates the big figure.
+    at.toggle(key="presenter_show_levers").set_value(True).run()
+    assert not any('data-testid="stSidebar"' in h.proto.body for h in at.get("html"))
+    at.slider(key="lever_el_personbilar").set_value(100.0).run()
+    assert metric_value(at, FOSSIL) == _fossil(vaxjo, el_personbilar=100)
+    at.button(key="presenter_off").click().run()
+    assert len(at.metric) == 5 and "presenter" not in at.query_params
+    assert at.slider(key="lever_el_personbilar").value == 100.0
+
+
+def test_presenter_link_opens_presenter_mode_in_english(vaxjo) -> None:
+    at = open_app({"v": "1", "lang": "en", "presenter": "1", "reduktionsplikt_diesel": "30"},
+                  page=None)
+    assert at.title[0].value == "Climate scenarios for Växjö"
+    assert [m.label for m in at.metric] == ["Fossil CO2 in 2030", "Budget runs out",
+                                            "Reduction needed a year"]
+    data = chart_data(at)
+    assert {"area", "net", "reference"} <= set(data["layer"])
+    assert at.button(key="presenter_off").label == "Leave presenter mode"
+
+
+# --------------------------------------------------------------------------------------
+# Workshop: the whole flow
+
+
+def test_a_workshop_from_opening_to_the_big_screen(vaxjo, db_path: Path) -> None:
+    facilitator, code = create_workshop("Klimatarena Växjö")
+    assert workshops.CODE_PATTERN.match(code) and code.startswith("VXJ-")
+    assert facilitator.query_params["workshop"] == code
+    assert facilitator.query_params["facilitator"] == "1"
+    address = [c.value for c in facilitator.code if "/workshop?" in c.value][0]
+    assert address.endswith(f"/workshop?v=1&kommun=0780&workshop={code}")
+    assert qr_png(address).startswith(b"\x89PNG")  # what st.image shows
+    assert len(facilitator.get("image")) == 1
+    assert "Inga inskick än" in facilitator.info[0].value
+
+    table_one = join(code, el_personbilar=80)
+    assert "Klimatarena Växjö" in [s.value for s in table_one.subheader]
+    assert metric_value(table_one, FOSSIL) == _fossil(vaxjo, el_personbilar=80)
+    assert "Du har ändrat 1 spak" in " ".join(c.value for c in table_one.caption)
+    submit(table_one, "Bord 1", "Elbilar först")
+    assert "är inskickat (version 1)" in table_one.success[0].value
+    table_two = join(code, reduktionsplikt_diesel=30, fossilfria_bussar=100)
+    submit(table_two, "Bord 2", "Biodrivmedel")
+
+    rerun(facilitator)  # the panel's next refresh
+    assert any("Inskick: 2 från 2 deltagare" in s.value for s in facilitator.subheader)
+    figures = facilitator.dataframe[0].value
+    assert list(figures["Deltagare"]) == ["Bord 1", "Bord 2"]
+    assert figures.iloc[0][FOSSIL] == _fossil(vaxjo, el_personbilar=80)
+    lines = chart_data(facilitator)
+    assert set(lines["series"]) >= {"Bord 1 · Elbilar först", "Bord 2 · Biodrivmedel"}
+    spread = facilitator.dataframe[1].value.set_index("Spak")
+    car = spread.loc["Elbilarnas andel av bilkörningen 2030"]
+    assert (car["Median"], car["Högst"], car["Flyttad av"]) == ("48,5\xa0%", "80\xa0%", "1 av 2")
+
+    # Show table two on the big screen: its levers, presenter mode, its name on top.
+    chosen = workshops.list_submissions(db_path, code)[1]
+    facilitator.selectbox(key="ws_show_choice").set_value(chosen.submission_id).run()
+    facilitator.button(key="ws_show").click().run()
+    assert not facilitator.exception
+    assert facilitator.query_params["presenter"] == "1"
+    assert metric_value(facilitator, FOSSIL) == _fossil(
+        vaxjo, reduktionsplikt_diesel=30, fossilfria_bussar=100)
+    assert "Bord 2 · Biodrivmedel" in [t.value for t in facilitator.text]
+    facilitator.button(key="presenter_workshop").click().run()
+    assert not facilitator.exception
+    assert facilitator.title[0].value == "Workshop" and "presenter" not in facilitator.query_params
+
+
+def test_a_resubmission_is_a_new_version_and_the_overview_shows_the_latest(db_path) -> None:
+    facilitator, code = create_workshop("Versioner")
+    phone = join(code, el_personbilar=60)
+    submit(phone, "Anna", "Plan")
+    phone.slider(key="lever_el_personbilar").set_value(90.0).run()
+    submit(phone, " anna ", "plan")  # the same names, whatever the case and spaces
+    assert "version 2" in phone.success[0].value
+    rerun(facilitator)
+    figures = facilitator.dataframe[0].value
+    assert len(figures) == 1 and figures.iloc[0]["Version"] == 2
+    assert [s.levers["el_personbilar"] for s in workshops.list_submissions(
+        db_path, code, latest_only=False)] == [60.0, 90.0]
+    csv_bytes, xlsx_bytes = _export(workshops.get_workshop(db_path, code), "sv")
+    csv_text = csv_bytes.decode("utf-8-sig")
+    assert csv_text.count("\r\n") == 3 and "Deltagare;Scenario;Version" in csv_text
+    sheet = load_workbook(io.BytesIO(xlsx_bytes)).active
+    assert sheet["A1"].value == f"Workshop {code}: alla inskick, varje version"
+
+
+def test_closing_the_workshop_stops_submissions(db_path: Path) -> None:
+    facilitator, code = create_workshop("Stängs")
+    phone = join(code)
+    facilitator.button(key="ws_close").click().run()
+    assert "tar inte emot inskick" in facilitator.warning[0].value
+    phone = join(code)  # a phone that opens it now
+    assert "stängt workshopen" in phone.warning[0].value
+    assert phone.button(key="ws_submit").disabled
+    facilitator.button(key="ws_reopen").click().run()
+    assert not workshops.get_workshop(db_path, code).closed
+
+
+def test_a_participant_on_another_municipality_can_switch(db_path: Path) -> None:
+    _, code = create_workshop("Kommunbyte")
+    phone = open_app({"v": "1", "kommun": "0764", "workshop": code})
+    assert "gäller Växjö" in phone.warning[0].value
+    phone.button(key="ws_switch_municipality").click().run()
+    assert not phone.exception and not phone.warning
+    assert phone.session_state["municipality"] == "0780"
+
+
+def test_the_page_in_english_and_leaving(db_path: Path) -> None:
+    at = open_app({"lang": "en"})
+    assert at.button(key="ws_join").label == "Join"
+    at.text_input(key="ws_new_name").input("Arena")
+    at.button(key="ws_create").click().run()
+    assert "The workshop has started with the code" in at.success[0].value
+    at.button(key="ws_leave").click().run()
+    assert "workshop" not in at.query_params and at.button(key="ws_join")
+    at.switch_page(SCENARIO_PAGE).run()
+    assert not at.exception

@@ -1,0 +1,573 @@
+"""Workshop: a facilitator opens one, participants join from their phones and submit scenarios.
+
+Three views on one page, chosen by the session's state (which the page address keeps, see
+ui/sharing.py: ``workshop=CODE`` and ``facilitator=1``):
+
+* no workshop yet: join one by its code, or open a new one (the facilitator);
+* a participant: the workshop's name, three figures for the levers as set in the sidebar,
+  the levers changed, and a form to submit them under a participant (or table) name and a
+  scenario name. A submission from the same participant under the same scenario name
+  again is stored as its next version (nothing is overwritten; the overview shows the
+  latest). A participant who loses the connection comes back through the address, which
+  holds the levers and the workshop;
+* the facilitator: the code, a QR code (made offline with segno) and the address, then the
+  submissions panel, a fragment that refreshes on its own every few seconds: their
+  trajectories in one chart, a table of key figures, the spread of every lever across the
+  room, "show on the big screen" and the export.
+
+Names are what people typed: shown through st.text, st.dataframe, widget options or
+escaped Markdown, never as Markdown or HTML. Store reads are cached for a few seconds and
+shared by every session, so a room of phones moving levers does not open the database on
+each rerun; a submission clears the cache so the facilitator sees it at the next refresh.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache, partial
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+import segno
+import streamlit as st
+
+from exports.workshop import (
+    SubmissionResult,
+    local_time,
+    submissions_csv,
+    submissions_frame,
+    submissions_xlsx,
+)
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
+from model.local_levers import fit_levers
+from model.paths import reference_levers
+from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
+from store import workshops
+from store.database import StoreError, default_db_path
+from store.workshops import Submission, Workshop
+from ui import presenter
+from ui.context import page_context
+from ui.data_access import municipality_data, municipality_names
+from ui.export_section import CSV_MIME, XLSX_MIME, slug
+from ui.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
+from ui.i18n import t
+from ui.links import LinkProblem, format_number, shown
+from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset, n_levers, set_levers
+from ui.scenario_page import reference_result
+from ui.sharing import SHARE_BASE_KEY, add_notice, fit_to_municipality, plain_markdown
+from ui.sidebar import carry_levers_to
+from ui.state import (
+    FACILITATOR_KEY,
+    MUNICIPALITY_KEY,
+    PRESENTER_KEY,
+    WORKSHOP_KEY,
+    current_language,
+    current_municipality,
+)
+from ui.workshop_charts import overlay_data, overlay_spec
+
+URL_PATH = "workshop"
+SCENARIO_PAGE = "pages/scenario.py"
+REFRESH_S = 4  # the facilitator's submissions panel
+WORKSHOP_TTL_S = 10  # a workshop's name and state, shared by every session
+SUBMISSIONS_TTL_S = 3
+FLASH_KEY = "ws_flash"
+NEW_NAME_KEY = "ws_new_name"
+CODE_INPUT_KEY = "ws_code_input"
+PARTICIPANT_KEY = "ws_participant"
+SCENARIO_NAME_KEY = "ws_scenario_name"
+SHOW_CHOICE_KEY = "ws_show_choice"
+SWITCH_KEY = "ws_switch_to_presenter"
+LOCALHOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", ""})
+
+
+# --------------------------------------------------------------------------------------
+# Store reads, cached and shared
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A store read, or why it failed (a failure is cached too, so a broken or busy
+    database costs one wait per few seconds, not one per rerun)."""
+
+    workshop: Workshop | None = None
+    submissions: tuple[Submission, ...] = ()
+    error_sv: str | None = None
+    error_en: str | None = None
+
+    def error(self, lang: str) -> str | None:
+        """The failure in lang, or None."""
+        return self.error_en if lang == "en" else self.error_sv
+
+
+def _db() -> str:
+    return str(default_db_path())
+
+
+@st.cache_resource(ttl=WORKSHOP_TTL_S, max_entries=256, show_spinner=False)
+def _workshop(db: str, code: str) -> Lookup:
+    try:
+        return Lookup(workshop=workshops.get_workshop(db, code))
+    except StoreError as error:
+        return Lookup(error_sv=error.message_sv, error_en=error.message_en)
+
+
+@st.cache_resource(ttl=SUBMISSIONS_TTL_S, max_entries=256, show_spinner=False)
+def _submissions(db: str, code: str, latest_only: bool) -> Lookup:
+    try:
+        return Lookup(submissions=tuple(workshops.list_submissions(db, code, latest_only)))
+    except StoreError as error:
+        return Lookup(error_sv=error.message_sv, error_en=error.message_en)
+
+
+def forget_cached() -> None:
+    """Every session reads the store again (after a write)."""
+    _workshop.clear()
+    _submissions.clear()
+
+
+@lru_cache(maxsize=512)
+def _result(code: str, levers: tuple[tuple[str, float], ...]) -> ScenarioResult | None:
+    """A submission's scenario with its municipality's default budget; None if not runnable.
+
+    Levers unknown now or out of range take the reference (as when loading one).
+    """
+    if code not in municipality_names():
+        return None
+    data = municipality_data(code)
+    values = {k: v for k, v in levers
+              if k in LEVERS_BY_ID and LEVERS_BY_ID[k].min <= v <= LEVERS_BY_ID[k].max}
+    try:
+        return run_scenario(data, fit_levers(reference_levers(data).with_values(**values), data))
+    except ScenarioError:
+        return None
+
+
+def result_of(submission: Submission) -> ScenarioResult | None:
+    """The model result of a submission (cached by municipality and levers)."""
+    return _result(submission.municipality_code, tuple(sorted(submission.levers.items())))
+
+
+# --------------------------------------------------------------------------------------
+# Messages left by callbacks for the run they trigger
+
+
+def _flash(kind: str, sv: str, en: str) -> None:
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, sv, en))
+
+
+def _flash_text(kind: str, key: str, **values: object) -> None:
+    _flash(kind, t(key, "sv", **values), t(key, "en", **values))
+
+
+def _flash_store_error(error: StoreError) -> None:
+    # Store messages may quote what the user typed or a path: escaped, shown literally.
+    _flash("error", plain_markdown(error.message_sv), plain_markdown(error.message_en))
+
+
+def _show_flash(lang: str) -> None:
+    for kind, sv, en in st.session_state.pop(FLASH_KEY, []):
+        text = en if lang == "en" else sv
+        {"success": st.success, "warning": st.warning}.get(kind, st.error)(text)
+
+
+# --------------------------------------------------------------------------------------
+# Callbacks
+
+
+def _create() -> None:
+    """Open a new workshop for the sidebar's municipality; this session is its facilitator."""
+    state = st.session_state
+    code = current_municipality()
+    try:
+        workshop = workshops.create_workshop(_db(), state.get(NEW_NAME_KEY, ""), code,
+                                             municipality_names().get(code, ""))
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    forget_cached()
+    state[WORKSHOP_KEY] = workshop.code
+    state[FACILITATOR_KEY] = True
+    state[NEW_NAME_KEY] = ""
+    _flash_text("success", "ws_created", code=workshop.code)
+
+
+def _join(as_facilitator: bool) -> None:
+    """Join (or, as facilitator, open) the workshop whose code was typed."""
+    state = st.session_state
+    typed = str(state.get(CODE_INPUT_KEY, ""))
+    code = workshops.normalise_code(typed)
+    if code is None:
+        _flash_text("error", "ws_code_malformed", code=plain_markdown(shown(typed)))
+        return
+    state[WORKSHOP_KEY] = code
+    state[FACILITATOR_KEY] = as_facilitator
+    state[CODE_INPUT_KEY] = ""
+
+
+def _leave() -> None:
+    st.session_state.pop(WORKSHOP_KEY, None)
+    st.session_state.pop(FACILITATOR_KEY, None)
+
+
+def _switch_municipality(code: str) -> None:
+    carry_levers_to(code)  # as if chosen in the sidebar: moved levers keep their values
+    st.session_state[MUNICIPALITY_KEY] = code
+
+
+def _submit(code: str, municipality_code: str, levers: dict[str, float]) -> None:
+    """Store the session's levers as the participant's scenario."""
+    state = st.session_state
+    try:
+        submission = workshops.submit(_db(), code, state.get(PARTICIPANT_KEY, ""),
+                                      state.get(SCENARIO_NAME_KEY, ""), municipality_code, levers)
+    except workshops.ClosedError:
+        _flash_text("error", "ws_closed_participant")
+        forget_cached()
+        return
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    _submissions.clear()
+    _flash_text("success", "ws_submitted", version=submission.version,
+                scenario=plain_markdown(submission.scenario_name))
+
+
+def _set_closed(code: str, closed: bool) -> None:
+    try:
+        workshops.set_closed(_db(), code, closed)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    forget_cached()
+
+
+def load_submission(submission: Submission) -> None:
+    """Municipality and levers from a submission into the session; what cannot be used is
+    listed in a notice and takes the reference. Call from a callback."""
+    state = st.session_state
+    problems: list[LinkProblem] = []
+    code = submission.municipality_code
+    if code in municipality_names():
+        state[MUNICIPALITY_KEY] = code
+    else:
+        problems.append(LinkProblem("unknown_municipality", "kommun", shown(code)))
+        code = current_municipality()
+    data = municipality_data(code)
+    readable: dict[str, float] = {}
+    for lever_id, value in submission.levers.items():
+        spec = LEVERS_BY_ID.get(lever_id)
+        if spec is None:
+            problems.append(LinkProblem("unknown_param", shown(lever_id),
+                                        shown(format_number(value))))
+        elif not spec.min <= value <= spec.max:
+            problems.append(LinkProblem("out_of_range", lever_id, shown(format_number(value))))
+        else:
+            readable[lever_id] = float(value)
+    kept, unfit = fit_to_municipality(readable, data)
+    problems.extend(unfit)
+    values = {**reference_levers(data).as_dict(), **kept}
+    set_levers(values)
+    preset_id = matching_preset(values, code)
+    if preset_id is None:
+        state.pop(ACTIVE_PRESET_KEY, None)
+    else:
+        state[ACTIVE_PRESET_KEY] = preset_id
+    add_notice("workshop", tuple(problems))
+    state[presenter.SHOWN_KEY] = (submission_label(submission), code, values)
+
+
+def _show_on_big_screen(code: str) -> None:
+    """Load the chosen submission and switch to presenter mode on the scenario page."""
+    state = st.session_state
+    chosen = state.get(SHOW_CHOICE_KEY)
+    found = next((s for s in _submissions(_db(), code, True).submissions
+                  if s.submission_id == chosen), None)
+    if found is None:
+        _flash_text("error", "ws_show_missing")
+        return
+    load_submission(found)
+    state[PRESENTER_KEY] = True
+    presenter.keep_state_for_switch()
+    state[SWITCH_KEY] = True
+
+
+# --------------------------------------------------------------------------------------
+# Helpers for the views
+
+
+def submission_label(submission: Submission) -> str:
+    """'Bord 3 · Ambitiös (v2)': user text, for plain-text places only."""
+    version = f" (v{submission.version})" if submission.version > 1 else ""
+    return f"{submission.participant} · {submission.scenario_name}{version}"
+
+
+def participant_url(workshop: Workshop, lang: str) -> str:
+    """The address participants open: the workshop page with its code and municipality."""
+    base = str(st.session_state.get(SHARE_BASE_KEY) or "")
+    params = {"v": "1", "kommun": workshop.municipality_code, "workshop": workshop.code}
+    if lang == "en":
+        params["lang"] = "en"
+    return f"{base}/{URL_PATH}?{urlencode(params)}"
+
+
+@lru_cache(maxsize=64)
+def qr_png(url: str) -> bytes:
+    """A QR code of the address as PNG bytes, made here (no web service)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=10, border=2)
+    return buffer.getvalue()
+
+
+def _changed_levers_text(levers: Levers, reference: Levers, lang: str) -> str:
+    differences = levers.differences(reference)
+    if not differences:
+        return t("ws_levers_unchanged", lang)
+    parts = [f"{LEVERS_BY_ID[k].label(lang)}: "
+             f"{fmt_lever_value(mine, LEVERS_BY_ID[k].unit, lang)}"
+             for k, (mine, _) in differences.items()]
+    return t("ws_levers_changed", lang, levers=n_levers(len(differences), lang),
+             list="; ".join(parts))
+
+
+def _store_error(lookup: Lookup, lang: str) -> bool:
+    message = lookup.error(lang)
+    if message is None:
+        return False
+    st.error(t("ws_store_error", lang, message=plain_markdown(message)),
+             icon=":material/database:")
+    return True
+
+
+# --------------------------------------------------------------------------------------
+# Views
+
+
+def _start_view(lang: str) -> None:
+    st.caption(t("ws_intro", lang))
+    with st.container(border=True):
+        st.subheader(t("ws_join_heading", lang))
+        row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
+        row.text_input(t("ws_code_label", lang), key=CODE_INPUT_KEY, placeholder="VXJ-4821",
+                       width=200, help=t("ws_code_help", lang))
+        row.button(t("ws_join", lang), key="ws_join", on_click=_join, args=(False,),
+                   type="primary")
+        row.button(t("ws_open_facilitator", lang), key="ws_open_facilitator", on_click=_join,
+                   args=(True,))
+    names = municipality_names()
+    with st.form("ws_create_form", border=True):
+        st.subheader(t("ws_create_heading", lang))
+        code = current_municipality()
+        st.caption(t("ws_create_help", lang, name=names.get(code, code)))
+        st.text_input(t("ws_name_label", lang), key=NEW_NAME_KEY,
+                      help=t("ws_name_help", lang, n=workshops.NAME_MAX))
+        st.form_submit_button(t("ws_create", lang), key="ws_create", on_click=_create,
+                              type="primary")
+
+
+def _not_found_view(code: str, lang: str) -> None:
+    st.error(t("ws_not_found", lang, code=code), icon=":material/search_off:")
+    st.button(t("ws_leave", lang), key="ws_leave", on_click=_leave)
+
+
+def _participant_view(workshop: Workshop, lang: str) -> None:
+    names = municipality_names()
+    st.subheader(plain_markdown(workshop.name))
+    st.caption(t("ws_participant_intro", lang, code=workshop.code))
+    if workshop.closed:
+        st.warning(t("ws_closed_participant", lang), icon=":material/lock:")
+    code = current_municipality()
+    if code != workshop.municipality_code and workshop.municipality_code in names:
+        st.warning(t("ws_other_municipality", lang, workshop=names[workshop.municipality_code],
+                     mine=names.get(code, code)))
+        st.button(t("ws_switch_municipality", lang, name=names[workshop.municipality_code]),
+                  key="ws_switch_municipality", on_click=_switch_municipality,
+                  args=(workshop.municipality_code,))
+    ctx = page_context()
+    try:
+        result = run_scenario(ctx.data, ctx.levers)
+        reference = reference_result(ctx.data, ctx.reference, result.budget)  # the default
+        presenter.three_figures(result, reference, lang, key="ws_figures", gap="small")
+    except ScenarioError:
+        pass  # the figures need a valid budget; the submission does not
+    st.caption(_changed_levers_text(ctx.levers, ctx.reference, lang))
+    with st.form("ws_submit_form", border=True):
+        st.text_input(t("ws_participant_label", lang), key=PARTICIPANT_KEY,
+                      help=t("ws_participant_help", lang, n=workshops.PARTICIPANT_MAX))
+        st.text_input(t("ws_scenario_label", lang), key=SCENARIO_NAME_KEY,
+                      help=t("ws_name_help", lang, n=workshops.SCENARIO_NAME_MAX))
+        st.form_submit_button(t("ws_submit", lang), key="ws_submit", type="primary",
+                              on_click=_submit, disabled=workshop.closed,
+                              args=(workshop.code, ctx.data.code, ctx.levers.as_dict()))
+    st.caption(t("ws_resubmit_note", lang))
+    st.button(t("ws_leave", lang), key="ws_leave", on_click=_leave, type="tertiary")
+
+
+def _facilitator_header(workshop: Workshop, lang: str) -> None:
+    url = participant_url(workshop, lang)
+    text, qr = st.columns([3, 2], gap="large")
+    with text:
+        st.subheader(plain_markdown(workshop.name))
+        st.markdown(t("ws_code_big", lang, code=workshop.code))
+        st.caption(t("ws_address", lang))
+        st.code(url, language=None, wrap_lines=True)
+        host = urlsplit(url).hostname or ""
+        if host in LOCALHOSTS:
+            st.caption(t("ws_localhost_note", lang))
+        if workshop.closed:
+            st.warning(t("ws_closed_facilitator", lang), icon=":material/lock:")
+        row = st.container(horizontal=True, gap="small")
+        if workshop.closed:
+            row.button(t("ws_reopen", lang), key="ws_reopen", on_click=_set_closed,
+                       args=(workshop.code, False))
+        else:
+            row.button(t("ws_close", lang), key="ws_close", on_click=_set_closed,
+                       args=(workshop.code, True))
+        row.button(t("ws_leave", lang), key="ws_leave", on_click=_leave, type="tertiary")
+    with qr:
+        st.image(qr_png(url), width=300, caption=t("ws_qr_caption", lang))
+
+
+def _figures_frame(rows: Sequence[SubmissionResult], lang: str) -> pd.DataFrame:
+    names = municipality_names()
+    never = t("not_by_2050", lang)
+
+    def figure(r: SubmissionResult, which: str) -> str:
+        if r.result is None:
+            return "–"
+        k = r.result.kpis
+        if which == "fossil":
+            return fmt_tonnes(k.fossil_co2_2030_t, lang)
+        if which == "budget":
+            return fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang, never)
+        if which == "rate":
+            return fmt_percent(k.needed_annual_reduction, lang)
+        return fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True)
+
+    return pd.DataFrame({
+        t("ws_col_participant", lang): [r.submission.participant for r in rows],
+        t("ws_col_scenario", lang): [r.submission.scenario_name for r in rows],
+        t("ws_col_version", lang): [r.submission.version for r in rows],
+        t("kpi_fossil_2030", lang): [figure(r, "fossil") for r in rows],
+        t("kpi_budget_exhausted", lang): [figure(r, "budget") for r in rows],
+        t("kpi_needed_rate", lang): [figure(r, "rate") for r in rows],
+        t("kpi_change_1990", lang): [figure(r, "change") for r in rows],
+        t("ws_col_municipality", lang): [names.get(r.submission.municipality_code,
+                                                   r.submission.municipality_code)
+                                         for r in rows],
+        t("ws_col_time", lang): [local_time(r.submission.submitted_at).strftime("%H:%M")
+                                 for r in rows],
+    })
+
+
+def spread_frame(rows: Sequence[SubmissionResult], reference: Levers, lang: str
+                 ) -> pd.DataFrame:
+    """Every lever across the room: reference, median, lowest, highest, how many moved it."""
+    used = [r.result.levers.as_dict() for r in rows if r.result is not None]
+    references = reference.as_dict()
+    table: dict[str, list[str]] = {key: [] for key in (
+        "ws_col_lever", "ws_col_reference", "ws_col_median", "ws_col_min", "ws_col_max",
+        "ws_col_moved")}
+    for spec in LEVER_SPECS:
+        values = pd.Series([levers[spec.id] for levers in used], dtype=float)
+        fmt = partial(fmt_lever_value, unit=spec.unit, lang=lang)
+        table["ws_col_lever"].append(spec.label(lang))
+        table["ws_col_reference"].append(fmt(references[spec.id]))
+        table["ws_col_median"].append(fmt(float(values.median())) if len(values) else "–")
+        table["ws_col_min"].append(fmt(float(values.min())) if len(values) else "–")
+        table["ws_col_max"].append(fmt(float(values.max())) if len(values) else "–")
+        moved = int((abs(values - references[spec.id]) > 1e-9).sum())
+        table["ws_col_moved"].append(t("ws_moved", lang, n=moved, of=len(values)))
+    return pd.DataFrame({t(key, lang): column for key, column in table.items()})
+
+
+def _export(workshop: Workshop, lang: str) -> tuple[bytes, bytes]:
+    lookup = _submissions(_db(), workshop.code, False)
+    rows = [SubmissionResult(s, result_of(s)) for s in lookup.submissions]
+    frame = submissions_frame(rows, municipality_names(), lang)
+    now = local_time(datetime.now(UTC).replace(tzinfo=None))
+    return submissions_csv(frame, lang), submissions_xlsx(frame, workshop, lang, now)
+
+
+def _show_choice(rows: Sequence[SubmissionResult], workshop: Workshop, lang: str) -> None:
+    labels = {r.submission.submission_id: submission_label(r.submission) for r in rows}
+    chosen = st.session_state.get(SHOW_CHOICE_KEY)
+    if chosen is not None and chosen not in labels:  # touched only when it must change
+        st.session_state.pop(SHOW_CHOICE_KEY, None)
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
+    row.selectbox(t("ws_show_choose", lang), options=list(labels), index=None,
+                  format_func=labels.__getitem__, key=SHOW_CHOICE_KEY, width=360,
+                  placeholder=t("ws_show_placeholder", lang))
+    row.button(t("ws_show", lang), key="ws_show", type="primary",
+               icon=":material/slideshow:", on_click=_show_on_big_screen, args=(workshop.code,),
+               disabled=st.session_state.get(SHOW_CHOICE_KEY) is None)
+
+
+def submissions_panel(workshop: Workshop, lang: str) -> None:
+    """Everything submitted so far (refreshed by the fragment around it)."""
+    if st.session_state.pop(SWITCH_KEY, False):
+        st.switch_page(SCENARIO_PAGE)
+    lookup = _submissions(_db(), workshop.code, True)
+    if _store_error(lookup, lang):
+        return
+    rows = [SubmissionResult(s, result_of(s)) for s in lookup.submissions]
+    people = len({r.submission.participant.lower() for r in rows})
+    st.subheader(t("ws_submissions_heading", lang, n=len(rows), people=people))
+    if not rows:
+        st.info(t("ws_no_submissions", lang, refresh=REFRESH_S), icon=":material/hourglass:")
+        return
+    data = municipality_data(workshop.municipality_code)
+    reference = reference_result(data, reference_levers(data), default_budget(data))
+    named = [(submission_label(r.submission), r.result) for r in rows if r.result is not None]
+    st.vega_lite_chart(overlay_data(data, reference, named, lang), overlay_spec(lang),
+                       width="stretch", key="ws_chart")
+    st.caption(t("ws_chart_caption", lang))
+    st.dataframe(_figures_frame(rows, lang), hide_index=True, width="stretch",
+                 key="ws_figures_table")
+    _show_choice(rows, workshop, lang)
+    st.subheader(t("ws_spread_heading", lang))
+    st.dataframe(spread_frame(rows, reference_levers(data), lang), hide_index=True,
+                 width="stretch", key="ws_spread_table", height=36 * (len(LEVER_SPECS) + 1) + 3)
+    st.caption(t("ws_spread_caption", lang))
+    stem = slug(f"workshop-{workshop.code}")
+    exports = st.container(horizontal=True, gap="small")
+    exports.download_button(t("ws_export_csv", lang), data=lambda: _export(workshop, lang)[0],
+                            file_name=f"{stem}.csv", mime=CSV_MIME, key="ws_export_csv",
+                            on_click="ignore", icon=":material/table:")
+    exports.download_button(t("ws_export_xlsx", lang), data=lambda: _export(workshop, lang)[1],
+                            file_name=f"{stem}.xlsx", mime=XLSX_MIME, key="ws_export_xlsx",
+                            on_click="ignore", icon=":material/table_view:")
+
+
+@st.fragment(run_every=REFRESH_S)
+def _live_panel(workshop: Workshop, lang: str) -> None:
+    submissions_panel(workshop, lang)
+
+
+def main() -> None:
+    """Render the workshop page for the session's role."""
+    state = st.session_state
+    if state.pop(SWITCH_KEY, False):
+        st.switch_page(SCENARIO_PAGE)
+    lang = current_language()
+    st.title(t("ws_title", lang))
+    _show_flash(lang)
+    code = state.get(WORKSHOP_KEY)
+    if not code:
+        _start_view(lang)
+        return
+    lookup = _workshop(_db(), code)
+    if _store_error(lookup, lang):
+        st.button(t("ws_leave", lang), key="ws_leave", on_click=_leave)
+        return
+    if lookup.workshop is None:
+        _not_found_view(code, lang)
+        return
+    if state.get(FACILITATOR_KEY):
+        _facilitator_header(lookup.workshop, lang)
+        _live_panel(lookup.workshop, lang)
+    else:
+        _participant_view(lookup.workshop, lang)
