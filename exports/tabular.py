@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -56,7 +57,9 @@ def csv_cell(value: object, lang: str, decimals: int = 1) -> str:
     if isinstance(value, float):
         text = f"{round(value, decimals):.{decimals}f}"
         return text.replace(".", ",") if lang == "sv" else text
-    return str(value)
+    text = str(value)
+    # A spreadsheet would run user text such as '=HYPERLINK(...)' as a formula.
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
 def frame_csv(frame: pd.DataFrame, lang: str, decimals: int = 1) -> bytes:
@@ -96,10 +99,18 @@ def key_figures_csv(result: ScenarioResult, lang: str) -> bytes:
 # Excel
 
 
+def _text_cell(cell: Cell) -> Cell:
+    """Text stays text: openpyxl makes any string starting with '=' a formula (a saved
+    scenario called '=HYPERLINK(...)' would otherwise run in the user's Excel)."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def _header_block(sheet: Worksheet, lines: Sequence[str]) -> int:
     """Title lines at the top of a sheet; returns the row where the table starts."""
     for i, line in enumerate(lines, start=1):
-        cell = sheet.cell(row=i, column=1, value=line)
+        cell = _text_cell(sheet.cell(row=i, column=1, value=line))
         cell.font = TITLE_FONT if i == 1 else Font(italic=i > 2)
     return len(lines) + 2
 
@@ -114,7 +125,7 @@ def _write_table(
 ) -> None:
     """Header row and data below it; numbers stay numbers with a display format."""
     for j, column in enumerate(frame.columns, start=1):
-        cell = sheet.cell(row=start_row, column=j, value=str(column))
+        cell = _text_cell(sheet.cell(row=start_row, column=j, value=str(column)))
         cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -124,7 +135,7 @@ def _write_table(
             value = _plain(raw)
             if _is_missing(value):
                 continue
-            cell = sheet.cell(row=start_row + 1 + i, column=j, value=value)
+            cell = _text_cell(sheet.cell(row=start_row + 1 + i, column=j, value=value))
             if isinstance(value, int | float) and not isinstance(value, bool):
                 row_format = row_formats[i] if row_formats else None
                 column_format = (column_formats or {}).get(j - 1)

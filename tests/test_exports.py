@@ -197,3 +197,24 @@ def test_comparison_csv_and_excel(vaxjo, tables, info) -> None:
 
 def test_unique_names_avoid_reserved_columns() -> None:
     assert unique_names(["Enhet", "a", "a"], reserved=["Enhet"]) == ["Enhet (2)", "a", "a (2)"]
+
+
+def test_user_text_never_becomes_a_spreadsheet_formula() -> None:
+    """A saved scenario called '=HYPERLINK(...)' stays text in Excel and in CSV."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+    from openpyxl import Workbook
+
+    from exports.tabular import _write_table, csv_cell
+
+    hostile = '=HYPERLINK("http://example.invalid","klicka")'
+    workbook = Workbook()
+    _write_table(workbook.active, pd.DataFrame({"Namn": [hostile], "t": [1.0]}), 1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    cell = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active.cell(row=2, column=1)
+    assert cell.data_type == "s" and cell.value == hostile
+    assert csv_cell(hostile, "sv") == "'" + hostile
+    assert csv_cell("−5 %", "sv") == "−5 %"  # our own Swedish minus sign is not a formula
