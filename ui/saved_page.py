@@ -16,17 +16,15 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from model.levers import LEVERS_BY_ID
-from model.paths import reference_levers
 from store import scenarios
 from store.database import StoreError, default_db_path
 from ui.context import page_context
-from ui.data_access import municipality_data, municipality_names
+from ui.data_access import municipality_names
 from ui.i18n import t
-from ui.links import LinkProblem, format_number, shown
-from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset, n_levers, set_levers
-from ui.sharing import add_notice, fit_to_municipality, plain_markdown
-from ui.state import LANG_KEY, MUNICIPALITY_KEY, current_language, current_municipality
+from ui.presets_ui import n_levers
+from ui.sharing import add_notice, plain_markdown
+from ui.state import LANG_KEY, current_language
+from ui.stored_levers import load_stored_levers
 
 OPENED_KEY = "saved_opened"
 CONFLICT_KEY = "saved_conflict"
@@ -84,33 +82,7 @@ def load_into_session(saved: scenarios.SavedScenario) -> None:
     Call from a callback (before the sidebar's widgets exist).
     """
     state = st.session_state
-    problems: list[LinkProblem] = []
-    code = saved.municipality_code
-    if code in municipality_names():
-        state[MUNICIPALITY_KEY] = code
-    else:
-        problems.append(LinkProblem("unknown_municipality", "kommun", shown(code)))
-        code = current_municipality()
-    data = municipality_data(code)
-    readable: dict[str, float] = {}
-    for lever_id, value in saved.levers.items():
-        spec = LEVERS_BY_ID.get(lever_id)
-        if spec is None:
-            problems.append(LinkProblem("unknown_param", shown(lever_id),
-                                        shown(format_number(value))))
-        elif not spec.min <= value <= spec.max:
-            problems.append(LinkProblem("out_of_range", lever_id, shown(format_number(value))))
-        else:
-            readable[lever_id] = float(value)
-    kept, unfit = fit_to_municipality(readable, data)
-    problems.extend(unfit)
-    values = {**reference_levers(data).as_dict(), **kept}
-    set_levers(values)
-    preset_id = matching_preset(values, code)
-    if preset_id is None:
-        state.pop(ACTIVE_PRESET_KEY, None)
-    else:
-        state[ACTIVE_PRESET_KEY] = preset_id
+    _, _, problems = load_stored_levers(saved.municipality_code, saved.levers)
     state[OPENED_KEY] = _opened(saved)
     state.pop(CONFLICT_KEY, None)
     add_notice("saved", tuple(problems))

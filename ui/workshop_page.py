@@ -54,10 +54,10 @@ from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
 from ui.i18n import t
-from ui.links import LinkProblem, format_number, shown
-from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset, n_levers, set_levers
+from ui.links import shown
+from ui.presets_ui import n_levers
 from ui.scenario_page import reference_result
-from ui.sharing import SHARE_BASE_KEY, add_notice, fit_to_municipality, plain_markdown
+from ui.sharing import SHARE_BASE_KEY, add_notice, plain_markdown
 from ui.sidebar import carry_levers_to
 from ui.state import (
     FACILITATOR_KEY,
@@ -67,6 +67,7 @@ from ui.state import (
     current_language,
     current_municipality,
 )
+from ui.stored_levers import load_stored_levers
 from ui.workshop_charts import overlay_data, overlay_spec
 
 URL_PATH = "workshop"
@@ -249,33 +250,7 @@ def load_submission(submission: Submission) -> None:
     """Municipality and levers from a submission into the session; what cannot be used is
     listed in a notice and takes the reference. Call from a callback."""
     state = st.session_state
-    problems: list[LinkProblem] = []
-    code = submission.municipality_code
-    if code in municipality_names():
-        state[MUNICIPALITY_KEY] = code
-    else:
-        problems.append(LinkProblem("unknown_municipality", "kommun", shown(code)))
-        code = current_municipality()
-    data = municipality_data(code)
-    readable: dict[str, float] = {}
-    for lever_id, value in submission.levers.items():
-        spec = LEVERS_BY_ID.get(lever_id)
-        if spec is None:
-            problems.append(LinkProblem("unknown_param", shown(lever_id),
-                                        shown(format_number(value))))
-        elif not spec.min <= value <= spec.max:
-            problems.append(LinkProblem("out_of_range", lever_id, shown(format_number(value))))
-        else:
-            readable[lever_id] = float(value)
-    kept, unfit = fit_to_municipality(readable, data)
-    problems.extend(unfit)
-    values = {**reference_levers(data).as_dict(), **kept}
-    set_levers(values)
-    preset_id = matching_preset(values, code)
-    if preset_id is None:
-        state.pop(ACTIVE_PRESET_KEY, None)
-    else:
-        state[ACTIVE_PRESET_KEY] = preset_id
+    code, values, problems = load_stored_levers(submission.municipality_code, submission.levers)
     add_notice("workshop", tuple(problems))
     state[presenter.SHOWN_KEY] = (submission_label(submission), code, values)
 
