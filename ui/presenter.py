@@ -19,7 +19,6 @@ import streamlit as st
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from ui import charts, scenario_page
 from ui.context import page_context
-from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes, for_metric_delta
 from ui.i18n import t
 from ui.scenario_page import BUDGET_FOR_KEY, budget_settings, reference_result
 from ui.state import (
@@ -149,31 +148,8 @@ def three_figures(result: ScenarioResult, reference: ScenarioResult, lang: str,
     In a horizontal container (keyed, so that presenter mode's CSS can size it) that wraps
     on a phone.
     """
-    k, r = result.kpis, reference.kpis
     row = st.container(horizontal=True, gap=gap, key=key)  # type: ignore[arg-type]
-    fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
-    row.metric(
-        t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
-        delta=(for_metric_delta(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}")
-               if abs(fossil_delta) >= 1 else None),
-        delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
-    )
-    years_later = ((k.budget_exhausted_year or 2051) - (r.budget_exhausted_year or 2051))
-    row.metric(
-        t("kpi_budget_exhausted", lang),
-        fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
-                       t("not_by_2050", lang)),
-        delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
-               if years_later else None),
-        help=t("kpi_budget_help", lang, start=k.budget_start_year,
-               budget=fmt_tonnes(k.budget_t, lang)),
-    )
-    row.metric(
-        t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
-        help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
-               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
-    )
-
+    scenario_page.add_main_figures(row, result, reference, lang)
 
 def _controls(lang: str) -> None:
     state = st.session_state

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.budget import BudgetSettings
 from model.data import MunicipalityData
@@ -54,12 +55,11 @@ def reference_result(
     return run_scenario(data, reference, budget)
 
 
-def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
-    """Five figures across the top, with the change against the reference scenario."""
+def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                     lang: str) -> None:
+    """Fossil CO2 2030, when the budget runs out and the pace needed, against the reference
+    (shared by this page and presenter mode)."""
     k, r = result.kpis, reference.kpis
-    never = t("not_by_2050", lang)
-    # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
-    row = st.container(horizontal=True, gap="small")
     fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
     row.metric(
         t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
@@ -70,7 +70,8 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
     years_later = _years_between(k.budget_exhausted_year, r.budget_exhausted_year)
     row.metric(
         t("kpi_budget_exhausted", lang),
-        fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang, never),
+        fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
+                       t("not_by_2050", lang)),
         delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
                if years_later else None),
         help=t("kpi_budget_help", lang, start=k.budget_start_year,
@@ -81,6 +82,14 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
         help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
                remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
     )
+
+
+def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
+    """Five figures across the top, with the change against the reference scenario."""
+    k, r = result.kpis, reference.kpis
+    # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
+    row = st.container(horizontal=True, gap="small")
+    add_main_figures(row, result, reference, lang)
     change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
     row.metric(
         t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
