@@ -133,3 +133,15 @@ def test_switching_to_alvesta_changes_figures_and_labels_the_budget_estimate() -
     open_section(at, 2)
     assert any("uppskattning" in info.value for info in at.info)
     assert at.number_input(key="budget_kt").value == 1317
+
+
+def test_the_municipalitys_own_figures_are_markers_on_the_chart() -> None:
+    """Klimatkontrakt: 227 kt in 2024, −50 % against 1993, so 454 kt in the base year."""
+    at = start_app()
+    markers = chart_data(at, 0)
+    markers = markers[markers["layer"] == "marker"].set_index("year")["value"]
+    assert markers.to_dict() == pytest.approx({2024: 227.0, 1993: 454.0})
+    assert "Romber: kommunens egna siffror" in " ".join(c.value for c in at.caption)
+    at.selectbox(key="municipality").set_value("0764").run()
+    data = chart_data(at, 0)
+    assert not (data["layer"] == "marker").any()  # Alvesta reports no own figures here

@@ -93,7 +93,12 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     reference = base.mark_line(strokeDash=[6, 4], strokeWidth=2).encode(
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "reference")
-    chart = alt.layer(history, areas, beccs, net, reference, history_label, scenario_label)
+    own_figures = base.mark_point(shape="diamond", size=140, filled=True, color=NET_COLOUR,
+                                  opacity=1).encode(
+        y="value:Q", tooltip=tooltip,
+    ).transform_filter(alt.datum.layer == "marker")
+    chart = alt.layer(history, areas, beccs, net, reference, own_figures, history_label,
+                      scenario_label)
     spec = _finish(chart.properties(height=300, width="container").to_dict(), lang)
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
     # instead of squeezing the plot.
@@ -107,11 +112,13 @@ def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
 
 
 def trajectory_data(
-    result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool
+    result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
+    markers: tuple[tuple[int, float, str], ...] = (),
 ) -> pd.DataFrame:
     """Long frame for trajectory_spec: year, series, layer, value, order.
 
-    Built straight from the arrays (no pandas reshaping): this runs on every lever change.
+    markers are (year, t CO2e, label): the municipality's own figures, drawn as points on
+    the absolute chart. Built straight from the arrays: this runs on every lever change.
     """
     data = result.data
     future = result.years > data.base_year
@@ -143,6 +150,14 @@ def trajectory_data(
         "order": np.concatenate([np.tile(np.arange(n_sectors), n_years),
                                  np.full(3 * n_lines, 99)]),
     })
+    if markers and not per_capita:
+        frame = pd.concat([frame, pd.DataFrame({
+            "year": [year for year, _, _ in markers],
+            "series": [label for _, _, label in markers],
+            "layer": "marker",
+            "value": [value / 1000.0 for _, value, _ in markers],
+            "order": 99,
+        })], ignore_index=True)
     return frame[np.isfinite(frame["value"].to_numpy())]
 
 

@@ -128,19 +128,37 @@ def own_figures(result: ScenarioResult, lang: str) -> None:
     )
 
 
+def own_figure_markers(code: str, lang: str) -> tuple[tuple[int, float, str], ...]:
+    """The municipality's own GHG figures as chart points: the latest reported year and the
+    contract's base year (derived from the reported change since then)."""
+    year, values = reported_figures(code)
+    if year is None or "ghg_total_t" not in values:
+        return ()
+    markers = [(year, values["ghg_total_t"], t("marker_own", lang, year=year))]
+    base_year, change = values.get("ghg_base_year"), values.get("ghg_change_vs_base")
+    if base_year is not None and change is not None and change > -1.0:
+        markers.append((int(base_year), values["ghg_total_t"] / (1.0 + change),
+                        t("marker_base", lang, year=int(base_year))))
+    return tuple(markers)
+
+
 def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
     """Stacked sector areas, history and scenario, with BECCS, net and reference."""
+    markers = own_figure_markers(result.data.code, lang)
     no_population = len(result.data.population) == 0  # an import nobody gave a population
     per_capita = st.toggle(
         t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
         help=t("per_capita_unknown_help", lang, name=result.data.name) if no_population else None,
     ) and not no_population
     st.vega_lite_chart(
-        charts.trajectory_data(result, reference, lang, per_capita),
+        charts.trajectory_data(result, reference, lang, per_capita, markers),
         charts.trajectory_spec(lang, per_capita, result.data.base_year),
         width="stretch", key="chart_trajectory",
     )
-    st.caption(t("trajectory_caption", lang, base_year=result.data.base_year))
+    caption = t("trajectory_caption", lang, base_year=result.data.base_year)
+    if markers and not per_capita:
+        caption += " " + t("trajectory_markers_caption", lang)
+    st.caption(caption)
 
 
 RURAL_AGRICULTURE_SHARE = 0.30  # agriculture's share of GHG above which the note is shown

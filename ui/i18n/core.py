@@ -89,6 +89,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "statistics (NED), then scenario. Black line: net emissions with BECCS. Dashed line: "
         "the reference scenario.",
     },
+    "marker_own": {"sv": "Kommunens egen siffra {year}", "en": "The municipality's own figure "
+                   "{year}"},
+    "marker_base": {"sv": "Kommunens basår {year} (beräknat ur klimatkontraktet)",
+                    "en": "The municipality's base year {year} (derived from the contract)"},
+    "trajectory_markers_caption": {
+        "sv": "Romber: kommunens egna siffror ur klimatkontraktet (annan metod än NED).",
+        "en": "Diamonds: the municipality's own figures from the climate contract (another "
+        "method than NED).",
+    },
     "per_capita_toggle": {"sv": "Per invånare", "en": "Per inhabitant"},
     "axis_year": {"sv": "År", "en": "Year"},
     "axis_kt": {"sv": "kt CO2e per år", "en": "kt CO2e per year"},
