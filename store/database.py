@@ -29,11 +29,11 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 import duckdb
 import pandas as pd
@@ -488,3 +488,45 @@ def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
     """Roll back if a transaction is open; an error here must not hide the original one."""
     with suppress(duckdb.Error):
         con.execute("ROLLBACK")
+
+
+Result = TypeVar("Result")
+WRITE_ATTEMPTS = 50
+
+
+def write_transaction(
+    db: DbPath,
+    create_statements: Sequence[str],
+    work: Callable[[duckdb.DuckDBPyConnection], Result],
+    failed: tuple[str, str],
+    busy: tuple[str, str],
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> Result:
+    """Run ``work`` in one transaction, retrying DuckDB's write conflicts and key clashes.
+
+    The user tables are created first if missing. A retry re-runs ``work`` from scratch, so
+    a version check inside it turns a lost race into the caller's own error. ``failed`` and
+    ``busy`` are (Swedish, English) messages; a DuckDB error is appended to ``failed``.
+    """
+    pause = 0.002
+    with connect(db, read_only=False, timeout=timeout) as con:
+        for _attempt in range(WRITE_ATTEMPTS):
+            try:
+                for statement in create_statements:
+                    con.execute(statement)
+                con.execute("BEGIN TRANSACTION")
+                result = work(con)
+                con.execute("COMMIT")
+                return result
+            except (duckdb.TransactionException, duckdb.ConstraintException):
+                # Another writer touched the same rows or took the same key: try again.
+                rollback_quietly(con)
+            except StoreError:
+                rollback_quietly(con)
+                raise
+            except duckdb.Error as error:
+                rollback_quietly(con)
+                raise StoreError(f"{failed[0]}: {error}", f"{failed[1]}: {error}") from error
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+    raise StoreError(*busy)

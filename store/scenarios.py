@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
@@ -30,7 +29,7 @@ from typing import Any
 
 import duckdb
 
-from store.database import DbPath, StoreError, connect, rollback_quietly
+from store.database import DbPath, StoreError, connect, write_transaction
 
 TABLE = "saved_scenarios"
 NAME_MAX = 80
@@ -39,7 +38,6 @@ DESCRIPTION_MAX = 1000
 LEVER_ID_MAX = 64
 LEVERS_MAX = 200
 # Retries when DuckDB reports a write-write conflict between concurrent transactions.
-_WRITE_ATTEMPTS = 50
 
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{4}$")
 _SCENARIO_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -280,36 +278,12 @@ def _has_table(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _write(db: DbPath, work: Callable[[duckdb.DuckDBPyConnection], SavedScenario]) -> SavedScenario:
-    """Run ``work`` in one transaction, retrying when DuckDB reports a write conflict.
-
-    A retry re-runs the version check, so a lost race surfaces as ``ConflictError``.
-    """
-    pause = 0.002
-    with connect(db, read_only=False) as con:
-        for _attempt in range(_WRITE_ATTEMPTS):
-            try:
-                con.execute(_CREATE_TABLE)
-                con.execute("BEGIN TRANSACTION")
-                result = work(con)
-                con.execute("COMMIT")
-                return result
-            except (duckdb.TransactionException, duckdb.ConstraintException):
-                # Another writer touched the same rows or took the same key: try again.
-                rollback_quietly(con)
-            except StoreError:
-                rollback_quietly(con)
-                raise
-            except duckdb.Error as error:
-                rollback_quietly(con)
-                raise StoreError(
-                    f"Scenariot kunde inte sparas: {error}",
-                    f"The scenario could not be saved: {error}",
-                ) from error
-            time.sleep(pause)
-            pause = min(pause * 2, 0.1)
-    raise StoreError(
-        "Scenariot kunde inte sparas: databasen är upptagen. Försök igen.",
-        "The scenario could not be saved: the database is busy. Try again.",
+    """Run ``work`` in one transaction; a lost race surfaces as ``ConflictError``."""
+    return write_transaction(
+        db, (_CREATE_TABLE,), work,
+        failed=("Scenariot kunde inte sparas", "The scenario could not be saved"),
+        busy=("Scenariot kunde inte sparas: databasen är upptagen. Försök igen.",
+              "The scenario could not be saved: the database is busy. Try again."),
     )
 
 

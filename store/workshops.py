@@ -30,7 +30,6 @@ import math
 import os
 import re
 import secrets
-import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
@@ -41,7 +40,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from store.database import DbPath, StoreError, connect, rollback_quietly
+from store.database import DbPath, StoreError, connect, write_transaction
 from store.scenarios import ValidationError
 
 WORKSHOPS_TABLE = "workshops"
@@ -62,7 +61,6 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 _FOLD = str.maketrans({"Å": "A", "Ä": "A", "Ö": "O", "É": "E", "Ü": "U"})
 # Seconds to wait for a database file another program holds (env KLIMAT_WORKSHOP_DB_TIMEOUT).
 TIMEOUT_S = float(os.environ.get("KLIMAT_WORKSHOP_DB_TIMEOUT", "5"))
-_WRITE_ATTEMPTS = 50
 _CODE_ATTEMPTS = 40
 
 _CREATE_WORKSHOPS = f"""
@@ -240,29 +238,13 @@ def _now() -> datetime:
 
 def _write(db: DbPath, work: Callable[[duckdb.DuckDBPyConnection], Result]) -> Result:
     """Run ``work`` in one transaction; retry DuckDB's write conflicts and key clashes."""
-    pause = 0.002
-    with connect(db, read_only=False, timeout=TIMEOUT_S) as con:
-        for _attempt in range(_WRITE_ATTEMPTS):
-            try:
-                con.execute(_CREATE_WORKSHOPS)
-                con.execute(_CREATE_SUBMISSIONS)
-                con.execute("BEGIN TRANSACTION")
-                result = work(con)
-                con.execute("COMMIT")
-                return result
-            except (duckdb.TransactionException, duckdb.ConstraintException):
-                rollback_quietly(con)
-            except StoreError:
-                rollback_quietly(con)
-                raise
-            except duckdb.Error as error:
-                rollback_quietly(con)
-                raise StoreError(f"Workshopen kunde inte sparas: {error}",
-                                 f"The workshop could not be saved: {error}") from error
-            time.sleep(pause)
-            pause = min(pause * 2, 0.1)
-    raise StoreError("Databasen är upptagen just nu. Försök igen om en stund.",
-                     "The database is busy right now. Try again in a moment.")
+    return write_transaction(
+        db, (_CREATE_WORKSHOPS, _CREATE_SUBMISSIONS), work,
+        failed=("Workshopen kunde inte sparas", "The workshop could not be saved"),
+        busy=("Databasen är upptagen just nu. Försök igen om en stund.",
+              "The database is busy right now. Try again in a moment."),
+        timeout=TIMEOUT_S,
+    )
 
 
 def create_workshop(db: DbPath, name: str, municipality_code: str,
