@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from model.errors import UserFacingError
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -559,13 +560,8 @@ class Levers:
         return {k: (mine[k], theirs[k]) for k in mine if abs(mine[k] - theirs[k]) > 1e-9}
 
 
-class LeverError(ValueError):
+class LeverError(UserFacingError):
     """An unknown lever or a value out of its range, with a message users can read."""
-
-    def __init__(self, message_sv: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_sv = message_sv
-        self.message_en = message_en
 
 
 def check_lever_value(lever_id: str, value: float) -> None:

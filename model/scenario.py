@@ -11,6 +11,7 @@ import pandas as pd
 from model.budget import BudgetOutcome, BudgetSettings, budget_outcome
 from model.data import MunicipalityData
 from model.emissions import Trajectory, compute_trajectory
+from model.errors import UserFacingError
 from model.levers import TARGET_YEAR, Levers
 from model.paths import lever_paths, reference_levers, scenario_years
 from model.sectors import SECTORS
@@ -20,13 +21,8 @@ FOSSIL_FREE_TOLERANCE_T = 1.0
 BUDGET_START_RANGE = (2015, 2030)  # NED is published every year from 2015
 
 
-class ScenarioError(ValueError):
+class ScenarioError(UserFacingError):
     """Settings the model cannot run, with a message users can read."""
-
-    def __init__(self, message_sv: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_sv = message_sv
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ import numpy as np
 from model.budget import BudgetSettings
 from model.data import MunicipalityData
 from model.emissions import compute_trajectory
+from model.errors import UserFacingError
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
 from model.paths import reference_paths
 from model.potential import best_value
@@ -62,13 +63,8 @@ _MARGIN_T = 1e-6
 _MAX_PULLBACK_PASSES = 4
 
 
-class SolveError(ValueError):
+class SolveError(UserFacingError):
     """A goal, lock or lever the solver cannot use, with a message users can read."""
-
-    def __init__(self, message_sv: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_sv = message_sv
-        self.message_en = message_en
 
 
 @dataclass(frozen=True)
