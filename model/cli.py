@@ -33,6 +33,7 @@ from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
 from model.solve_cli import add_solve_parser, run_solve
+from model.uncertainty_cli import add_uncertainty_arguments, uncertainty_json
 
 
 class CliError(Exception):
@@ -155,9 +156,11 @@ def _run(args: argparse.Namespace) -> str:
         result = run_scenario(data, levers, budget)
     except ScenarioError as error:
         raise CliError(error.message_sv) from None
+    payload = None if args.uncertainty is None else uncertainty_json(result, args)
     if args.format == "csv":
         return result_csv(result)
-    return json.dumps(result_json(result), ensure_ascii=False, indent=2)
+    extra = {} if payload is None else {"uncertainty": payload}
+    return json.dumps({**result_json(result), **extra}, ensure_ascii=False, indent=2)
 
 
 def _levers(args: argparse.Namespace) -> str:
@@ -185,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--budget-start", type=int, help="budgetens startår")
     run.add_argument("--count-beccs", action="store_true",
                      help="räkna BECCS-upptag mot budgeten")
+    add_uncertainty_arguments(run)
     add_db_argument(run)
     levers = sub.add_parser("levers", help="lista spakarna / list the levers")
     levers.add_argument("--format", choices=("json", "csv"), default="json")

@@ -28,8 +28,10 @@ policy surprises, correlations between inputs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 import numpy as np
@@ -134,6 +136,21 @@ def sample(inputs: Sequence[UncertainInput], n: int, seed: int) -> dict[str, np.
     return {spec.parameter: spec.ppf(unit[:, j]) for j, spec in enumerate(inputs)}
 
 
+@lru_cache(maxsize=8)
+def _cached_sample(inputs: tuple[UncertainInput, ...], n: int, seed: int
+                   ) -> Mapping[str, np.ndarray]:
+    values = sample(inputs, n, seed)
+    for array in values.values():
+        array.setflags(write=False)  # shared between calls: nobody may change it
+    return MappingProxyType(values)
+
+
+def draws_for(inputs: Sequence[UncertainInput], n: int, seed: int) -> Mapping[str, np.ndarray]:
+    """The draws for a seed, made once: every lever setting reuses the same draws, which
+    keeps a lever change cheap and makes the chances move only because the levers moved."""
+    return _cached_sample(tuple(inputs), n, seed)
+
+
 def check_draws(draws: int) -> None:
     """Raise UncertaintyError for a number of draws the Monte Carlo cannot use."""
     if not (2 <= draws <= MAX_DRAWS):
@@ -231,7 +248,7 @@ def run_uncertainty(
 ) -> UncertaintyResult:
     """The Monte Carlo for one scenario: sample, run the batch, summarise."""
     check_draws(draws)
-    values = sample(inputs, draws, seed)
+    values = draws_for(inputs, draws, seed)
     return summarise(data, run_draws(data, levers, budget, values), seed)
 
 
