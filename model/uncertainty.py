@@ -16,7 +16,7 @@ Method, in the order it runs:
 4. **Results**: per year, the 10th, 25th, 50th, 75th and 90th percentiles of net
    emissions; the share of draws with fossil-free 2030 and with the budget lasting through
    2050; percentiles of the budget's exhaustion year and its most likely month (the peak
-   of a histogram of months, smoothed over three months).
+   of a histogram of months, smoothed 1–2–1 over three months).
 5. **What matters most**: one-at-a-time sensitivity (a tornado): each input at its low
    and then its high value with every other input central, for fossil CO2 in 2030 and the
    budget's exhaustion date. It shows each input's own swing, not interactions.
@@ -207,7 +207,7 @@ def most_likely_month(dates: np.ndarray) -> tuple[int, int] | None:
     months = np.floor(finite * 12.0).astype(int)  # year * 12 + month − 1
     first = int(months.min())
     counts = np.bincount(months - first).astype(float)
-    smooth = np.convolve(counts, np.ones(3), mode="same")
+    smooth = np.convolve(counts, np.array([1.0, 2.0, 1.0]), mode="same")
     peak = first + int(np.argmax(smooth))
     return peak // 12, peak % 12 + 1
 
