@@ -34,8 +34,9 @@ def test_reference_page_shows_the_reference_figures_in_swedish(vaxjo) -> None:
     assert metric_value(at, "Budgeten tar slut") == fmt_month_year(
         reference.budget_exhausted_year, reference.budget_exhausted_month, "sv", "")
     assert metric_value(at, "Krävd minskning per år") == "9,1\u00a0%"
-    # Only the open tab runs: the trajectory first, then the others on request.
-    assert len(at.get("vega_lite_chart")) == 1
+    # Only the open tab runs: the trajectory (and its uncertainty fan, issue 12) first,
+    # then the others on request.
+    assert len(at.get("vega_lite_chart")) == 2
     open_section(at, 1)
     assert not at.success and len(at.error) == 1  # not fossil-free in the reference
 

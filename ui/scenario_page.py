@@ -26,6 +26,7 @@ from ui.formatting import (
     for_metric_delta,
 )
 from ui.i18n import t
+from ui.uncertainty_view import budget_range_line, uncertainty_section
 
 BUDGET_KT_KEY = "budget_kt"
 BUDGET_START_KEY = "budget_start"
@@ -288,9 +289,11 @@ def sections(result: ScenarioResult, reference: ScenarioResult, lang: str) -> No
     if trajectory_tab.open:
         with trajectory_tab:
             trajectory_section(result, reference, lang)
+            uncertainty_section(result, lang)  # after the central result: it shows first
     if fossil_tab.open:
         with fossil_tab:
             fossil_section(result, lang)
     if budget_tab.open:
         with budget_tab:
             budget_section(result, lang)
+            budget_range_line(result, lang)
