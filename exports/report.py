@@ -22,6 +22,7 @@ from fpdf.fonts import FontFace
 
 from exports.charts import chart_spec, png_size, render
 from exports.tables import ExportInfo, LeverRow, lever_rows, reference_for, source_labels
+from exports.uncertainty import uncertainty_lines
 from model.paths import reference_levers
 from model.scenario import ScenarioResult
 from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
@@ -243,6 +244,10 @@ def _page_two(pdf: _Report, result: ScenarioResult, lang: str, info: ExportInfo)
     labels = source_labels(info.used_sources(), lang)
     for source_id, label in labels.items():
         pdf.paragraph(f"• {label} [{source_id}]", size=pdf.body_size - 0.5)
+
+    pdf.heading(t("unc_export_heading", lang))  # issue 12: the ranges and chances
+    for line in uncertainty_lines(result, lang):
+        pdf.paragraph(line)
 
     pdf.heading(t("exp_pdf_method", lang))
     k = result.kpis

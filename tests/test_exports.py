@@ -96,7 +96,7 @@ def test_csv_cell_formats() -> None:
 
 def test_excel_sheets_header_and_numbers(scenario, info, vaxjo) -> None:
     book = openpyxl.load_workbook(io.BytesIO(scenario_xlsx(scenario, "sv", info)))
-    assert book.sheetnames == ["Utsläpp", "Nyckeltal", "Spakar", "Källor"]
+    assert book.sheetnames == ["Utsläpp", "Nyckeltal", "Spakar", "Källor", "Osäkerhet"]
     emissions = book["Utsläpp"]
     assert emissions["A1"].value == "Klimatscenarier: Växjö (0780)"
     assert emissions["A2"].value == "Scenario: Test <b>scenario</b>"  # plain text, as given
@@ -128,7 +128,7 @@ def test_excel_sheets_header_and_numbers(scenario, info, vaxjo) -> None:
 
 def test_excel_in_english(scenario, info) -> None:
     book = openpyxl.load_workbook(io.BytesIO(scenario_xlsx(scenario, "en", info)))
-    assert book.sheetnames == ["Emissions", "Key figures", "Levers", "Sources"]
+    assert book.sheetnames == ["Emissions", "Key figures", "Levers", "Sources", "Uncertainty"]
     assert book["Emissions"]["A1"].value == "Climate scenarios: Växjö (0780)"
 
 
@@ -187,7 +187,10 @@ def test_comparison_csv_and_excel(vaxjo, tables, info) -> None:
     by_label = {r[0]: r for r in rows}
     assert by_label["Fossil CO2 2030"][3] == "0"
     assert by_label["Budgeten tar slut, år"][3] == "Inte före 2050"
-    assert len(rows) == 1 + 7 + len(LEVER_SPECS)
+    # Issue 12: each scenario's chance of each goal, in per cent.
+    assert by_label["Chans: fossilfritt 2030"][1:] == ["%", "0", "100"]
+    assert "Chans: budgeten räcker till 2050" in by_label
+    assert len(rows) == 1 + 7 + 2 + len(LEVER_SPECS)
     book = openpyxl.load_workbook(io.BytesIO(comparison_xlsx(named, "sv", info)))
     assert book.sheetnames == ["Nyckeltal", "Spakar", "Utsläpp", "Källor"]
     values = {r[0]: r for r in book["Nyckeltal"].iter_rows(values_only=True) if r[0]}
