@@ -515,7 +515,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: energianvändning som 2024",
         reference_note_en="No new decisions: energy use as in 2024",
         path="hold",
-        also_acts_on=(HEATING,),
+        also_acts_on=(HEATING, "BECCS"),  # less biomass burnt, less to capture
         max_reason_sv="Cirka 3 % per år i befintliga byggnader är mycket: högst 20 % på sex "
         "år (antagande).",
         max_reason_en="About 3 % a year in existing buildings is a lot: at most 20 % in six "
