@@ -113,4 +113,6 @@ def fastest_electric_km(
     zero-emission (and no new plug-in hybrids): the ceiling fleet renewal allows."""
     n = (years >= first_year).astype(float)
     fleet = {k: v for k, v in fleet.items() if k not in ("new_plugin",)}
+    if "stock_plugin" in fleet:  # the plug-in hybrids already on the road stay
+        fleet["new_plugin"] = np.zeros_like(n)
     return fleet_path(years, n, **fleet).electric_km  # type: ignore[arg-type]
