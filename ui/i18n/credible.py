@@ -8,6 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Möjligt till 2030: {reason} (källa: {source})",
         "en": "Possible by 2030: {reason} (source: {source})",
     },
+    "col_max_reason": {"sv": "Möjligt till 2030: varför", "en": "Possible by 2030: why"},
     "verdict_heading": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "verdict_reached": {
         "sv": "Ja: scenariot når noll fossil koldioxid från bränslen år 2030.",
