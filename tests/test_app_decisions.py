@@ -11,7 +11,7 @@ from model.attribution import attribute
 from model.costs import cost_plan, read_cost_table
 from model.solver import solve
 from model.tables import read_csv_tables
-from tests.apptest_helpers import chart_data, metric_value, open_section, start_app
+from tests.apptest_helpers import chart_data, metric_value, start_app
 from ui.formatting import fmt_tonnes
 
 PAGE = "pages/beslutsstod.py"

@@ -159,6 +159,9 @@ def test_pdf_report_two_pages_in_swedish(scenario, info) -> None:
     assert fmt_tonnes(scenario.kpis.fossil_co2_2030_t, "sv").replace("\u00a0", " ") in text
     assert "Källor" in text and "Publicering med data till 2024" in text
     assert "CO₂" in text and "å" in text
+    # The verdict's definition stands next to it.
+    assert "Så räknas målet: fossilbränslefritt betyder" in text
+    assert "BECCS räknas aldrig mot målet" in text
     assert text.index("Elbilarnas andel") < text.index("Biltrafikens förändring")  # changed first
 
 

@@ -9,6 +9,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Possible by 2030: {reason} (source: {source})",
     },
     "col_max_reason": {"sv": "Möjligt till 2030: varför", "en": "Possible by 2030: why"},
+    "exp_kf_fossil_fuel_2030": {"sv": "Fossil CO₂ från bränslen 2030 (målet)",
+                                "en": "Fossil CO₂ from fuels 2030 (the goal)"},
     "verdict_heading": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "verdict_reached": {
         "sv": "Ja: scenariot når noll fossil koldioxid från bränslen år 2030.",
