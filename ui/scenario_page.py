@@ -78,15 +78,14 @@ def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: Sce
         help=t("kpi_budget_help", lang, start=k.budget_start_year,
                budget=fmt_tonnes(k.budget_t, lang)),
     )
+    # The scenario's own pace stands beside the needed one and moves with the levers.
     row.metric(
         t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
+        delta=t("scenario_rate_delta", lang, own=fmt_percent(k.scenario_annual_reduction, lang)),
+        delta_color="off", delta_arrow="off",
         help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
-               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
-    )
-    # The scenario's own pace beside the needed one: it moves with the levers.
-    row.metric(
-        t("kpi_scenario_rate", lang), fmt_percent(k.scenario_annual_reduction, lang),
-        help=t("kpi_scenario_rate_help", lang),
+               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang))
+        + "\n\n" + t("kpi_scenario_rate_help", lang),
     )
 
 

@@ -49,6 +49,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "a year 2025–2030. Compare with the reduction needed: the difference is what is "
         "missing.",
     },
+    "scenario_rate_delta": {"sv": "Scenariot 2025–2030: {own} per år",
+                            "en": "The scenario 2025–2030: {own} a year"},
     "rate_comparison": {
         "sv": "Krävd minskning per år {needed} · scenariots minskning 2025–2030: {own} per år.",
         "en": "Reduction needed a year {needed} · the scenario's reduction 2025–2030: {own} a "
