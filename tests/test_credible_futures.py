@@ -302,3 +302,20 @@ def test_vehicle_fleet_table_has_the_agreed_shape() -> None:
     assert sum(cars) == 45649
     assert {r["vehicle_type"] for r in rows} == {"personbilar", "lätta_lastbilar",
                                                 "tunga_lastbilar", "bussar", "traktorer"}
+
+
+def test_vehicle_fleet_table_maps_to_the_model_parameters() -> None:
+    """The 290-municipality build can lay the table over parameters.csv: for Växjö and
+    Alvesta the table and the parameter rows agree."""
+    import pandas as pd
+
+    from model.fleet import fleet_parameters
+
+    table = pd.read_csv(DATA_DIR / "vehicle_fleet.csv", dtype={"municipality_code": str})
+    for code in CODES:
+        mapped = fleet_parameters(table, code)
+        params = municipality(code).parameters
+        for key in ("car_fleet_total", "car_fleet_bev", "car_fleet_phev", "van_fleet_total",
+                    "heavy_fleet_total"):
+            assert mapped[key] == params[key], (code, key)
+        assert mapped["car_fleet_year"] == 2025
