@@ -23,8 +23,12 @@ every parameter may be a float or an array broadcastable against (..., 1).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ArrayLike = float | np.ndarray
 
@@ -113,4 +117,35 @@ def fastest_electric_km(
     zero-emission (and no new plug-in hybrids): the ceiling fleet renewal allows."""
     n = (years >= first_year).astype(float)
     fleet = {k: v for k, v in fleet.items() if k not in ("new_plugin",)}
+    if "stock_plugin" in fleet:  # the plug-in hybrids already on the road stay
+        fleet["new_plugin"] = np.zeros_like(n)
     return fleet_path(years, n, **fleet).electric_km  # type: ignore[arg-type]
+
+
+# data/vehicle_fleet.csv (agreed shape, see the project notes) → the model's fleet parameters.
+_FLEET_PARAMETERS: dict[tuple[str, str], str] = {
+    ("personbilar", "alla"): "car_fleet_total",
+    ("personbilar", "el"): "car_fleet_bev",
+    ("personbilar", "laddhybrid"): "car_fleet_phev",
+    ("personbilar", "bensin"): "car_fleet_petrol",
+    ("personbilar", "diesel"): "car_fleet_diesel",
+    ("lätta_lastbilar", "alla"): "van_fleet_total",
+    ("tunga_lastbilar", "alla"): "heavy_fleet_total",
+}
+
+
+def fleet_parameters(rows: pd.DataFrame, code: str) -> dict[str, float]:
+    """One municipality's fleet parameters from a vehicle_fleet table (columns
+    municipality_code, vehicle_type, fuel, count, year), to lay over data/parameters.csv
+    when the table covers the municipality (the 290-municipality build). The electric shares
+    of light and heavy trucks are not in the table's shape: they keep the parameter rows
+    (their own or the default), scaled to the municipality's fleet."""
+    own = rows[rows["municipality_code"].astype(str).str.zfill(4) == code]
+    out: dict[str, float] = {}
+    for (vehicle_type, fuel), parameter in _FLEET_PARAMETERS.items():
+        hit = own[(own["vehicle_type"] == vehicle_type) & (own["fuel"] == fuel)]
+        if len(hit):
+            out[parameter] = float(hit["count"].iloc[0])
+    if len(own):
+        out["car_fleet_year"] = float(own["year"].iloc[0])
+    return out

@@ -35,7 +35,8 @@ def fossil(result) -> np.ndarray:
 
 EVERYTHING = {
     "el_personbilar": 70.0, "trafik_personbilar": -15.0, "el_tunga_lastbilar": 40.0,
-    "el_latta_lastbilar": 60.0, "fossilfria_bussar": 50.0, "reduktionsplikt_bensin": 25.0, "hvo100_lokalt": 50.0,
+    "el_latta_lastbilar": 60.0, "fossilfria_bussar": 50.0, "reduktionsplikt_bensin": 25.0,
+    "hvo100_lokalt": 50.0,
     "reduktionsplikt_diesel": 60.0, "fossilfritt_flyg": 30.0, "fossilfria_arbetsmaskiner": 50.0,
     "utfasning_olja": 80.0, "fossilfri_fjarrvarme": 50.0, "energieffektivisering": 15.0,
     "fossilfri_industri": 50.0, "idisslare": -12.0, "jordbruk_atgarder": 10.0,
