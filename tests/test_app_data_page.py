@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model import LEVER_SPECS
+from model.uncertainty_table import read_uncertainty_frame
 from tests.apptest_helpers import start_app
 
 pytestmark = pytest.mark.usefixtures("app_database")
@@ -18,8 +19,8 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert headers == ["Modellen i ord", "Vad krävs, bidrag per spak och kostnader: metod",
                        "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
-                       "Parametrar och antaganden"]
-    levers, tables, sources, _ = (df.value for df in at.dataframe)
+                       "Parametrar och antaganden", "Osäkerhet: hur säkra är vi?"]
+    levers, tables, sources, _, uncertain = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
     assert levers["Möjligt till 2030: varför"].str.len().min() > 20  # every lever says why
@@ -31,6 +32,11 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
     assert "+0,7\u00a0%" in check  # how close the model lands
     assert "Shapley" in check  # how the contribution of each lever is split (Vad krävs?)
+    # Issue 12: what is uncertain, how it is sampled, what is not covered, every input.
+    assert "latinsk hyperkub" in method and "Vad som inte täcks" in method
+    assert len(uncertain) == len(read_uncertainty_frame())
+    assert uncertain["Varför"].str.len().min() > 20
+    assert "data/uncertainty.csv" in set(tables["Tabell"])
 
 
 def test_data_page_in_english() -> None:

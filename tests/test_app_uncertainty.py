@@ -48,7 +48,7 @@ def test_the_fan_holds_the_central_scenario_and_is_ordered(vaxjo) -> None:
     low, high = u.budget_exhausted_year["p10"], u.budget_exhausted_year["p90"]
     assert f"Koldioxidbudgeten tar slut mellan {low} och {high}, troligast" in text
     assert budget_range_text(u, "sv") in text
-    assert "Chansen att nå fossilfritt 2030: 0\u00a0%" in text
+    assert "Chansen att nå fossilbränslefritt 2030: 0\u00a0%" in text
     assert "Chansen att budgeten räcker till 2050: 0\u00a0%" in text
 
 
@@ -101,4 +101,4 @@ def test_english_texts(vaxjo) -> None:
     u = run_uncertainty(vaxjo, reference_levers(vaxjo), default_budget(vaxjo), uncertain_inputs())
     assert budget_range_text(u, "en") in text
     assert "The carbon budget runs out between" in text
-    assert "The chance of reaching fossil-free 2030: 0%" in text
+    assert "The chance of reaching fossil-fuel-free 2030: 0%" in text

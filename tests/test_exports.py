@@ -195,7 +195,7 @@ def test_comparison_csv_and_excel(vaxjo, tables, info) -> None:
     assert by_label["Budgeten tar slut, år"][3] == str(
         named[1].result.kpis.budget_exhausted_year)
     # Issue 12: each scenario's chance of each goal, in per cent.
-    for goal in ("Chans: fossilfritt 2030", "Chans: budgeten räcker till 2050"):
+    for goal in ("Chans: fossilbränslefritt 2030", "Chans: budgeten räcker till 2050"):
         assert by_label[goal][1] == "%"
         assert all(0.0 <= float(v.replace(",", ".")) <= 100.0 for v in by_label[goal][2:])
     assert len(rows) == 1 + 7 + 2 + len(LEVER_SPECS)

@@ -13,6 +13,7 @@ from ui.context import page_context
 from ui.data_access import load_tables, source_titles
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+from ui.uncertainty_view import uncertainty_method
 
 
 def sources_table(lang: str) -> pd.DataFrame:
@@ -129,3 +130,5 @@ def main() -> None:
 
     st.header(t("data_assumptions_heading", lang))
     st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")
+
+    uncertainty_method(lang)  # issue 12: ranges, sampling, what is not covered

@@ -8,11 +8,14 @@ so moving a lever back costs nothing.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from model.scenario import ScenarioResult
-from model.uncertainty import DEFAULT_DRAWS
+from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
+from model.uncertainty_table import uncertain_inputs
 from ui import uncertainty_charts as charts
+from ui.data_access import source_titles
 from ui.formatting import fmt_number
 from ui.i18n import t
 from ui.uncertainty_summary import (
@@ -66,3 +69,29 @@ def budget_range_line(result: ScenarioResult, lang: str) -> None:
     if st.session_state.get(SHOW_KEY, True):
         st.markdown(budget_range_text(for_result(result), lang)
                     + " " + t("unc_budget_range_note", lang))
+
+
+def uncertainty_method(lang: str) -> None:
+    """On "Data och metod": what is uncertain, how it is sampled, what is not covered, and
+    every uncertain input with its range, source and reason."""
+    st.header(t("unc_method_heading", lang))
+    st.markdown(t("unc_method", lang, n=fmt_number(DEFAULT_DRAWS, lang), seed=DEFAULT_SEED))
+    st.subheader(t("unc_method_table", lang))
+    st.dataframe(inputs_frame(lang), hide_index=True, width="stretch", key="uncertainty_inputs")
+
+
+def inputs_frame(lang: str) -> pd.DataFrame:
+    """The uncertain inputs as a table in the chosen language."""
+    sources = source_titles(lang)
+    inputs = uncertain_inputs()
+    return pd.DataFrame({
+        t("unc_input", lang): [spec.label(lang) for spec in inputs],
+        t("unc_col_distribution", lang): [t(f"unc_dist_{spec.distribution}", lang)
+                                          for spec in inputs],
+        t("unc_col_low", lang): [fmt_input_value(spec.low, spec.unit, lang) for spec in inputs],
+        t("unc_col_central", lang): [fmt_input_value(spec.central, spec.unit, lang)
+                                     for spec in inputs],
+        t("unc_col_high", lang): [fmt_input_value(spec.high, spec.unit, lang) for spec in inputs],
+        t("unc_col_reason", lang): [spec.reason(lang) for spec in inputs],
+        t("col_source", lang): [sources.get(spec.source_id, spec.source_id) for spec in inputs],
+    })

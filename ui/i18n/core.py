@@ -233,6 +233,10 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "uncertainty": {"sv": "Osäkra indata: fördelning, intervall, källa och skäl (osäkerheten)",
+                    "en": "Uncertain inputs: distribution, range, source and reason (uncertainty)"},
+    "ned_revisions": {"sv": "NED:s revideringar per sektor mellan publiceringarna 2025 och 2026",
+                      "en": "NED's revisions by sector between the 2025 and 2026 releases"},
     "ned_ghg": {"sv": "Växthusgaser per kommun, år och huvudsektor (t CO2e)",
                 "en": "Greenhouse gases by municipality, year and main sector (t CO2e)"},
     "ned_co2_subsector": {"sv": "Fossil CO2 per huvud- och undersektor (t CO2)",

@@ -36,10 +36,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The range is 10–90 %: in eight cases out of ten the budget runs out within it.",
     },
     "unc_chance_fossil": {
-        "sv": "**Chansen att nå fossilfritt 2030: {p}.** Så stor andel av {n} beräkningar "
-        "med osäkra indata når noll fossil koldioxid 2030 med de här spakarna.",
-        "en": "**The chance of reaching fossil-free 2030: {p}.** The share of {n} runs with "
-        "uncertain inputs that reach zero fossil CO2 in 2030 with these levers.",
+        "sv": "**Chansen att nå fossilbränslefritt 2030: {p}.** Så stor andel av {n} "
+        "beräkningar med osäkra indata når noll koldioxid från fossila bränslen 2030 med de "
+        "här spakarna.",
+        "en": "**The chance of reaching fossil-fuel-free 2030: {p}.** The share of {n} runs "
+        "with uncertain inputs that reach zero CO2 from fossil fuels in 2030 with these "
+        "levers.",
     },
     "unc_chance_budget": {
         "sv": "**Chansen att budgeten räcker till 2050: {p}.** Så stor andel av beräkningarna "
@@ -73,7 +75,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "result from the scenario; interactions between inputs do not show here.",
     },
     "unc_tornado_budget": {"sv": "När budgeten tar slut", "en": "When the budget runs out"},
-    "unc_tornado_fossil": {"sv": "Fossil CO2 2030", "en": "Fossil CO2 in 2030"},
+    "unc_tornado_fossil": {"sv": "Koldioxid från fossila bränslen 2030",
+                           "en": "CO2 from fossil fuels in 2030"},
     "unc_tornado_axis_years": {"sv": "År jämfört med scenariot",
                                "en": "Years compared with the scenario"},
     "unc_tornado_axis_t": {"sv": "Ton jämfört med scenariot",
@@ -85,21 +88,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "unc_input": {"sv": "Osäker indata", "en": "Uncertain input"},
     "unc_at_low": {"sv": "Lågt värde", "en": "Low value"},
     "unc_at_high": {"sv": "Högt värde", "en": "High value"},
-    "unc_range_help": {"sv": "Spridning 10–90 %", "en": "Range 10–90 %"},
     "unc_export_sheet": {"sv": "Osäkerhet", "en": "Uncertainty"},
     "unc_export_heading": {"sv": "Osäkerhet", "en": "Uncertainty"},
     "unc_export_table": {
         "sv": "Nettoutsläpp per år i {n} beräkningar (t CO2e): percentiler",
         "en": "Net emissions per year in {n} runs (t CO2e): percentiles",
     },
-    "unc_export_chances": {
-        "sv": "Chans fossilfritt 2030: {p_fossil}. Chans att budgeten räcker till 2050: "
-        "{p_budget}. Budgeten tar slut (10–50–90 %): {years}.",
-        "en": "Chance of fossil-free 2030: {p_fossil}. Chance that the budget lasts to 2050: "
-        "{p_budget}. The budget runs out (10–50–90 %): {years}.",
-    },
-    "compare_chance_fossil": {"sv": "Chans: fossilfritt 2030",
-                              "en": "Chance: fossil-free 2030"},
+    "compare_chance_fossil": {"sv": "Chans: fossilbränslefritt 2030",
+                              "en": "Chance: fossil-fuel-free 2030"},
     "compare_chance_budget": {"sv": "Chans: budgeten räcker till 2050",
                               "en": "Chance: budget lasts to 2050"},
     "compare_chance_caption": {
@@ -127,7 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "**Hur det räknas.** Alla dragningar körs genom samma modell på en gång, som en "
         "matris, inte en i taget. Sidan visar 10–90 % och 25–75 % av nettoutsläppen per år, "
         "året budgeten tar slut (10–90 %) och den troligaste månaden (toppen av fördelningen "
-        "per månad), och chansen att nå fossilfritt 2030 och att budgeten räcker till 2050: "
+        "per månad), och chansen att nå fossilbränslefritt 2030 och att budgeten räcker till 2050: "
         "andelen dragningar som gör det. Statistikåren tas som de är (ingen bredd); "
         "revideringen verkar från året efter basåret.\n\n"
         "**Vad betyder mest.** Varje indata sätts till sitt låga och höga värde medan de "
@@ -152,7 +148,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "**How it is computed.** All draws run through the same model at once, as one "
         "array, not one at a time. The page shows 10–90 % and 25–75 % of net emissions per "
         "year, the year the budget runs out (10–90 %) and the most likely month (the peak "
-        "of the distribution by month), and the chance of fossil-free 2030 and of the budget "
+        "of the distribution by month), and the chance of fossil-fuel-free 2030 and of the budget "
         "lasting to 2050: the share of draws that do. The statistics years are taken as "
         "given (no width); the revision acts from the year after the base year.\n\n"
         "**What matters most.** Each input is set to its low and high value with the others "
@@ -163,4 +159,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "chances are therefore chances given the model, not a forecast.",
     },
     "unc_method_table": {"sv": "De osäkra indata", "en": "The uncertain inputs"},
+    "unc_col_distribution": {"sv": "Fördelning", "en": "Distribution"},
+    "unc_col_low": {"sv": "Lågt", "en": "Low"},
+    "unc_col_central": {"sv": "Centralt", "en": "Central"},
+    "unc_col_high": {"sv": "Högt", "en": "High"},
+    "unc_col_reason": {"sv": "Varför", "en": "Why"},
+    "unc_dist_uniform": {"sv": "likformig", "en": "uniform"},
+    "unc_dist_triangular": {"sv": "triangel", "en": "triangular"},
+    "unc_dist_normal": {"sv": "normal (lågt–högt = 10–90 %)",
+                        "en": "normal (low–high = 10–90 %)"},
 }
