@@ -22,8 +22,9 @@ def test_page_loads_in_swedish_with_charts(open_app: Callable[[str], Page]) -> N
     expect(page.get_by_role("heading", name="Klimatscenarier för Växjö")).to_be_visible()
     expect(page.locator(FOSSIL_METRIC)).to_have_text("127\u00a0800\u00a0t")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    expect(charts).to_have_count(1)  # only the open tab runs
+    expect(charts).to_have_count(2)  # only the open tab runs: trajectory and its fan
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
+    expect(charts.nth(1).locator("canvas, svg").first).to_be_visible()
     for tab in ("Fossilfritt 2030", "Koldioxidbudget"):
         page.get_by_role("tab", name=tab).click()
         wait_for_app_idle(page)

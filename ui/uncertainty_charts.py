@@ -17,7 +17,9 @@ from model.uncertainty import Tornado, UncertaintyResult
 from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
 
-FAN_COLOUR = "#2166ac"
+FAN_COLOUR = "#2166ac"  # the median line
+BAND_80_COLOUR = "#c6dbef"  # light: 10–90 %
+BAND_50_COLOUR = "#7fb2d9"  # darker: 25–75 %, drawn over the light band
 CENTRAL_COLOUR = "#111111"
 LOW_COLOUR = "#4393c3"
 HIGH_COLOUR = "#d6604d"
@@ -39,14 +41,15 @@ def _finish(spec: dict, lang: str) -> dict:
 def _legend_scale(lang: str) -> alt.Scale:
     domain = [t("unc_band_80", lang), t("unc_band_50", lang), t("unc_series_median", lang),
               t("unc_series_central", lang)]
-    return alt.Scale(domain=domain, range=[FAN_COLOUR, FAN_COLOUR, FAN_COLOUR, CENTRAL_COLOUR])
+    return alt.Scale(domain=domain,
+                     range=[BAND_80_COLOUR, BAND_50_COLOUR, FAN_COLOUR, CENTRAL_COLOUR])
 
 
 @lru_cache(maxsize=4)
 def fan_spec(lang: str) -> dict:
     """Two bands (10–90 %, 25–75 %), the median dashed and the central scenario solid."""
     scale = _legend_scale(lang)
-    legend = alt.Legend(orient="bottom", title=None, symbolType="square")
+    legend = alt.Legend(orient="bottom", title=None, symbolType="square", symbolOpacity=1)
     x = alt.X("year:Q", title=t("axis_year", lang), axis=alt.Axis(format="d", tickCount=8),
               scale=alt.Scale(nice=False, zero=False))
     value_title = t("unc_axis_net", lang)
@@ -63,9 +66,9 @@ def fan_spec(lang: str) -> dict:
         return chart.transform_calculate(series=f"'{label}'").encode(
             color=alt.Color("series:N", scale=scale, legend=legend))
 
-    outer = series(base.mark_area(opacity=0.18).encode(
+    outer = series(base.mark_area(opacity=1).encode(
         y=alt.Y("p10:Q", title=value_title), y2="p90:Q", tooltip=tooltip), "unc_band_80")
-    inner = series(base.mark_area(opacity=0.35).encode(y="p25:Q", y2="p75:Q", tooltip=tooltip),
+    inner = series(base.mark_area(opacity=1).encode(y="p25:Q", y2="p75:Q", tooltip=tooltip),
                    "unc_band_50")
     median = series(base.mark_line(strokeDash=[4, 3], strokeWidth=1.5).encode(y="p50:Q"),
                     "unc_series_median")
