@@ -16,7 +16,7 @@ from model.tables import read_csv_tables
 from model.uncertainty import run_uncertainty
 from model.uncertainty_table import uncertain_inputs
 from tests.apptest_helpers import chart_data, open_section, start_app
-from ui.uncertainty_summary import budget_range_text
+from ui.uncertainty_summary import PAGE_DRAWS, budget_range_text
 from ui.uncertainty_view import SHOW_KEY, TORNADO_KEY
 
 pytestmark = pytest.mark.usefixtures("app_database")
@@ -44,7 +44,8 @@ def test_the_fan_holds_the_central_scenario_and_is_ordered(vaxjo) -> None:
     assert (fan["p25"] <= fan["central"] + 1e-9).all()
     assert (fan["central"] <= fan["p75"] + 1e-9).all()
     text = page_text(at)
-    u = run_uncertainty(vaxjo, reference_levers(vaxjo), default_budget(vaxjo), uncertain_inputs())
+    u = run_uncertainty(vaxjo, reference_levers(vaxjo), default_budget(vaxjo), uncertain_inputs(),
+                       PAGE_DRAWS)
     low, high = u.budget_exhausted_year["p10"], u.budget_exhausted_year["p90"]
     assert f"Koldioxidbudgeten tar slut mellan {low} och {high}, troligast" in text
     assert budget_range_text(u, "sv") in text
@@ -98,7 +99,8 @@ def test_english_texts(vaxjo) -> None:
     at.radio(key="lang").set_value("en").run()
     assert not at.exception
     text = page_text(at)
-    u = run_uncertainty(vaxjo, reference_levers(vaxjo), default_budget(vaxjo), uncertain_inputs())
+    u = run_uncertainty(vaxjo, reference_levers(vaxjo), default_budget(vaxjo), uncertain_inputs(),
+                       PAGE_DRAWS)
     assert budget_range_text(u, "en") in text
     assert "The carbon budget runs out between" in text
     assert "The chance of reaching fossil-fuel-free 2030: 0%" in text

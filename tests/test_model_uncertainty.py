@@ -313,3 +313,18 @@ def test_frame_is_one_row_a_year() -> None:
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == ["year", "p10", "p25", "p50", "p75", "p90"]
     assert frame["year"].is_monotonic_increasing and frame["year"].is_unique
+
+
+def test_the_pages_fewer_draws_give_the_same_picture_as_a_thousand() -> None:
+    """The page runs PAGE_DRAWS (a lever change must stay light); the Latin hypercube keeps
+    its deciles and chances close to the CLI's default of 1,000 draws."""
+    from ui.uncertainty_summary import PAGE_DRAWS
+
+    data = DATA["0780"]
+    levers = reference_levers(data).with_values(el_personbilar=80)
+    b = BudgetSettings(data.budget_t * 1.3, data.budget_start_year, False)
+    few = run_uncertainty(data, levers, b, INPUTS, PAGE_DRAWS)
+    many = run_uncertainty(data, levers, b, INPUTS, 1000)
+    for name in ("p10", "p50", "p90"):
+        np.testing.assert_allclose(few.net[name], many.net[name], rtol=0.01)
+    assert abs(few.p_budget_lasts_to_2050 - many.p_budget_lasts_to_2050) <= 0.05

@@ -18,7 +18,6 @@ from exports.compare import NamedResult, figure_rows, lever_rows, rows_frame
 from model.levers import LeverError, Levers
 from model.presets import Preset, presets_from_tables
 from model.scenario import ScenarioError, run_scenario
-from model.uncertainty import DEFAULT_DRAWS
 from store.database import StoreError, default_db_path
 from store.scenarios import list_scenarios
 from ui.compare_charts import comparison_data, comparison_spec
@@ -28,6 +27,7 @@ from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.uncertainty_summary import PAGE_DRAWS
 
 CHOICE_KEY = "compare_choice"
 SHOW_GHG_KEY = "compare_show_ghg"
@@ -146,7 +146,7 @@ def main() -> None:
     st.dataframe(rows_frame(figure_rows(named, lang), names, t("compare_col_figure", lang),
                             lang, as_text=True, with_unit=False),
                  hide_index=True, width="stretch", key="compare_figures")
-    st.caption(t("compare_chance_caption", lang, n=DEFAULT_DRAWS))  # issue 12
+    st.caption(t("compare_chance_caption", lang, n=PAGE_DRAWS))  # issue 12
 
     st.subheader(t("compare_levers_heading", lang))
     differing = lever_rows(named, lang)

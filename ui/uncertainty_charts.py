@@ -80,12 +80,12 @@ def fan_spec(lang: str) -> dict:
 
 def fan_data(result: UncertaintyResult, central_net_t: np.ndarray) -> pd.DataFrame:
     """Year, percentiles and the central scenario, in kt, from FAN_FIRST_YEAR."""
-    frame = result.frame()
-    frame["central"] = central_net_t
-    frame = frame[frame["year"] >= FAN_FIRST_YEAR].reset_index(drop=True)
-    columns = ["p10", "p25", "p50", "p75", "p90", "central"]
-    frame[columns] = frame[columns] / 1000.0
-    return frame
+    keep = result.years >= FAN_FIRST_YEAR
+    columns = {"year": result.years[keep]}
+    for name, values in result.net.items():
+        columns[name] = values[keep] / 1000.0
+    columns["central"] = np.asarray(central_net_t)[keep] / 1000.0
+    return pd.DataFrame(columns)
 
 
 @lru_cache(maxsize=8)

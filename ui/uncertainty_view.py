@@ -19,6 +19,7 @@ from ui.data_access import source_titles
 from ui.formatting import fmt_number
 from ui.i18n import t
 from ui.uncertainty_summary import (
+    PAGE_DRAWS,
     budget_range_text,
     fmt_input_value,
     for_result,
@@ -33,7 +34,7 @@ TORNADO_KEY = "uncertainty_tornado"
 def uncertainty_section(result: ScenarioResult, lang: str) -> None:
     """Below the trajectory: the fan, the range, the chances and (on request) the tornado."""
     show = st.toggle(t("unc_toggle", lang), value=True, key=SHOW_KEY,
-                     help=t("unc_toggle_help", lang, n=fmt_number(DEFAULT_DRAWS, lang)))
+                     help=t("unc_toggle_help", lang, n=fmt_number(PAGE_DRAWS, lang)))
     if not show:
         return
     u = for_result(result)
@@ -75,7 +76,8 @@ def uncertainty_method(lang: str) -> None:
     """On "Data och metod": what is uncertain, how it is sampled, what is not covered, and
     every uncertain input with its range, source and reason."""
     st.header(t("unc_method_heading", lang))
-    st.markdown(t("unc_method", lang, n=fmt_number(DEFAULT_DRAWS, lang), seed=DEFAULT_SEED))
+    st.markdown(t("unc_method", lang, n=fmt_number(PAGE_DRAWS, lang), seed=DEFAULT_SEED,
+                  n_cli=fmt_number(DEFAULT_DRAWS, lang)))
     st.subheader(t("unc_method_table", lang))
     st.dataframe(inputs_frame(lang), hide_index=True, width="stretch", key="uncertainty_inputs")
 
