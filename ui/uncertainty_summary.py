@@ -30,7 +30,7 @@ from ui.i18n import t
 # (DEFAULT_DRAWS, the CLI's and the benchmark's 1,000) so that a lever change with the fan
 # costs at most about 1.5 × the page without it. The Latin hypercube hits every one of the
 # PAGE_DRAWS slices of each input once, so the deciles barely move (tested against 1,000).
-PAGE_DRAWS = 400
+PAGE_DRAWS = 300
 
 
 @lru_cache(maxsize=256)
