@@ -24,7 +24,7 @@ def test_page_loads_in_swedish_with_charts(open_app: Callable[[str], Page]) -> N
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     expect(charts).to_have_count(1)  # only the open tab runs
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
-    for tab in ("Fossilfritt 2030", "Koldioxidbudget"):
+    for tab in ("Fossilbränslefritt 2030", "Koldioxidbudget"):
         page.get_by_role("tab", name=tab).click()
         wait_for_app_idle(page)
         expect(charts.first.locator("canvas, svg").first).to_be_visible()
