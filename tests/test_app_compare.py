@@ -20,9 +20,9 @@ from store.scenarios import save_new
 from tests.apptest_helpers import chart_data, start_app
 from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 
-COMPARE_# The preset with every lever at its possible end (data/preset_descriptions.csv).
+# The preset with every lever at its possible end (data/preset_descriptions.csv).
 CLOSEST = "Så nära fossilbränslefritt 2030 som möjligt"
-PAGE = "pages/jamfor.py"
+COMPARE_PAGE = "pages/jamfor.py"
 HOSTILE_NAME = "<script>alert('x')</script> **fet** ; DROP TABLE saved_scenarios; --"
 
 

@@ -37,7 +37,7 @@ def test_moving_a_lever_changes_the_key_figure_and_keeps_the_sidebar(
     page = open_app("/")
     before = page.locator(FOSSIL_METRIC).inner_text()
     chart_before = page.locator('[data-testid="stVegaLiteChart"]').first.screenshot()
-    thumb = page.get_by_role("slider", name="Elbilarnas andel av bilkörningen 2030")
+    thumb = page.get_by_role("slider", name="Elbilarnas andel av nya bilar 2030")
     thumb.focus()
     thumb.press("End")  # 100 % electric car traffic in 2030
     expect(page.locator(FOSSIL_METRIC)).not_to_have_text(before)
