@@ -49,7 +49,7 @@ from model.data import MunicipalityData
 from model.emissions import compute_trajectory
 from model.errors import UserFacingError
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
-from model.paths import lever_path_values, reference_paths
+from model.paths import lever_path, reference_paths
 from model.potential import best_value
 from model.scenario import (
     FOSSIL_FREE_TOLERANCE_T,
@@ -252,8 +252,17 @@ class _Evaluator:
         values, in the given year columns, laid side by side: shape (rows × columns,)."""
         paths: dict[str, np.ndarray] = {}
         for j, spec in enumerate(LEVER_SPECS):
-            path = lever_path_values(self.data, spec, values[:, j])[:, columns]
-            paths[spec.id] = np.ascontiguousarray(path).ravel()
+            # Candidates share few values per lever: each distinct value's path once
+            # (cached across searches), then gathered per row.
+            column = values[:, j]
+            first = float(column[0])
+            if (column == first).all():  # most levers: one value for every candidate
+                path = lever_path(self.data, spec, first)[columns]
+                paths[spec.id] = np.tile(path, len(column))
+                continue
+            distinct, row_of = np.unique(column, return_inverse=True)
+            table = np.stack([lever_path(self.data, spec, float(v))[columns] for v in distinct])
+            paths[spec.id] = table[row_of].ravel()
         return paths
 
     def shortfall(self, values: np.ndarray) -> np.ndarray:

@@ -108,7 +108,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "series_beccs": {"sv": "BECCS (negativa utsläpp)", "en": "BECCS (negative emissions)"},
     "label_statistics": {"sv": "Statistik", "en": "Statistics"},
     "label_scenario": {"sv": "Scenario", "en": "Scenario"},
-    "fossil_heading": {"sv": "Fossilfritt 2030", "en": "Fossil-free 2030"},
+    "fossil_heading": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "fossil_reached": {
         "sv": "Ja: scenariot når noll fossil CO2 år 2030.",
         "en": "Yes: the scenario reaches zero fossil CO2 in 2030.",

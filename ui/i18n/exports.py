@@ -71,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Key figures (label; the unit is in its own column)
     "exp_kf_fossil_base": {"sv": "Fossil CO2 {year}", "en": "Fossil CO2 {year}"},
     "exp_kf_fossil_2030": {"sv": "Fossil CO2 2030", "en": "Fossil CO2 2030"},
-    "exp_kf_fossil_free": {"sv": "Fossilfritt 2030", "en": "Fossil-free 2030"},
+    "exp_kf_fossil_free": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "exp_kf_fossil_change_base": {"sv": "Fossil CO2, förändring {year}–2030",
                               "en": "Fossil CO2, change {year}–2030"},
     "exp_kf_fossil_change_1990": {"sv": "Fossil CO2, förändring 1990–2030",
