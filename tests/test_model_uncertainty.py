@@ -82,8 +82,8 @@ def test_the_issue_lists_inputs_are_all_covered() -> None:
     names = {spec.parameter for spec in INPUTS}
     for needed in ("ned_revision_0", "fleet_renewal_factor", "car_mileage_trend",
                    "freight_traffic_growth", "biofuel_saving_diesel", "beccs_capture_rate_max",
-                   "beccs_availability", "car_lifetime_years", "beccs_start_shift",
-                   "population_growth_shift", "agri_ef_enteric"):
+                   "beccs_availability", "car_lifetime_years", "population_growth_shift",
+                   "agri_ef_enteric"):
         assert needed in names
 
 
@@ -188,6 +188,8 @@ def lever_settings(data: MunicipalityData) -> list:
         ref,
         ref.with_values(el_personbilar=80, trafik_personbilar=-15, reduktionsplikt_diesel=50),
         ref.with_values(idisslare=-15, jordbruk_atgarder=15, beccs_kt=0.0),
+        ref.with_values(beccs_kt=lever_max(data, "beccs_kt"), beccs_start=2030),
+        ref.with_values(beccs_kt=min(100.0, lever_max(data, "beccs_kt")), beccs_start=2035),
     ]
 
 
@@ -303,7 +305,18 @@ def test_tornado_shows_beccs_when_it_counts_against_a_tight_budget() -> None:
                                                 beccs_start=2030)
     b = BudgetSettings(data.budget_t * 0.6, data.budget_start_year, True)
     names = {r.parameter for r in tornado(data, levers, b, INPUTS).ranked("budget")}
-    assert {"beccs_availability", "beccs_capture_rate_max", "beccs_start_shift"} <= names
+    assert {"beccs_availability", "beccs_capture_rate_max"} <= names
+
+
+def test_a_later_beccs_start_in_a_draw_captures_later() -> None:
+    """The batch takes a start shift per draw (not in the table: its ramp is capped, so a
+    symmetric shift would not keep the page's scenario in the middle; the lever shows it)."""
+    data = DATA["0780"]
+    levers = reference_levers(data).with_values(beccs_kt=150, beccs_start=2032)
+    out = run_draws(data, levers, budget(data), {"beccs_start_shift": np.array([0.0, 2.0])})
+    year = int(np.nonzero(out.years == 2033)[0][0])
+    assert out.net[1, year] > out.net[0, year]
+    assert out.net[1, -1] == pytest.approx(out.net[0, -1])
 
 
 def test_frame_is_one_row_a_year() -> None:
@@ -326,5 +339,5 @@ def test_the_pages_fewer_draws_give_the_same_picture_as_a_thousand() -> None:
     few = run_uncertainty(data, levers, b, INPUTS, PAGE_DRAWS)
     many = run_uncertainty(data, levers, b, INPUTS, 1000)
     for name in ("p10", "p50", "p90"):
-        np.testing.assert_allclose(few.net[name], many.net[name], rtol=0.01)
+        np.testing.assert_allclose(few.net[name], many.net[name], rtol=0.02)
     assert abs(few.p_budget_lasts_to_2050 - many.p_budget_lasts_to_2050) <= 0.05

@@ -113,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "publiceringarna 2025 och 2026 för alla kommuner, per sektor), bilparkens "
         "förnyelsetakt och laddhybridernas eldrift, körsträcka per bil, befolkningstillväxt, "
         "lastbilstrafikens tillväxt, biodrivmedlens livscykelfaktor, hur mycket BECCS fångar "
-        "in och när det startar, och jordbrukets utsläppsfaktorer.\n\n"
+        "in (avskiljningsgrad och tillgänglighet) och jordbrukets utsläppsfaktorer.\n\n"
         "**Hur det dras.** {n} dragningar på sidan ({n_cli} i kommandoraden som standard) med "
         "latinsk hyperkub (scipy.stats.qmc, fast frö {seed}, samma dragningar för varje "
         "spakinställning): varje indatas intervall delas i lika många lika sannolika delar "
@@ -131,15 +131,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "andra är centrala (känslighet en i taget); samspel syns inte.\n\n"
         "**Vad som inte täcks.** Modellens uppbyggnad (att utsläppen följer just de här "
         "faktorerna), politiska överraskningar (ändrad reduktionsplikt, nya styrmedel), "
-        "samband mellan indata och osäkerheten i koldioxidbudgeten själv. Chanserna är "
+        "samband mellan indata, när BECCS startar (flytta spaken för startår för att se det) "
+        "och osäkerheten i koldioxidbudgeten själv. Chanserna är "
         "därför chanser givet modellen, inte en prognos.",
         "en": "**What is uncertain.** The table `uncertainty.csv` gives each uncertain input "
         "a distribution, a range and a source: how much the statistics are revised between "
         "two releases of the national emissions database (the 2023 figures in the 2025 and "
         "2026 releases compared for every municipality, by sector), the car fleet's renewal "
         "rate and plug-in hybrids' electric driving, distance per car, population growth, "
-        "growth of truck traffic, biofuels' lifecycle factor, how much BECCS captures and "
-        "when it starts, and agriculture's emission factors.\n\n"
+        "growth of truck traffic, biofuels' lifecycle factor, how much BECCS captures "
+        "(capture rate and availability) and agriculture's emission factors.\n\n"
         "**How it is sampled.** {n} draws on the page ({n_cli} in the command line by "
         "default) by Latin hypercube (scipy.stats.qmc, fixed seed {seed}, the same draws for "
         "every lever setting): each input's range is cut into as many equally likely slices "
@@ -157,7 +158,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "central (one-at-a-time sensitivity); interactions do not show.\n\n"
         "**What is not covered.** The model's structure (that emissions follow these very "
         "factors), policy surprises (a changed reduction obligation, new instruments), "
-        "correlations between inputs and the uncertainty of the carbon budget itself. The "
+        "correlations between inputs, when BECCS starts (move the start-year lever to see it) "
+        "and the uncertainty of the carbon budget itself. The "
         "chances are therefore chances given the model, not a forecast.",
     },
     "unc_method_table": {"sv": "De osäkra indata", "en": "The uncertain inputs"},
