@@ -156,6 +156,7 @@ def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
             "max_reason_en": spec.max_reason_en,
             "max_source": spec.max_source_id,
             "help": spec.help_sv,
+            "help_en": spec.help_en,
         }
         for spec in LEVER_SPECS
     ]

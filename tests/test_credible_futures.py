@@ -96,6 +96,12 @@ def test_no_indicator_moves_faster_than_its_ramp(values: dict[str, float], code:
     from model.paths import fleet_state
     state = fleet_state(p, "el_personbilar", result.years, values["el_personbilar"])
     assert np.all(np.diff(state.stock_zero_emission) <= p["fleet_renewal_rate"] + 1e-12)
+    for lever_id, prefix in (("el_latta_lastbilar", "van"), ("el_tunga_lastbilar", "heavy")):
+        trucks = fleet_state(p, lever_id, result.years, values[lever_id])
+        assert np.all(np.diff(trucks.stock_zero_emission)
+                      <= p[f"{prefix}_renewal_rate"] + 1e-12), lever_id
+        assert np.all(trucks.electric_km <= 1.0) and np.all(np.diff(trucks.electric_km)
+                                                            >= -1e-12), lever_id
     assert np.all(np.abs(np.diff(ind.zero_emission_share_new_cars)) <= 0.2 + 1e-12)
     ceiling = renewal_ceiling(data)
     after = (result.years >= 2025) & (result.years <= 2030)
