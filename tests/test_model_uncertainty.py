@@ -341,3 +341,23 @@ def test_the_pages_fewer_draws_give_the_same_picture_as_a_thousand() -> None:
     for name in ("p10", "p50", "p90"):
         np.testing.assert_allclose(few.net[name], many.net[name], rtol=0.02)
     assert abs(few.p_budget_lasts_to_2050 - many.p_budget_lasts_to_2050) <= 0.05
+
+
+@settings(max_examples=15, deadline=None)
+@given(el=st.floats(0, 100), traffic=st.floats(-15, 20), diesel=st.floats(0, 66),
+       herd=st.floats(-15, 10), beccs=st.floats(0, 1), start=st.integers(2030, 2045),
+       code=st.sampled_from(CODES))
+def test_any_possible_setting_keeps_the_bands_ordered_around_the_scenario(
+    el: float, traffic: float, diesel: float, herd: float, beccs: float, start: int, code: str,
+) -> None:
+    data = DATA[code]
+    levers = reference_levers(data).with_values(
+        el_personbilar=el, trafik_personbilar=traffic, reduktionsplikt_diesel=diesel,
+        idisslare=herd, beccs_kt=round(beccs * lever_max(data, "beccs_kt")), beccs_start=start)
+    b = budget(data)
+    result = run_uncertainty(data, levers, b, INPUTS, 300, seed=1)
+    bands = np.vstack([result.net[name] for name, _ in QUANTILES])
+    assert (np.diff(bands, axis=0) >= -1e-9).all()
+    central = run_scenario(data, levers, b).totals_frame["net_t"].to_numpy()
+    assert ((result.net["p25"] <= central + 1e-6) & (central <= result.net["p75"] + 1e-6)).all()
+    assert 0.0 <= result.p_fossil_free_2030 <= 1.0 and 0.0 <= result.p_budget_lasts_to_2050 <= 1.0
