@@ -22,10 +22,10 @@ Why it looks like this:
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -122,15 +122,34 @@ def backend_for(db: DbPath) -> UsersBackend:
     return _backend(users_location(db))
 
 
-@lru_cache(maxsize=32)
+_backends: dict[str, UsersBackend] = {}
+_backends_lock = threading.Lock()
+
+
 def _backend(location: str) -> UsersBackend:
-    if is_database_url(location):
-        from store.postgres_backend import PostgresBackend
+    """One backend (and so one connection pool) per location and process."""
+    with _backends_lock:
+        backend = _backends.get(location)
+        if backend is None:
+            if is_database_url(location):
+                from store.postgres_backend import PostgresBackend
 
-        return PostgresBackend(location)
-    from store.duckdb_backend import DuckDBBackend
+                backend = PostgresBackend(location)
+            else:
+                from store.duckdb_backend import DuckDBBackend
 
-    return DuckDBBackend(Path(location))
+                backend = DuckDBBackend(Path(location))
+            _backends[location] = backend
+        return backend
+
+
+def close_backend(db: DbPath) -> None:
+    """Close the pool of ``db``'s backend, if one is open (tests; shutdown)."""
+    with _backends_lock:
+        backend = _backends.pop(users_location(db), None)
+    close = getattr(backend, "close", None)
+    if close is not None:
+        close()
 
 
 def uses_postgres(db: DbPath) -> bool:

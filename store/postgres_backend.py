@@ -95,15 +95,14 @@ _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
 
 @lru_cache(maxsize=1024)
 def to_pyformat(sql: str) -> str:
-    """``?`` placeholders to psycopg's ``%s`` (and ``%`` to ``%%``), outside quoted text."""
+    """``?`` placeholders (outside quoted text) to psycopg's ``%s``, and every ``%`` to ``%%``."""
 
     def replace(match: re.Match[str]) -> str:
         token = match.group(0)
         if token == "?":
             return "%s"
-        if token == "%":
-            return "%%"
-        return token
+        # psycopg reads every % as a placeholder, inside quoted text too.
+        return token.replace("%", "%%")
 
     return _TOKEN.sub(replace, sql)
 
