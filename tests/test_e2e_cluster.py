@@ -27,7 +27,8 @@ from tests.conftest import DATA_DIR, in_ci, wait_for_app_idle
 
 PROJECTOR = {"width": 1600, "height": 1000}
 PHONE = {"width": 390, "height": 844}
-LEVER = "Elbilarnas andel av bilkörningen 2030"
+# Generous: the machine running this may be busy; a wait ends as soon as its condition holds.
+expect.set_options(timeout=60_000)
 
 
 @pytest.fixture
@@ -111,22 +112,25 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
         expect(phone.get_by_text("är inskickat (version 1)")).to_be_visible()
         phones.append(phone)
     assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
-    expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=30_000)
+    expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible()
 
     # app2 dies mid-workshop: its phone comes back on app1, from its address.
     cluster.kill_app(2)
     survivor = phones[1]
-    survivor.reload()  # what a participant does; Streamlit also reconnects by itself
+    # No reload: Streamlit's page reconnects by itself, HAProxy sends it to app1, and the
+    # new session starts from the page's address.
+    survivor.wait_for_function("document.cookie.includes('SERVERID=app1')", timeout=90_000)
     survivor.wait_for_selector(".st-key-ws_participant")
     wait_for_app_idle(survivor, 90_000)
     assert _server_of(survivor) == "app1"
     assert "el_personbilar=95" in survivor.url and f"workshop={code}" in survivor.url
     survivor.get_by_role("textbox", name="Deltagare eller bord").fill("Bord app2")
     survivor.get_by_role("textbox", name="Scenariots namn").fill("Efter kraschen")
+    wait_for_app_idle(survivor, 90_000)
     survivor.get_by_role("button", name="Skicka in scenariot").click()
     expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible()
 
-    expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible(timeout=30_000)
+    expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible()
     stored = workshops.list_submissions(postgres_url, code, latest_only=False)
     assert sorted((s.participant, s.scenario_name, s.levers.get("el_personbilar"))
                   for s in stored) == [("Bord app1", "Elbilar 60", 60.0),
