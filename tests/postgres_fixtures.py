@@ -35,6 +35,16 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
+def require_postgres_binaries() -> None:
+    """Skip (or, in CI, fail) a test that starts its own PostgreSQL when there is none."""
+    from deploy.postgres import find_bin_dir
+
+    if find_bin_dir() is None:
+        if _in_ci():
+            pytest.fail(MISSING_NOTE)
+        pytest.skip(MISSING_NOTE)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[object]:
     """A running throwaway PostgreSQL server (deploy.postgres.LocalPostgres)."""

@@ -28,7 +28,7 @@ from tests.conftest import DATA_DIR, in_ci, wait_for_app_idle
 PROJECTOR = {"width": 1600, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 # Generous: the machine running this may be busy; a wait ends as soon as its condition holds.
-expect.set_options(timeout=60_000)
+WAIT_MS = 60_000
 
 
 @pytest.fixture
@@ -88,7 +88,8 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     reader = _open(_context(browser, cluster, "app2", PROJECTOR), "/sparade",
                    ".st-key-saved_choice")
     reader.locator(".st-key-saved_choice").get_by_role("combobox").click()
-    expect(reader.get_by_role("option", name=re.compile("Sparad i process 1"))).to_be_visible()
+    listed = reader.get_by_role("option", name=re.compile("Sparad i process 1"))
+    expect(listed).to_be_visible(timeout=WAIT_MS)
     assert (_server_of(saver), _server_of(reader)) == ("app1", "app2")
     saver.context.close()
     reader.context.close()
@@ -99,7 +100,7 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     facilitator.get_by_role("textbox", name="Workshopens namn").fill("Arena över processer")
     facilitator.get_by_role("button", name="Starta workshopen").click()
     address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]')
-    expect(address_box).to_contain_text("/workshop?")
+    expect(address_box).to_contain_text("/workshop?", timeout=WAIT_MS)
     code = str(re.search(r"workshop=([A-Z]{3}-[0-9]{4})", address_box.inner_text()).group(1))
     phones: list[Page] = []
     for server, lever in (("app1", 60), ("app2", 95)):
@@ -109,10 +110,10 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
         phone.get_by_role("textbox", name="Deltagare eller bord").fill(f"Bord {server}")
         phone.get_by_role("textbox", name="Scenariots namn").fill(f"Elbilar {lever}")
         phone.get_by_role("button", name="Skicka in scenariot").click()
-        expect(phone.get_by_text("är inskickat (version 1)")).to_be_visible()
+        expect(phone.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
         phones.append(phone)
     assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
-    expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible()
+    expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
 
     # app2 dies mid-workshop: its phone comes back on app1, from its address.
     cluster.kill_app(2)
@@ -128,9 +129,9 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     survivor.get_by_role("textbox", name="Scenariots namn").fill("Efter kraschen")
     wait_for_app_idle(survivor, 90_000)
     survivor.get_by_role("button", name="Skicka in scenariot").click()
-    expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible()
+    expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
 
-    expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible()
+    expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
     stored = workshops.list_submissions(postgres_url, code, latest_only=False)
     assert sorted((s.participant, s.scenario_name, s.levers.get("el_personbilar"))
                   for s in stored) == [("Bord app1", "Elbilar 60", 60.0),
