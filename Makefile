@@ -64,6 +64,12 @@ test: $(STAMP)
 	       "(with CI=true they FAIL). Install it with 'sudo apt-get install chromium" \
 	       "fonts-dejavu-core', or run '.ci/run' as root on Debian." >&2; \
 	fi
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { ! command -v haproxy \
+	     >/dev/null && [ ! -x /usr/sbin/haproxy ]; }; then \
+	  echo "NOTE: PostgreSQL or HAProxy is missing: the PostgreSQL store tests and the cluster" \
+	       "tests will be SKIPPED (with CI=true they FAIL). Install them with 'sudo apt-get" \
+	       "install postgresql haproxy', or run '.ci/run' as root on Debian." >&2; \
+	fi
 	$(BIN)/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 

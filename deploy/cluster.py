@@ -72,6 +72,8 @@ class Cluster:
     def start(self) -> None:
         """Start every part and wait until the proxy serves a healthy app."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        if self.database_url is None and os.geteuid() == 0:
+            self.state_dir.chmod(0o755)  # PostgreSQL runs as its own user and must reach it
         (self.state_dir / "logs").mkdir(exist_ok=True)
         haproxy = find_haproxy()
         if haproxy is None:

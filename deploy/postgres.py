@@ -118,11 +118,15 @@ class LocalPostgres:
             self.data_dir.mkdir(exist_ok=True)
             os.chmod(self.data_dir, 0o700)
             _give_to_server_user(self.data_dir)
-            subprocess.run(
+            made = subprocess.run(
                 self._command("initdb", "-D", str(self.data_dir), "-U", ROLE,
                               "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"),
-                check=True, capture_output=True, cwd="/",
+                capture_output=True, text=True, cwd="/",
             )
+            if made.returncode != 0:
+                raise PostgresUnavailable(
+                    f"initdb failed in {self.data_dir} (every directory above it must be "
+                    f"searchable by the server's user): {made.stderr or made.stdout}")
         self.log_path.touch()
         _give_to_server_user(self.log_path)
         options = (f"-k {self.socket_dir} -p {self.port} -c listen_addresses='' "

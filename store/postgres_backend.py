@@ -41,6 +41,9 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from store.database import StoreError
 
 POOL_MAX = int(os.environ.get("KLIMAT_DB_POOL_MAX", "10"))
+# Longest wait for a pooled connection: a page whose database server is gone should say so
+# in seconds (DuckDB's 30 s are for another process holding its file).
+MAX_WAIT_S = float(os.environ.get("KLIMAT_PG_TIMEOUT", "10"))
 # pg_advisory_lock key for schema changes: any fixed number the app owns ("KLIM").
 SCHEMA_LOCK_KEY = 0x4B4C494D
 VERSION_TABLE = "klimat_schema_version"
@@ -224,7 +227,7 @@ class PostgresBackend:
     ) -> Iterator[PostgresConnection]:
         """A connection from the pool, migrated; driver errors become ``StoreError``."""
         try:
-            with self._get_pool().connection(timeout=timeout) as raw:
+            with self._get_pool().connection(timeout=min(timeout, MAX_WAIT_S)) as raw:
                 con = PostgresConnection(raw)
                 if not self._migrated:
                     self._migrate(con)

@@ -115,19 +115,22 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
     expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
 
-    # app2 dies mid-workshop: its phone comes back on app1, from its address.
+    # app2 dies mid-workshop. Its phone's page reconnects by itself, and HAProxy sends it
+    # to app1 (the affinity cookie changes); the new session there starts from the page's
+    # address. The old session's button callbacks died with app2, so the participant's
+    # first click after the switch only starts the new session: reopening the address (what
+    # the page tells participants to do) gives a page whose submit works at once.
     cluster.kill_app(2)
     survivor = phones[1]
-    # No reload: Streamlit's page reconnects by itself, HAProxy sends it to app1, and the
-    # new session starts from the page's address.
     survivor.wait_for_function("document.cookie.includes('SERVERID=app1')", timeout=90_000)
+    survivor.reload()
     survivor.wait_for_selector(".st-key-ws_participant")
     wait_for_app_idle(survivor, 90_000)
     assert _server_of(survivor) == "app1"
     assert "el_personbilar=95" in survivor.url and f"workshop={code}" in survivor.url
+    expect(survivor.get_by_text("är inskickat")).to_have_count(0)
     survivor.get_by_role("textbox", name="Deltagare eller bord").fill("Bord app2")
     survivor.get_by_role("textbox", name="Scenariots namn").fill("Efter kraschen")
-    wait_for_app_idle(survivor, 90_000)
     survivor.get_by_role("button", name="Skicka in scenariot").click()
     expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
 
