@@ -452,10 +452,23 @@ def start_cluster(processes: int) -> Any:
                       source_db=state / "klimat.duckdb", fast_postgres=True)
     try:
         cluster.start()
+        asyncio.run(warm_up([app.url for app in cluster.apps]))
         yield cluster
     finally:
         cluster.stop()
         shutil.rmtree(state, ignore_errors=True)
+
+
+async def warm_up(urls: list[str]) -> None:
+    """Load the page once on each app process directly, so that no process's cold start
+    (reading the tables, first imports: seconds) lands inside the measured load."""
+    for url in urls:
+        session = StreamlitSession(url, timeout_s=HARD_TIMEOUT_S * 2)
+        try:
+            await session.connect()
+            await session.load()
+        finally:
+            await session.close()
 
 
 def _cpu_seconds(pids: list[int]) -> float | None:
