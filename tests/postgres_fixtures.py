@@ -17,6 +17,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -94,3 +95,34 @@ def users_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     path = tmp_path / "klimat.duckdb"
     build_database(path, data_dir)
     return str(path)
+
+
+@contextmanager
+def users_in_postgres(server: object) -> Iterator[str]:
+    """``KLIMAT_DATABASE_URL`` set to a fresh schema on ``server`` for the duration, as in a
+    cluster: the app's default database then keeps only the source tables. Streamlit's
+    caches are cleared before and after, since they hold the previous store's data."""
+    import psycopg
+    import streamlit as st
+
+    from store.backend import close_backend
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    base = server.url()  # type: ignore[attr-defined]
+    with psycopg.connect(base, autocommit=True) as con:
+        con.execute(f'CREATE SCHEMA "{schema}"')
+    url = f"{base}&options={quote(f'-csearch_path={schema}')}"
+    previous = os.environ.get("KLIMAT_DATABASE_URL")
+    os.environ["KLIMAT_DATABASE_URL"] = url
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        yield url
+    finally:
+        close_backend(url)
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        if previous is None:
+            os.environ.pop("KLIMAT_DATABASE_URL", None)
+        else:
+            os.environ["KLIMAT_DATABASE_URL"] = previous
