@@ -292,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         stopping = True
 
     signal.signal(signal.SIGTERM, stop_on_signal)
+    # Ctrl-C stops everything even when started in the background (which ignores SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         cluster.start()
         print(f"Klimatscenarier on {cluster.url} ({args.processes} app processes behind "
