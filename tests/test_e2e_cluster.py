@@ -76,6 +76,7 @@ def _server_of(page: Page) -> str:
     return cookies.get("SERVERID", "")
 
 
+@pytest.mark.slow
 def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     browser: Browser, cluster: Cluster, postgres_url: str
 ) -> None:
