@@ -172,20 +172,19 @@ def connect(
 
 def table_names(con: Any) -> set[str]:
     """Lower-case names of the users' tables visible on ``con`` (either backend)."""
-    from store.postgres_backend import PostgresConnection
-
-    if isinstance(con, PostgresConnection):
-        return con.table_names()
+    if is_postgres(con):
+        return set(con.table_names())
     from store.duckdb_backend import duckdb_table_names
 
     return duckdb_table_names(con)
 
 
 def is_postgres(con: Any) -> bool:
-    """True for a PostgreSQL connection (for the rare statement the dialects spell apart)."""
-    from store.postgres_backend import PostgresConnection
+    """True for a PostgreSQL connection (for the rare statement the dialects spell apart).
 
-    return isinstance(con, PostgresConnection)
+    An attribute, not isinstance: the DuckDB path never imports psycopg.
+    """
+    return bool(getattr(con, "is_postgres", False))
 
 
 def write_transaction(

@@ -150,6 +150,8 @@ class PostgresRows:
 class PostgresConnection:
     """A pooled psycopg connection that answers the store's DuckDB-style calls."""
 
+    is_postgres = True  # store.backend.is_postgres
+
     def __init__(self, raw: psycopg.Connection[Any]) -> None:
         self.raw = raw
 
