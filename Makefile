@@ -49,7 +49,7 @@ db: $(STAMP)
 	$(PY) -m store build --db "$(KLIMAT_DB)" --data data
 
 run: db
-	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m streamlit run app.py --server.port $(PORT)
+	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m ui.server --server.port $(PORT)
 
 # Several app processes behind HAProxy, users' data in PostgreSQL (deploy/cluster.py). Needs
 # Debian's postgresql and haproxy. Ctrl-C stops all of it; the data stays in .cluster/.
