@@ -147,7 +147,7 @@ class Cluster:
         port = port or free_port()
         log_path = self.state_dir / "logs" / f"app{index}.log"
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "ui.server",  # as `make run`: no pages-folder first visit
             "--server.headless", "true",
             "--server.port", str(port),
             "--server.address", "127.0.0.1",
