@@ -276,3 +276,9 @@ def open_app(page: Page) -> Callable[[str], Page]:
         return page
 
     return _open
+
+
+# --------------------------------------------------------------------------------------
+# PostgreSQL (the users' store on a server; tests/postgres_fixtures.py)
+
+from tests.postgres_fixtures import postgres_server, postgres_url, users_db  # noqa: E402, F401
