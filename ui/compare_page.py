@@ -27,6 +27,7 @@ from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.shared_cache import shared
 
 CHOICE_KEY = "compare_choice"
 SHOW_GHG_KEY = "compare_show_ghg"
@@ -44,7 +45,7 @@ class Candidate:
     levers: Levers
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def presets() -> tuple[Preset, ...]:
     """The preset scenarios (validated once per server)."""
     return presets_from_tables(load_tables().tables)

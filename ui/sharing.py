@@ -38,7 +38,7 @@ from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset
 from ui.scenario_page import BUDGET_BECCS_KEY, BUDGET_FOR_KEY, BUDGET_KT_KEY, BUDGET_START_KEY
 from ui.state import (
     DEFAULT_MUNICIPALITY,
-    FACILITATOR_KEY,
+    FACILITATOR_TOKEN_KEY,
     LANG_KEY,
     MUNICIPALITY_KEY,
     PRESENTER_KEY,
@@ -147,8 +147,10 @@ def read_link_once() -> None:
             state.pop(WORKSHOP_KEY, None)
         else:
             state[WORKSHOP_KEY] = parsed.workshop
-    if parsed.facilitator is not None or history:
-        state[FACILITATOR_KEY] = bool(parsed.facilitator)
+    # facilitator=1 grants nothing; a facilitator link's token waits for the workshop page to
+    # check it against the store (ui/workshop_page.py), and is never written back.
+    if parsed.facilitator_token is not None:
+        state[FACILITATOR_TOKEN_KEY] = parsed.facilitator_token
     add_notice("link", parsed.problems + problems)
 
 
@@ -180,8 +182,7 @@ def scenario_params(lang: str, code: str) -> dict[str, str]:
     return link_params(code, lang, ctx.levers.as_dict(), ctx.reference.as_dict(),
                        current_budget(code), default_budget(ctx.data),
                        presenter=bool(state.get(PRESENTER_KEY)),
-                       workshop=state.get(WORKSHOP_KEY),
-                       facilitator=bool(state.get(FACILITATOR_KEY)))
+                       workshop=state.get(WORKSHOP_KEY))
 
 
 def share_url(params: dict[str, str], page_url_path: str) -> str:
