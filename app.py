@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from model.paths import reference_levers
@@ -45,5 +47,9 @@ navigation = st.navigation(
     ]
 )
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
-navigation.run()
+try:
+    navigation.run()
+except Exception:  # noqa: BLE001 - a page's bug must not show a visitor a trace or a path
+    logging.getLogger("klimatscenarier").exception("page %s failed", navigation.url_path)
+    st.error(t("page_error", lang), icon=":material/error:")
 freeze_startup_objects()  # once per server, after the first full run
