@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import streamlit as st
 
@@ -50,6 +51,8 @@ sync_link(lang, code, navigation.url_path, share_slot)  # the address follows th
 try:
     navigation.run()
 except Exception:  # noqa: BLE001 - a page's bug must not show a visitor a trace or a path
+    if os.environ.get("KLIMAT_RAISE_PAGE_ERRORS"):  # tests see the real error
+        raise
     logging.getLogger("klimatscenarier").exception("page %s failed", navigation.url_path)
     st.error(t("page_error", lang), icon=":material/error:")
 freeze_startup_objects()  # once per server, after the first full run

@@ -27,6 +27,7 @@ from tests import smhi_fixtures as fx
 from tests.apptest_helpers import metric_value, start_app
 from ui.formatting import fmt_number
 from ui.import_page import MAX_UPLOAD_MB, check_upload, problems_frame
+from ui.shared_cache import clear_all
 
 IMPORT_PAGE = "pages/importera.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,6 +35,7 @@ REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _clear_caches() -> None:
+    clear_all()  # the app's shared tables (ui/shared_cache.py)
     st.cache_resource.clear()
     st.cache_data.clear()
 

@@ -45,6 +45,9 @@ FACILITATOR_PARAM = "facilitator"  # read and written, but grants nothing (issue
 # The facilitator link's token: read once into the session, never written back, so the
 # address bar (on a projector) loses it at the first rerun.
 FACILITATOR_KEY_PARAM = "facilitator_key"
+# A participant's device key (made at its first submission), kept in the participant's own
+# address so that a reload on the phone still owns its name. Never in shared links.
+DEVICE_PARAM = "device"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 # The budget inputs' ranges on the scenario page.
@@ -64,6 +67,7 @@ ProblemKind = Literal[
     "bad_flag",
     "bad_workshop_code",
     "bad_facilitator_key",
+    "bad_device_key",
 ]
 
 
@@ -99,6 +103,7 @@ class ParsedLink:
     workshop: str | None = None  # a well-formed code (it may still not exist)
     facilitator: bool | None = None
     facilitator_token: str | None = None  # well-formed; checked against the store later
+    device_key: str | None = None  # well-formed participant device key
     problems: tuple[LinkProblem, ...] = ()
 
     @property
@@ -179,6 +184,10 @@ def parse_link(
     if token is not None and not TOKEN_PATTERN.match(token.strip()):
         problem("bad_facilitator_key", FACILITATOR_KEY_PARAM, "…")  # never echo a secret
         token = None
+    device = values.pop(DEVICE_PARAM, None)
+    if device is not None and not TOKEN_PATTERN.match(device.strip()):
+        problem("bad_device_key", DEVICE_PARAM, "…")
+        device = None
     flags: dict[str, bool] = {}
     for param in (PRESENTER_PARAM, FACILITATOR_PARAM):
         text = values.pop(param, None)
@@ -234,6 +243,7 @@ def parse_link(
         workshop=workshop,
         facilitator=flags.get(FACILITATOR_PARAM),
         facilitator_token=token.strip() if token is not None else None,
+        device_key=device.strip() if device is not None else None,
         problems=tuple(problems),
     )
 
@@ -249,6 +259,7 @@ def link_params(
     presenter: bool = False,
     workshop: str | None = None,
     facilitator: bool = False,
+    device: str | None = None,
 ) -> dict[str, str]:
     """The query parameters of a scenario: version, municipality and what differs.
 
@@ -273,6 +284,8 @@ def link_params(
         params[WORKSHOP_PARAM] = workshop
         if facilitator:
             params[FACILITATOR_PARAM] = "1"
+        if device:
+            params[DEVICE_PARAM] = device
     if presenter:
         params[PRESENTER_PARAM] = "1"
     return params

@@ -18,6 +18,8 @@ WORKSHOP_KEY = "workshop_code"
 FACILITATOR_KEY = "workshop_facilitator"
 # A facilitator link's token read from the address, not yet checked (ui/workshop_page.py).
 FACILITATOR_TOKEN_KEY = "workshop_facilitator_token"
+# The participant device's key (ui/workshop_page.py makes it; the address keeps it).
+DEVICE_KEY = "workshop_device_key"
 
 
 def lever_key(lever_id: str) -> str:

@@ -21,7 +21,8 @@ by starting the workshop or from the facilitator link (``facilitator_key=``, rea
 removed from the address, so the projected address bar never shows it); the store checks
 the token again for closing, hiding and the cap (store/workshops.py). ``facilitator=1``
 grants nothing. A participant's device gets its own key at its first submission (kept in
-the session): another device cannot add versions under the same participant name.
+the session and in the participant's own address, ``device=``, never in shared links):
+another device cannot add versions under the same participant name.
 
 Names are what people typed: shown through st.text, st.dataframe, widget options or
 escaped Markdown, never as Markdown or HTML. Store reads are cached for a few seconds and
@@ -71,6 +72,7 @@ from ui.shared_cache import shared
 from ui.sharing import SHARE_BASE_KEY, add_notice, plain_markdown
 from ui.sidebar import carry_levers_to
 from ui.state import (
+    DEVICE_KEY,
     FACILITATOR_KEY,
     FACILITATOR_TOKEN_KEY,
     MUNICIPALITY_KEY,
@@ -95,7 +97,6 @@ SCENARIO_NAME_KEY = "ws_scenario_name"
 SHOW_CHOICE_KEY = "ws_show_choice"
 SWITCH_KEY = "ws_switch_to_presenter"
 SECRET_KEY = "ws_facilitator_secret"  # the verified token, for the store's own checks
-DEVICE_KEY = "ws_device_key"  # this browser session's device key (made at first submission)
 JOIN_FAILURES_KEY = "ws_join_failures"
 HIDE_CHOICE_KEY = "ws_hide_choice"
 UNHIDE_CHOICE_KEY = "ws_unhide_choice"
@@ -452,7 +453,8 @@ def _not_found_view(code: str, lang: str) -> None:
 
 def workshop_heading(workshop: Workshop) -> None:
     """The workshop's name as plain text (never Markdown: a URL in it stays text)."""
-    st.text(workshop.name, key="ws_name_heading")
+    with st.container(key="ws_name_heading"):
+        st.text(workshop.name)
 
 
 def _participant_view(workshop: Workshop, lang: str) -> None:

@@ -63,6 +63,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Ledarnyckeln i adressen ({value}) har fel form och används inte.",
         "en": "The facilitator key in the address ({value}) is malformed and not used.",
     },
+    "link_problem_bad_device_key": {
+        "sv": "Enhetens nyckel i adressen ({value}) har fel form och används inte.",
+        "en": "The device key in the address ({value}) is malformed and not used.",
+    },
     # Workshop: roles
     "ws_facilitator_refused": {
         "sv": "Ledarlänken gäller inte den här workshopen (eller har fel nyckel). Du ser "
