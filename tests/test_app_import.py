@@ -117,6 +117,11 @@ def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> 
         build_municipality_data(read_csv_tables(), "0780").base_ghg.sum() * 0.71, "sv")
     assert _imports(db) == 0  # a preview stores nothing
 
+    # It replaces shipped figures (Växjö, Alvesta): the changes are shown, and asked for.
+    changes = _frame_with(at, "Efter import (t)")
+    assert set(changes["Ändring"]) == {"0,0 %"} and set(changes["Obs"]) == {""}
+    assert at.button(key="import_button").disabled
+    at.checkbox(key="import_confirm_replace").check().run()
     at.button(key="import_button").click().run()
     assert not at.exception, at.exception
     assert _imports(db) == 3
