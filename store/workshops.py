@@ -638,8 +638,11 @@ def list_submissions(db: DbPath, code: str, latest_only: bool = True,
         tables = _tables(con)
         if not {WORKSHOPS_TABLE, SUBMISSIONS_TABLE} <= tables:
             return []
-        hidden = ("EXISTS (SELECT 1 FROM workshop_hidden h WHERE h.submission_id = "
-                  "v.submission_id)" if "workshop_hidden" in tables else "FALSE")
+        hidden_join = ("LEFT JOIN (SELECT submission_id AS hidden_id FROM workshop_hidden "
+                       "WHERE workshop_code = ?) h ON h.hidden_id = v.submission_id"
+                       if "workshop_hidden" in tables else "")
+        hidden = "h.hidden_id IS NOT NULL" if hidden_join else "FALSE"
+        params = [code, code] if hidden_join else [code]
         rows = con.execute(
             f"SELECT {_SUBMISSION_COLUMNS}, version, hidden FROM ("
             f"  SELECT v.*, {hidden} AS hidden FROM ("
@@ -648,8 +651,8 @@ def list_submissions(db: DbPath, code: str, latest_only: bool = True,
             "     WINDOW same AS (PARTITION BY lower(participant), lower(scenario_name)"
             "                     ORDER BY submitted_at, submission_id"
             "                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
-            "  ) v"
+            f"  ) v {hidden_join}"
             ") w WHERE (NOT ? OR version = versions) AND (? OR NOT hidden)"
             " ORDER BY submitted_at, submission_id",
-            [code, latest_only, include_hidden]).fetchall()
+            [*params, latest_only, include_hidden]).fetchall()
     return [_submission(row) for row in rows]

@@ -152,6 +152,7 @@ def test_the_panel_with_2000_submissions_stays_under_its_refresh(db_path: Path) 
     assert any("Inskick: 2000 från 2000 deltagare" in s.value for s in facilitator.subheader)
     assert len(facilitator.dataframe[0].value) == 2000
     # The whole page run (AppTest, header and panel) on a shared 2-core machine.
+    print(f"panel refresh with 2000 submissions: {[round(t, 2) for t in timings]} s")
     assert min(timings) < REFRESH_S, timings
 
 
