@@ -604,6 +604,7 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
         st.switch_page(SCENARIO_PAGE)
     if not is_facilitator(workshop.code):
         return
+    _show_flash(lang)  # messages of the panel's own buttons (a fragment rerun)
     lookup = _submissions(_db(), workshop.code, True, True)  # one read: hidden ones marked
     if _store_error(lookup, lang):
         return
