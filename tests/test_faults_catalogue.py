@@ -6,7 +6,8 @@ their place, so that the whole catalogue can be read here. Expected behaviour, a
 clear message in the page (asserted through AppTest where the case has a page) and stored
 data left as it was (asserted on the store).
 
-Counted: 56 new cases below (parametrised cases count one each) + 35 existing = 91.
+Counted: 58 new cases below (parametrised cases count one each) + 35 existing + 30
+from issue 10 elsewhere = 123.
 
 Links and query values
 ======================
@@ -118,6 +119,36 @@ W55   reload while the save is in flight, the save completes      once in the st
 W56   reload stops the save before it commits                     nothing stored; after the
                                                                   reload the same submission
                                                                   goes in once
+
+A room you don't know (issue 10)
+================================
+W57   a URL in the workshop's name                                plain text (st.text), no
+                                                                  link, no Markdown anywhere
+W58   a saved scenario whose name is Markdown with an outside     escaped in the comparison
+      image, listed in the comparison notice                      notice: no image loads
+(issue 10) tests/test_app_roles.py::test_facilitator_1_in_a_participant_link_grants_nothing
+(issue 10) tests/test_app_roles.py::
+  test_the_facilitator_link_opens_the_panel_and_leaves_the_address
+(issue 10) tests/test_app_roles.py::test_a_forged_token_is_refused — forged, another
+  workshop's and a malformed key
+(issue 10) tests/test_app_roles.py::test_a_second_device_cannot_take_a_name
+(issue 10) tests/test_app_roles.py::
+  test_a_hidden_submission_leaves_the_chart_and_the_big_screen_choice
+(issue 10) tests/test_app_roles.py::test_wrong_codes_lock_the_join_box_for_a_while
+(issue 10) tests/test_app_roles.py::test_the_panel_with_2000_submissions_stays_under_its_refresh
+(issue 10) tests/test_app_roles.py::test_imports_need_the_admin_token_when_the_server_has_one
+(issue 10) tests/test_app_roles.py::test_a_saved_scenario_is_changed_only_with_its_key
+(issue 10) tests/test_safety_store.py — the 2099 file (row and column), a stored import
+  that no longer loads (skipped), every figure × 0.1 (changes shown, confirmation), removing
+  an import (CLI), the wide-row workbook (refused before parsing, child's peak memory
+  bounded), a 150 MB upload (refused; server limit = page limit), rename/delete/undo
+  without the edit key, 20 simultaneous "save new" with one name (1 saved, 19 refused),
+  invisible names (4 cases), export headers, facilitator-only store calls, device-owned
+  names and the per-minute cap, hidden submissions kept and marked, the workshop CLI,
+  Streamlit's clear-cache leaving the shared tables
+(issue 10) tests/test_clear_cache_load.py — 40 sessions with a client sending "clear
+  cache" five times a second
+(issue 10) tests/test_e2e_roles.py — the same roles, names and hiding in Chromium
 """
 
 from __future__ import annotations
@@ -803,3 +834,26 @@ def test_W56_reload_stops_the_save_before_it_commits(db_path: Path, monkeypatch)
     assert reloaded.slider(key="lever_el_personbilar").value == 65.0
     submit(reloaded, "Bord 4", "Plan")
     assert "version 1" in reloaded.success[0].value and _count(db_path, code) == 1
+
+
+# ======================================================================================
+# A room you don't know (issue 10)
+
+
+def test_W57_a_url_in_the_workshop_name_stays_text(db_path: Path) -> None:
+    name = "Se https://evil.example/x och www.evil.example"
+    facilitator, code = create_workshop(name)
+    assert name in [s.value for s in facilitator.text]
+    assert not any("evil.example" in value for value in markup(facilitator))
+    phone = join(code)
+    assert name in [s.value for s in phone.text]
+    assert not any("evil.example" in value for value in markup(phone))
+
+
+def test_W58_saved_names_in_the_comparison_notice_are_escaped(db_path: Path) -> None:
+    name = "![spion](https://evil.example/pixel.png) **fet**"
+    scenarios.save_new(db_path, name, "", "", "0780", {"borttagen_spak": 1.0})
+    at = open_app(page="pages/jamfor.py")
+    notices = [i.value for i in at.info if "spion" in i.value]
+    assert notices, [i.value for i in at.info]
+    assert "![spion]" not in notices[0] and "\\!\\[spion\\]" in notices[0]

@@ -28,6 +28,7 @@ from ui.formatting import fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
 from ui.shared_cache import shared
+from ui.sharing import plain_markdown
 
 CHOICE_KEY = "compare_choice"
 SHOW_GHG_KEY = "compare_show_ghg"
@@ -65,8 +66,8 @@ def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
     try:
         saved = list_scenarios(default_db_path(), ctx.data.code)
     except StoreError as error:
-        notices.append(t("compare_saved_unavailable", lang,
-                         message=error.message_en if lang == "en" else error.message_sv))
+        notices.append(t("compare_saved_unavailable", lang, message=plain_markdown(
+            error.message_en if lang == "en" else error.message_sv)))
         saved = []
     saved_kind = t("compare_kind_saved", lang)
     skipped = []
@@ -79,7 +80,9 @@ def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
         found.append(Candidate(f"saved:{scenario.scenario_id}", scenario.name,
                                f"{scenario.name} ({saved_kind})", levers))
     if skipped:
-        notices.append(t("compare_saved_skipped", lang, names=", ".join(skipped)))
+        # Names are users' text: escaped, so Markdown (an image from another host) stays text.
+        notices.append(t("compare_saved_skipped", lang,
+                         names=", ".join(plain_markdown(name) for name in skipped)))
     return found, notices
 
 
