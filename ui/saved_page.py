@@ -43,7 +43,7 @@ CHOICE_KEY = "saved_choice"
 RENAME_KEY = "saved_rename_to"
 EDIT_KEYS_KEY = "saved_edit_keys"  # scenario id -> edit key, for what this session saved
 EDIT_KEY_INPUT = "saved_edit_key_input"
-UNDO_KEY = "saved_undo"
+UNDO_KEY = "saved_undo_pending"
 SCENARIO_PAGE = "pages/scenario.py"
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 
@@ -110,8 +110,8 @@ def _remember_key(saved: scenarios.SavedScenario) -> None:
         return
     st.session_state.setdefault(EDIT_KEYS_KEY, {})[saved.scenario_id] = saved.edit_key
     name = plain_markdown(saved.name)
-    _flash("success", t("sv_edit_key_shown", "sv", name=name, key=f"`{saved.edit_key}`"),
-           t("sv_edit_key_shown", "en", name=name, key=f"`{saved.edit_key}`"))
+    _flash("success", t("sv_edit_key_shown", "sv", name=name, edit_key=f"`{saved.edit_key}`"),
+           t("sv_edit_key_shown", "en", name=name, edit_key=f"`{saved.edit_key}`"))
 
 
 def edit_key_for(scenario_id: str) -> str | None:

@@ -120,9 +120,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # Saved scenarios: edit keys
     "sv_edit_key_shown": {
-        "sv": "Redigeringsnyckel för ”{name}”: {key} — bara den här webbläsarsessionen minns "
+        "sv": "Redigeringsnyckel för ”{name}”: {edit_key} — bara den här webbläsarsessionen minns "
         "den. Spara den om du vill kunna byta namn på eller ta bort scenariot senare.",
-        "en": "Edit key for “{name}”: {key} — only this browser session remembers it. Keep it "
+        "en": "Edit key for “{name}”: {edit_key} — only this browser session remembers it. Keep it "
         "if you want to rename or delete the scenario later.",
     },
     "sv_edit_key_label": {"sv": "Redigeringsnyckel", "en": "Edit key"},
