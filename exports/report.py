@@ -131,7 +131,8 @@ def _key_figures(result: ScenarioResult, lang: str) -> list[tuple[str, str]]:
     verdict = t("exp_yes", lang) if k.fossil_free_2030 else t("exp_no", lang)
     return [
         (t("kpi_fossil_2030", lang), f"{fmt_tonnes(k.fossil_co2_2030_t, lang)} CO₂"),
-        (t("exp_kf_fossil_free", lang), verdict),
+        (t("exp_kf_fossil_fuel_2030", lang), f"{fmt_tonnes(k.fossil_fuel_co2_2030_t, lang)} CO₂"),
+        (t("verdict_heading", lang), verdict),
         (t("exp_kf_fossil_change_1990", lang),
          fmt_percent(k.fossil_co2_change_vs_1990, lang, 0, signed=True)),
         (t("exp_kf_ghg_2030", lang), f"{fmt_tonnes(k.ghg_2030_t, lang)} CO₂e"),
@@ -146,6 +147,7 @@ def _key_figures(result: ScenarioResult, lang: str) -> list[tuple[str, str]]:
                         t("not_by_2050", lang))),
         (t("exp_kf_needed_rate", lang, year=k.base_year + 1),
          fmt_percent(k.needed_annual_reduction, lang)),
+        (t("kpi_scenario_rate", lang), fmt_percent(k.scenario_annual_reduction, lang)),
         (t("exp_kf_budget_remaining", lang, year=k.base_year + 1),
          f"{fmt_tonnes(max(k.budget_remaining_at_base_t, 0.0), lang)} CO₂e"),
         (t("exp_kf_budget", lang),
@@ -176,6 +178,8 @@ def _page_one(pdf: _Report, result: ScenarioResult, lang: str, info: ExportInfo,
             pdf.body(bold=True)
             pdf.cell(column_w * 0.38 - 3, row_h, value)
     pdf.set_xy(MARGIN, top + half * row_h + 2)
+    # The verdict's definition stands next to it: what fossil-fuel free counts.
+    pdf.paragraph(t("verdict_definition", lang), size=pdf.body_size - 1, colour=GREY)
 
     pdf.heading(t("export_chart_trajectory", lang))
     y = pdf.get_y()

@@ -28,7 +28,7 @@ from model.import_cli import (
     tables_for_cli,
 )
 from model.levers import LEVER_SPECS, LeverError, Levers
-from model.local_levers import check_levers_for
+from model.local_levers import check_levers_for, lever_max
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
@@ -81,6 +81,7 @@ def result_json(result: ScenarioResult) -> dict[str, object]:
     totals = result.totals_frame.set_index("year")
     kpis = {k: _clean(v) for k, v in result.kpis.as_dict().items()}
     kpis[f"budget_used_to_{result.data.base_year}_t"] = result.kpis.budget_used_to_base_t
+    years = [int(y) for y in wide.index]
     return {
         "municipality": {"code": result.data.code, "name": result.data.name},
         "unit": "t CO2e",
@@ -91,7 +92,21 @@ def result_json(result: ScenarioResult) -> dict[str, object]:
         "net": [round(float(v), 3) for v in totals["net_t"]],
         "levers": result.levers.as_dict(),
         "kpis": kpis,
+        "indicators": indicators_json(result, years),
     }
+
+
+def indicators_json(result: ScenarioResult, years: list[int]) -> dict[str, list[float | None]]:
+    """Each indicator as a list aligned with `years` (null in statistics years before the
+    scenario starts): electric cars, shares 0–1, BECCS in t CO2 a year."""
+    indicators = result.indicators
+    position = {int(y): i for i, y in enumerate(indicators.years)}
+    out: dict[str, list[float | None]] = {}
+    for name, values in indicators.as_dict().items():
+        digits = 1 if name in ("electric_cars", "beccs_captured_t") else 4
+        out[name] = [round(float(values[position[y]]), digits) if y in position else None
+                     for y in years]
+    return out
 
 
 def result_csv(result: ScenarioResult) -> str:
@@ -116,7 +131,8 @@ def result_csv(result: ScenarioResult) -> str:
 
 
 def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
-    """Every lever with its range, reference (for this municipality) and rådighet."""
+    """Every lever with its range, reference (for this municipality), rådighet and why the
+    range ends where it does (max_reason: what is possible by 2030, with its source)."""
     reference = reference_levers(data).as_dict()
     return [
         {
@@ -133,6 +149,13 @@ def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
             "control": spec.control,
             "source": spec.source_id,
             "reference_note": spec.reference_note_sv,
+            "max_local": lever_max(data, spec.id),
+            "most_ambitious": min(spec.most_ambitious, lever_max(data, spec.id)),
+            "max_reason": spec.max_reason_sv,
+            "max_reason_en": spec.max_reason_en,
+            "max_source": spec.max_source_id,
+            "help": spec.help_sv,
+            "help_en": spec.help_en,
         }
         for spec in LEVER_SPECS
     ]

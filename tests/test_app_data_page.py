@@ -22,11 +22,14 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     levers, tables, sources, _ = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
+    assert levers["Möjligt till 2030: varför"].str.len().min() > 20  # every lever says why
+    method = " ".join(m.value for m in at.markdown)
+    assert "fossilbränslefritt 2030" in method and "BECCS räknas aldrig" in method
     assert "data/ned_ghg.csv" in set(tables["Tabell"])
     assert "ned_2025" in set(sources["id"])
     check = " ".join(m.value for m in at.markdown)
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
-    assert "+3,2\u00a0%" in check  # how close the model lands
+    assert "+0,7\u00a0%" in check  # how close the model lands
     assert "Shapley" in check  # how the contribution of each lever is split (Vad krävs?)
 
 

@@ -60,6 +60,7 @@ def levers_table(lang: str, reference: dict[str, float]) -> pd.DataFrame:
             fmt_lever_value(reference[s.id], s.unit, lang) for s in LEVER_SPECS
         ],
         t("col_reference_note", lang): [s.reference_note(lang) for s in LEVER_SPECS],
+        t("col_max_reason", lang): [s.max_reason(lang) for s in LEVER_SPECS],
         t("col_sector", lang): [
             ", ".join(sector_label(x, lang) for x in s.sectors) for s in LEVER_SPECS
         ],

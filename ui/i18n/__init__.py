@@ -12,6 +12,7 @@ from __future__ import annotations
 from ui.i18n import (
     compare,
     core,
+    credible,
     decisions,
     exports,
     municipalities,
@@ -23,7 +24,8 @@ from ui.i18n import (
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, safety)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible,
+          safety)
 
 
 def _merge() -> dict[str, dict[str, str]]:
