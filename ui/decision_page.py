@@ -40,6 +40,7 @@ from ui.data_access import source_titles
 from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.shared_cache import shared
 from ui.state import lever_key
 
 GOAL_KEY = "dec_goal"
@@ -274,7 +275,7 @@ def control_section(ctx: PageContext, year: int) -> None:
         st.caption(t("dec_control_caption", lang, year=year))
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def cost_table() -> CostTable:
     """The unit costs, from the database built from data/ (else the CSV files)."""
     from store.database import StoreError, default_db_path, read_tables

@@ -16,6 +16,7 @@ from ui.i18n import (
     decisions,
     exports,
     municipalities,
+    safety,
     scenarios,
     workshop,
 )
@@ -24,8 +25,8 @@ from ui.i18n import uncertainty as uncertainty_texts
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible)
-_PARTS += (uncertainty_texts,)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible,
+          safety, uncertainty_texts)
 
 
 def _merge() -> dict[str, dict[str, str]]:
