@@ -23,21 +23,25 @@ from store.imported import read_imported, save_population, store_import
 from store.postgres_backend import to_pyformat
 
 VAXJO = "0780"
+# One device key per phone (the store accepts only keys of its own form).
+DEVICES = {name: workshops.new_secret() for name in "abc"}
 TRICKY = "50 % el? 'ja'; DROP TABLE saved_scenarios; -- \"citat\" %s ?"
 
 
 def test_store_round_trip_versions_and_conflict(users_db: str) -> None:
     first = scenarios.save_new(users_db, TRICKY, "Anna", "rad 1\nrad 2", VAXJO, {"x": 1.5})
     assert scenarios.load(users_db, first.scenario_id) == first
-    second = scenarios.save_version(users_db, first.scenario_id, 1, levers={"x": 2.0})
+    second = scenarios.save_version(users_db, first.scenario_id, 1, levers={"x": 2.0},
+                                    edit_key=first.edit_key)
     assert second.version == 2 and second.name == TRICKY
     with pytest.raises(scenarios.ConflictError) as conflict:
-        scenarios.save_version(users_db, first.scenario_id, 1, name="sent")
+        scenarios.save_version(users_db, first.scenario_id, 1, name="sent",
+                               edit_key=first.edit_key)
     assert conflict.value.latest_version == 2
     scenarios.save_new(users_db, "Alvesta", "", "", "0764", {})
     assert [s.name for s in scenarios.list_scenarios(users_db, VAXJO)] == [TRICKY]
     assert len(scenarios.list_scenarios(users_db)) == 2
-    scenarios.delete(users_db, first.scenario_id, 2)
+    scenarios.delete(users_db, first.scenario_id, 2, edit_key=first.edit_key)
     assert [s.municipality_code for s in scenarios.list_scenarios(users_db)] == ["0764"]
     assert [s.version for s in scenarios.history(users_db, first.scenario_id)] == [1, 2, 3]
     with pytest.raises(scenarios.NotFoundError):
@@ -66,7 +70,8 @@ def test_racing_editors_one_wins_and_no_new_scenario_is_lost(users_db: str) -> N
                 scenarios.save_new(users_db, f"Tråd {index}", "", "", VAXJO, {"i": index})
                 outcome = "created"
             else:
-                scenarios.save_version(users_db, contested.scenario_id, 1, levers={"i": index})
+                scenarios.save_version(users_db, contested.scenario_id, 1, levers={"i": index},
+                                       edit_key=contested.edit_key)
                 outcome = "won"
         except scenarios.ConflictError:
             outcome = "conflict"
@@ -89,22 +94,25 @@ def test_racing_editors_one_wins_and_no_new_scenario_is_lost(users_db: str) -> N
 
 
 def test_workshop_submissions_versions_and_closing(users_db: str) -> None:
-    workshop = workshops.create_workshop(users_db, TRICKY[:80], VAXJO, "Växjö")
+    workshop, token = workshops.start_workshop(users_db, TRICKY[:80], VAXJO, "Växjö")
     assert workshop.code.startswith("VXJ-")
     assert workshops.get_workshop(users_db, workshop.code) == workshop
-    workshops.submit(users_db, workshop.code, "Anna", "Snabbt", VAXJO, {"x": 1.0})
-    again = workshops.submit(users_db, workshop.code, " anna ", "SNABBT", VAXJO, {"x": 2.0})
+    workshops.submit(users_db, workshop.code, "Anna", "Snabbt", VAXJO, {"x": 1.0},
+                     device_key=DEVICES["a"])
+    again = workshops.submit(users_db, workshop.code, " anna ", "SNABBT", VAXJO, {"x": 2.0},
+                             device_key=DEVICES["a"])
     assert again.version == 2
-    workshops.submit(users_db, workshop.code, "Bo", "50 % ?", VAXJO, {})
+    workshops.submit(users_db, workshop.code, "Bo", "50 % ?", VAXJO, {}, device_key=DEVICES["b"])
     latest = workshops.list_submissions(users_db, workshop.code)
     assert [(s.participant, s.version, dict(s.levers)) for s in latest] == [
         ("anna", 2, {"x": 2.0}), ("Bo", 1, {})]
     assert len(workshops.list_submissions(users_db, workshop.code, latest_only=False)) == 3
-    workshops.set_closed(users_db, workshop.code, True)
+    workshops.set_closed(users_db, workshop.code, True, token)
     with pytest.raises(workshops.ClosedError):
-        workshops.submit(users_db, workshop.code, "Cia", "Sent", VAXJO, {})
+        workshops.submit(users_db, workshop.code, "Cia", "Sent", VAXJO, {}, device_key=DEVICES["c"])
     with pytest.raises(workshops.NotFoundError):
-        workshops.submit(users_db, "VXJ-9999", "Cia", "Fel kod", VAXJO, {})
+        workshops.submit(users_db, "VXJ-9999", "Cia", "Fel kod", VAXJO, {},
+                         device_key=DEVICES["c"])
 
 
 def test_a_room_submitting_at_once_loses_nothing(users_db: str) -> None:
@@ -116,7 +124,7 @@ def test_a_room_submitting_at_once_loses_nothing(users_db: str) -> None:
         barrier.wait()
         try:
             workshops.submit(users_db, workshop.code, f"Deltagare {index}", "Mitt",
-                             VAXJO, {"x": float(index)})
+                             VAXJO, {"x": float(index)}, device_key=workshops.new_secret())
         except BaseException as error:  # collected for the assertion below
             errors.append(error)
 
