@@ -24,6 +24,7 @@ from model import (
     reference_levers,
 )
 from model.checks import obligation_backcast
+from model.data import FLEET_PARAMETERS
 from model.levers import TARGET_YEAR
 from model.paths import reference_paths
 from model.tables import read_csv_tables
@@ -65,9 +66,15 @@ def municipality(code: str) -> MunicipalityData:
 
 
 def parameter(code: str, parameter_id: str) -> float:
-    """A parameter as the data says: the municipality's own row, else the default ('*')."""
+    """A parameter as the data says: the municipality's own row, its own car fleet
+    (vehicle_fleet.csv, Trafikanalys), else the default ('*')."""
     rows = [r for r in read_rows("parameters.csv") if r["parameter_id"] == parameter_id]
     own = [r for r in rows if r["municipality_code"] == code]
+    fleet_fuel = FLEET_PARAMETERS.get(parameter_id)
+    if not own and fleet_fuel is not None:
+        own = [{"value": r["count"]} for r in read_rows("vehicle_fleet.csv")
+               if r["municipality_code"] == code and r["vehicle_type"] == "personbilar"
+               and r["fuel"] == fleet_fuel]
     default = [r for r in rows if r["municipality_code"] == "*"]
     chosen = own or default
     assert len(chosen) == 1, (code, parameter_id)
