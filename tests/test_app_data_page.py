@@ -18,8 +18,8 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert headers == ["Modellen i ord", "Vad krävs, bidrag per spak och kostnader: metod",
                        "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
-                       "Parametrar och antaganden"]
-    levers, tables, sources, _ = (df.value for df in at.dataframe)
+                       "Parametrar och antaganden", "Egna siffror och ersättningar för Växjö"]
+    levers, tables, sources, _, own = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
     assert "data/ned_ghg.csv" in set(tables["Tabell"])
@@ -28,6 +28,25 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
     assert "+3,2\u00a0%" in check  # how close the model lands
     assert "Shapley" in check  # how the contribution of each lever is split (Vad krävs?)
+    assert "data/vehicle_fleet.csv" in set(tables["Tabell"])
+    kinds = dict(zip(own["Uppgift"], own["Egen eller ersättning"], strict=True))
+    assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
+    assert kinds["Transporternas CO2 per undersektor"] == "egen"  # Växjö has its Länsrapport
+
+
+def test_data_page_says_which_figures_are_proxies_for_another_municipality() -> None:
+    at = start_app()
+    at.selectbox(key="municipality").set_value("1280").run()  # Malmö
+    at.switch_page("pages/data_och_metod.py").run()
+    assert not at.exception
+    own = at.dataframe[-1].value
+    kinds = dict(zip(own["Uppgift"], own["Egen eller ersättning"], strict=True))
+    assert at.header[-1].value == "Egna siffror och ersättningar för Malmö"
+    assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
+    assert kinds["Folkmängd (SCB)"] == "egen"
+    assert kinds["Transporternas CO2 per undersektor"].startswith("ersättning")
+    assert kinds["Nya bilars andel el och laddhybrid"].startswith("ersättning")
+    assert kinds["Koldioxidbudget"] == "uppskattning"
 
 
 def test_data_page_in_english() -> None:

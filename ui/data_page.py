@@ -13,6 +13,7 @@ from ui.context import page_context
 from ui.data_access import load_tables, source_titles
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+from ui.own_figures import own_or_proxy_table
 
 
 def sources_table(lang: str) -> pd.DataFrame:
@@ -128,3 +129,7 @@ def main() -> None:
 
     st.header(t("data_assumptions_heading", lang))
     st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")
+
+    st.header(t("own_or_proxy_heading", lang, name=ctx.data.name))
+    st.dataframe(own_or_proxy_table(ctx.data, lang), hide_index=True, width="stretch",
+                 key="data_own_or_proxy")

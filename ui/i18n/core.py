@@ -255,6 +255,9 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
               "en": "Costs per lever: investment and operation with low–high levels and sources"},
     "cost_parameters": {"sv": "Kostnadsparametrar: enhetskostnader, livslängder, priser",
                         "en": "Cost parameters: unit costs, lifetimes, prices"},
+    "vehicle_fleet": {"sv": "Fordon i trafik per kommun, fordonsslag och drivmedel (slutet av "
+                            "2025)",
+                      "en": "Vehicles in use by municipality, type and fuel (end of 2025)"},
 }
 
 METHOD_TEXT: dict[str, str] = {
