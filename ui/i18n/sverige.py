@@ -92,6 +92,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "figure_co2_share": {"sv": "CO2-andel per sektor", "en": "CO2 share by sector"},
     "figure_budget": {"sv": "Koldioxidbudget", "en": "Carbon budget"},
     "figure_beccs": {"sv": "Potential för bio-CCS", "en": "Bio-CCS potential"},
+    "imp_changed_col": {"sv": "Vad importen ändrade", "en": "What the import changed"},
     "figure_col": {"sv": "Uppgift", "en": "Figure"},
     "figure_kind_col": {"sv": "Egen eller ersättning", "en": "Own or proxy"},
     "figure_source_col": {"sv": "Källa", "en": "Source"},
