@@ -17,7 +17,7 @@ from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality
 from model.imported import ImportedData, runnable_codes, with_imports
 from model.overview import OverviewBase, overview_base
 from model.tables import read_csv_tables, tables_from_frames
-from store.database import StoreError, build_database, default_db_path, read_table
+from store.database import StoreError, build_database, default_db_path, read_tables
 from store.imported import read_imported
 
 
@@ -42,7 +42,7 @@ def load_tables() -> LoadedTables:
     try:
         db_path = default_db_path()
         build_database(db_path)
-        frames = {name: read_table(db_path, name) for name in TABLE_NAMES}
+        frames = read_tables(db_path, TABLE_NAMES)  # one connection for all of them
         shipped = tables_from_frames(frames)
     except StoreError as error:
         return LoadedTables(read_csv_tables(), error.message_sv, error.message_en)
