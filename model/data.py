@@ -28,6 +28,7 @@ TABLE_NAMES: tuple[str, ...] = (
     "presets",
     "preset_descriptions",
     "vehicle_fleet",
+    "new_cars",
 )
 
 # The car fleet's parameters and the vehicle_fleet.csv rows (personbilar by fuel) they come
@@ -41,6 +42,11 @@ FLEET_PARAMETERS: dict[str, str] = {
     "car_fleet_hybrid": "elhybrid",
     "car_fleet_ethanol": "etanol",
     "car_fleet_gas": "gas",
+}
+# New cars' shares and the new_cars.csv rows (Trafikanalys table 5, 2025) they come from.
+NEW_CAR_PARAMETERS: dict[str, str] = {
+    "new_car_bev_share": "el",
+    "new_car_phev_share": "laddhybrid",
 }
 
 # Parameter ids for a sector's CO2 share, used where the municipality has no CO2 data.
@@ -77,6 +83,7 @@ class Tables:
     presets: pd.DataFrame
     preset_descriptions: pd.DataFrame
     vehicle_fleet: pd.DataFrame
+    new_cars: pd.DataFrame
     # Each table's rows grouped by municipality code, built on first use (see _rows_for):
     # filtering 290 municipalities' rows anew for every build cost 0.1 s a municipality.
     _by_code: dict[str, dict[str, pd.DataFrame]] = field(
@@ -183,6 +190,11 @@ def _parameters_for(tables: Tables, code: str) -> tuple[dict[str, float], frozen
             own.setdefault(parameter_id, by_fuel.get(fuel, 0.0))
         if len(cars):
             own.setdefault("car_fleet_year", float(cars["year"].iloc[0]))
+    new = _rows_for(tables, "new_cars", code)
+    new_by_fuel = dict(zip(new["fuel"].astype(str), new["count"].astype(float), strict=True))
+    if new_by_fuel.get("alla", 0.0) > 0:
+        for parameter_id, fuel in NEW_CAR_PARAMETERS.items():
+            own.setdefault(parameter_id, new_by_fuel.get(fuel, 0.0) / new_by_fuel["alla"])
     params.update(own)
     return params, frozenset(own)
 

@@ -39,6 +39,7 @@ from model.budget_estimate import (
 )
 from model.data import (
     FLEET_PARAMETERS,
+    NEW_CAR_PARAMETERS,
     MunicipalityData,
     Tables,
     build_municipality_data,
@@ -209,6 +210,14 @@ def overview_base(tables: Tables, codes: list[str] | None = None) -> OverviewBas
         turnover[parameter_id][idx] = these["count"].to_numpy(dtype=float)
     with_fleet = cars.loc[cars["fuel"] == "alla", "municipality_code"].map(row).to_numpy(int)
     turnover["car_fleet_year"][with_fleet] = cars["year"].iloc[0] if len(cars) else np.nan
+    new = tables.new_cars[tables.new_cars["municipality_code"].isin(row)]
+    new_totals = new[new["fuel"] == "alla"].set_index("municipality_code")["count"]
+    for parameter_id, fuel in NEW_CAR_PARAMETERS.items():
+        these = new[new["fuel"] == fuel].set_index("municipality_code")["count"]
+        totals = new_totals.reindex(these.index)
+        ok = (totals > 0).to_numpy()
+        idx = these.index.map(row).to_numpy(dtype=int)[ok]
+        turnover[parameter_id][idx] = (these.to_numpy(float) / totals.to_numpy(float))[ok]
 
     pop = tables.population[tables.population["municipality_code"].isin(row)]
     pop = pop.sort_values("year")

@@ -4,7 +4,8 @@
 
 Reads the raw files in ``../shared/data`` (beside the repository; ``--raw`` or the
 environment variable KLIMAT_RAW_DATA overrides it) and writes ``ned_ghg.csv``,
-``population.csv``, ``municipalities.csv``, ``vehicle_fleet.csv`` and ``budget.csv`` in
+``population.csv``, ``municipalities.csv``, ``vehicle_fleet.csv``, ``new_cars.csv`` and
+``budget.csv`` in
 ``data/``. The derived CSVs are committed, so a plain clone works without the raw files;
 ``--check`` re-derives them and reports (exit 1) any that differ from the committed ones.
 
@@ -23,7 +24,8 @@ Why it looks like this:
   ``budget.csv``; every other municipality gets the estimate of model/budget_estimate.py
   (the default principle: share of recent emissions), labelled an estimate.
 * **Vehicles**: Trafikanalys Table 1 (vehicles in use by type) and Table 4 (cars by
-  fuel), in the shape agreed for ``vehicle_fleet.csv``; "–" means none.
+  fuel), in the shape agreed for ``vehicle_fleet.csv``; Table 5 (new cars registered in
+  2025 by fuel) in ``new_cars.csv``; "–" means none.
 * xlrd reads SCB's old .xls (pandas' own xlrd engine is deprecated, so xlrd is called
   directly); openpyxl reads the .xlsx files. Both are build-time only.
 """
@@ -77,7 +79,9 @@ _TABLE4_COLUMNS = {"bensin": 2, "diesel": 3, "el": 4, "elhybrid": 5, "laddhybrid
                    "etanol": 7, "gas": 8, "övrigt": 9}
 _TABLE4_TOTAL = 10
 
-OUTPUT_TABLES = ("municipalities", "population", "ned_ghg", "vehicle_fleet", "budget")
+NEW_CARS_SOURCE = "trafa_nya_bilar_2025"
+OUTPUT_TABLES = ("municipalities", "population", "ned_ghg", "vehicle_fleet", "new_cars",
+                 "budget")
 
 
 class BuildError(Exception):
@@ -226,6 +230,31 @@ def read_vehicle_fleet(raw: Path, codes: pd.DataFrame) -> pd.DataFrame:
     return fleet.reset_index(drop=True)
 
 
+def read_new_cars(raw: Path, codes: pd.DataFrame) -> pd.DataFrame:
+    """New cars registered in FLEET_YEAR by fuel (Table 5): municipality_code, fuel, count,
+    year, source_id; fuel as in vehicle_fleet.csv, "alla" for the total."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(_need(raw, FLEET_FILE), read_only=True, data_only=True)
+    rows = []
+    for row in book["Tabell 5 Personbil"].iter_rows(values_only=True):
+        code = _code(row[0])
+        if code is None or code not in set(codes["municipality_code"]):
+            continue
+        by_fuel = {fuel: _count(row[column]) for fuel, column in _TABLE4_COLUMNS.items()}
+        if sum(by_fuel.values()) != _count(row[_TABLE4_TOTAL]):
+            raise BuildError(f"{FLEET_FILE}: new cars by fuel do not add up for {code}")
+        rows.append((code, "alla", _count(row[_TABLE4_TOTAL])))
+        rows.extend((code, fuel, count) for fuel, count in by_fuel.items())
+    book.close()
+    new = pd.DataFrame(rows, columns=["municipality_code", "fuel", "count"])
+    missing = sorted(set(codes["municipality_code"]) - set(new["municipality_code"]))
+    if missing:
+        raise BuildError(f"{FLEET_FILE}: no new cars for {missing}")
+    return new.assign(year=FLEET_YEAR, source_id=NEW_CARS_SOURCE).sort_values(
+        "municipality_code", kind="stable").reset_index(drop=True)
+
+
 def build_budget(ned_ghg: pd.DataFrame, municipalities: pd.DataFrame,
                  current_budget: pd.DataFrame) -> pd.DataFrame:
     """Stated budgets kept as entered; an estimate for every other municipality."""
@@ -274,6 +303,7 @@ def build_tables(raw: Path, data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame
         "population": population.reset_index(drop=True),
         "ned_ghg": ned,
         "vehicle_fleet": read_vehicle_fleet(raw, codes),
+        "new_cars": read_new_cars(raw, codes),
         "budget": build_budget(ned, codes, current_budget),
     }
 

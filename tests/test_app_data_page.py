@@ -45,7 +45,8 @@ def test_data_page_says_which_figures_are_proxies_for_another_municipality() -> 
     assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
     assert kinds["Folkmängd (SCB)"] == "egen"
     assert kinds["Transporternas CO2 per undersektor"].startswith("ersättning")
-    assert kinds["Nya bilars andel el och laddhybrid"].startswith("ersättning")
+    assert kinds["Nya bilars andel el och laddhybrid"] == "egen"  # new cars 2025, table 5
+    assert kinds["Bilparkens förnyelsetakt"].startswith("ersättning")
     assert kinds["Koldioxidbudget"] == "uppskattning"
 
 

@@ -24,7 +24,7 @@ from model import (
     reference_levers,
 )
 from model.checks import obligation_backcast
-from model.data import FLEET_PARAMETERS
+from model.data import FLEET_PARAMETERS, NEW_CAR_PARAMETERS
 from model.levers import TARGET_YEAR
 from model.paths import reference_paths
 from model.tables import read_csv_tables
@@ -75,6 +75,11 @@ def parameter(code: str, parameter_id: str) -> float:
         own = [{"value": r["count"]} for r in read_rows("vehicle_fleet.csv")
                if r["municipality_code"] == code and r["vehicle_type"] == "personbilar"
                and r["fuel"] == fleet_fuel]
+    new_fuel = NEW_CAR_PARAMETERS.get(parameter_id)
+    if not own and new_fuel is not None:  # new cars 2025 (new_cars.csv, Trafikanalys)
+        new = {r["fuel"]: float(r["count"]) for r in read_rows("new_cars.csv")
+               if r["municipality_code"] == code}
+        own = [{"value": new[new_fuel] / new["alla"]}]
     default = [r for r in rows if r["municipality_code"] == "*"]
     chosen = own or default
     assert len(chosen) == 1, (code, parameter_id)

@@ -15,7 +15,7 @@ from ui.i18n import t
 # figure key → (parameter that makes it the municipality's own, source when own, when proxy)
 _PARAMETER_FIGURES: tuple[tuple[str, str, str, str], ...] = (
     ("figure_fleet", "car_fleet_total", "trafa_fordon_2025", "klimatscenarier_antagande"),
-    ("figure_new_cars", "new_car_bev_share", "trafa_nyregistrerade",
+    ("figure_new_cars", "new_car_bev_share", "trafa_nya_bilar_2025",
      "klimatscenarier_antagande"),
     ("figure_renewal", "fleet_renewal_rate", "trafa_fordon_2025", "trafa_fordon_2025"),
     ("figure_beccs", "beccs_potential_kt", "vaxjo_energi_beccs", "klimatscenarier_antagande"),

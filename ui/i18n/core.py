@@ -258,6 +258,8 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "vehicle_fleet": {"sv": "Fordon i trafik per kommun, fordonsslag och drivmedel (slutet av "
                             "2025)",
                       "en": "Vehicles in use by municipality, type and fuel (end of 2025)"},
+    "new_cars": {"sv": "Nyregistrerade personbilar per kommun och drivmedel 2025",
+                 "en": "Newly registered cars by municipality and fuel, 2025"},
 }
 
 METHOD_TEXT: dict[str, str] = {
