@@ -165,7 +165,9 @@ def overview_base(tables: Tables, codes: list[str] | None = None) -> OverviewBas
     generic = _generic_codes(tables, codes, base_years)
     special = [c for c in codes if c not in generic]
     base_year = int(base_years.mode().iloc[0])
-    special = [c for c in special if int(base_years[c]) == base_year]  # others: see docs
+    # One year axis for all: a municipality whose statistics end in another year (an import
+    # of a newer release for it alone) is left out until the others catch up.
+    special = [c for c in special if int(base_years[c]) == base_year]
     codes = sorted(generic | set(special))
     n = len(codes)
     row = {code: i for i, code in enumerate(codes)}
