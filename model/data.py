@@ -86,7 +86,7 @@ class Tables:
     new_cars: pd.DataFrame
     # Each table's rows grouped by municipality code, built on first use (see _rows_for):
     # filtering 290 municipalities' rows anew for every build cost 0.1 s a municipality.
-    _by_code: dict[str, dict[str, pd.DataFrame]] = field(
+    _by_code: dict[str, tuple[pd.DataFrame, dict[str, np.ndarray]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -159,19 +159,23 @@ class MunicipalityData:
 
 
 def _rows_for(tables: Tables, name: str, code: str) -> pd.DataFrame:
-    """The rows of one table for one municipality code, from a per-table index."""
-    index = tables._by_code.get(name)
-    if index is None:
+    """The rows of one table for one municipality code, from a per-table index of row
+    positions (built once per table; positions, not 290 small frames, to keep memory low)."""
+    entry = tables._by_code.get(name)
+    if entry is None:
         frame = getattr(tables, name)
         # Plain object columns: pandas' Arrow strings cost more per small lookup than the
         # lookup itself, and these frames are cut into 290 small ones.
         frame = frame.astype({c: object for c in frame.columns if frame[c].dtype == "str"})
         codes = frame["municipality_code"].astype(str)
         codes = codes.where(codes == "*", codes.str.zfill(4))
-        index = {str(key): rows for key, rows in frame.groupby(codes.to_numpy(), sort=False)}
-        tables._by_code[name] = index
-    found = index.get(code)
-    return found if found is not None else getattr(tables, name).iloc[0:0]
+        positions = {str(k): v for k, v in frame.groupby(codes.to_numpy(), sort=False)
+                     .indices.items()}
+        entry = (frame, positions)
+        tables._by_code[name] = entry
+    frame, positions = entry
+    found = positions.get(code)
+    return frame.iloc[found] if found is not None else frame.iloc[0:0]
 
 
 def _parameters_for(tables: Tables, code: str) -> tuple[dict[str, float], frozenset[str]]:
