@@ -122,3 +122,14 @@ def test_picker_offers_290_grouped_by_county_and_says_what_was_reset() -> None:
     assert metric_value(at, "Fossil CO2 år 2030") == fmt_tonnes(
         expected.kpis.fossil_co2_2030_t, "sv")
     assert np.isfinite(expected.kpis.ghg_per_capita_2030_kg)
+
+
+def test_sverige_in_english() -> None:
+    at = start_app()
+    at.radio(key="lang").set_value("en").run()
+    at.switch_page(SVERIGE_PAGE).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Sweden: all 290 municipalities"
+    table = _table(at)
+    assert {"Municipality", "Emissions 2030 (t CO2e)", "Budget type"} <= set(table.columns)
+    assert set(table["Budget type"]) == {"estimate", "the municipality's own"}
