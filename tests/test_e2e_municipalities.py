@@ -33,7 +33,7 @@ def _no_errors(page: Page) -> None:
 
 
 def _choose_municipality(page: Page, option: str, typed: str = "") -> None:
-    page.get_by_role("combobox", name="Kommun").click()
+    page.get_by_role("combobox", name="Kommun", exact=True).click()
     if typed:  # 290 options: type to filter, as a user would
         page.keyboard.type(typed)
     page.get_by_role("option", name=option).click()
@@ -101,7 +101,9 @@ def test_upload_import_and_open_the_new_municipality(browser: Browser, own_serve
         expect(page.get_by_role("heading", name="Det här sparas")).to_be_visible()
         wait_for_app_idle(page)
         page.get_by_role("button", name="Importera").click()
-        expect(page.get_by_text("Importerat: Växthusgaser totalt för")).to_be_visible()
+        # Storing, then reloading the 290 municipalities' tables: allow for a busy machine.
+        expect(page.get_by_text("Importerat: Växthusgaser totalt för")).to_be_visible(
+            timeout=30_000)
         wait_for_app_idle(page)
         # Kalmar is shipped: the import replaces its figures and says so per municipality.
         changes = page.locator('[data-testid="stDataFrame"]').last
