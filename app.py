@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.paths import reference_levers
-from ui.data_access import load_tables, municipality_data
+from ui.data_access import follow_imports_elsewhere, load_tables, municipality_data
 from ui.i18n import t
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
@@ -18,6 +18,7 @@ st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.pn
 
 read_link_once()  # a shared link sets language, municipality and levers (first run only)
 lang, code = language_and_municipality()
+follow_imports_elsewhere()  # several app processes: another one may have imported something
 loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model import LEVER_SPECS
+from model.uncertainty_table import read_uncertainty_frame
 from tests.apptest_helpers import start_app
 
 pytestmark = pytest.mark.usefixtures("app_database")
@@ -18,20 +19,30 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert headers == ["Modellen i ord", "Vad krävs, bidrag per spak och kostnader: metod",
                        "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
-                       "Parametrar och antaganden", "Egna siffror och ersättningar för Växjö"]
-    levers, tables, sources, _, own = (df.value for df in at.dataframe)
+                       "Parametrar och antaganden", "Osäkerhet: hur säkra är vi?",
+                       "Egna siffror och ersättningar för Växjö"]
+    levers, tables, sources, _, uncertain, own = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
+    assert levers["Möjligt till 2030: varför"].str.len().min() > 20  # every lever says why
+    method = " ".join(m.value for m in at.markdown)
+    assert "fossilbränslefritt 2030" in method and "BECCS räknas aldrig" in method
     assert "data/ned_ghg.csv" in set(tables["Tabell"])
     assert "ned_2025" in set(sources["id"])
     check = " ".join(m.value for m in at.markdown)
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
-    assert "+3,2\u00a0%" in check  # how close the model lands
+    assert "+0,7\u00a0%" in check  # how close the model lands
     assert "Shapley" in check  # how the contribution of each lever is split (Vad krävs?)
+    # Issue 12: what is uncertain, how it is sampled, what is not covered, every input.
+    assert "latinsk hyperkub" in method and "Vad som inte täcks" in method
+    assert len(uncertain) == len(read_uncertainty_frame())
+    assert uncertain["Varför"].str.len().min() > 20
+    assert "data/uncertainty.csv" in set(tables["Tabell"])
     assert "data/vehicle_fleet.csv" in set(tables["Tabell"])
     kinds = dict(zip(own["Uppgift"], own["Egen eller ersättning"], strict=True))
     assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
     assert kinds["Transporternas CO2 per undersektor"] == "egen"  # Växjö has its Länsrapport
+
 
 
 def test_data_page_says_which_figures_are_proxies_for_another_municipality() -> None:

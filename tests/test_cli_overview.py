@@ -59,7 +59,7 @@ def test_overview_matches_run_for_the_same_levers(capsys: pytest.CaptureFixture[
         kpis = run_scenario(data, carry_over(moved, vaxjo_ref, data)).kpis
         row = rows[code]
         assert row["ghg_2030_t"] == pytest.approx(kpis.ghg_2030_t, abs=1e-3)
-        assert row["fossil_fuel_co2_2030_t"] == pytest.approx(kpis.fossil_co2_2030_t, abs=1e-3)
+        assert row["fossil_fuel_co2_2030_t"] == pytest.approx(kpis.fossil_fuel_co2_2030_t, abs=1e-3)
         assert row["budget_exhausted_year"] == kpis.budget_exhausted_year
     reference = {r["code"]: r for r in _json(capsys, "overview")}
     assert all(rows[c]["ghg_2030_t"] < reference[c]["ghg_2030_t"] for c in rows)

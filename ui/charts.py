@@ -16,12 +16,16 @@ import pandas as pd
 
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
+from model.targets import TARGET_IDS, target_paths
 from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
 
 NET_COLOUR = "#111111"
 REFERENCE_COLOUR = "#6b6b6b"
 BUDGET_COLOUR = "#b2182b"
+# Target lines (model/targets.py), dotted.
+TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
+                  "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
 
 
 def _finish(spec: dict, lang: str) -> dict:
@@ -46,8 +50,10 @@ def _finish(spec: dict, lang: str) -> dict:
 
 def _series_scale(lang: str) -> alt.Scale:
     domain = [sector_label(s, lang) for s in SECTORS] + [
-        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang)]
-    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR, NET_COLOUR, REFERENCE_COLOUR]
+        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang)] + [
+        t(f"target_{target_id}", lang) for target_id in TARGET_IDS]
+    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR, NET_COLOUR, REFERENCE_COLOUR
+                                                      ] + [TARGET_COLOURS[i] for i in TARGET_IDS]
     return alt.Scale(domain=domain, range=colours)
 
 
@@ -93,11 +99,14 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     reference = base.mark_line(strokeDash=[6, 4], strokeWidth=2).encode(
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "reference")
+    targets = base.mark_line(strokeDash=[2, 3], strokeWidth=2).encode(
+        y="value:Q", color=colour, tooltip=tooltip,
+    ).transform_filter(alt.datum.layer == "target")
     own_figures = base.mark_point(shape="diamond", size=140, filled=True, color=NET_COLOUR,
                                   opacity=1).encode(
         y="value:Q", tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "marker")
-    chart = alt.layer(history, areas, beccs, net, reference, own_figures, history_label,
+    chart = alt.layer(history, areas, beccs, net, reference, targets, own_figures, history_label,
                       scenario_label)
     spec = _finish(chart.properties(height=300, width="container").to_dict(), lang)
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
@@ -114,8 +123,11 @@ def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
 def trajectory_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
     markers: tuple[tuple[int, float, str], ...] = (),
+    targets: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Long frame for trajectory_spec: year, series, layer, value, order.
+
+    targets are target ids (model/targets.py) drawn as dotted lines.
 
     markers are (year, t CO2e, label): the municipality's own figures, drawn as points on
     the absolute chart. Built straight from the arrays: this runs on every lever change.
@@ -158,6 +170,19 @@ def trajectory_data(
             "value": [value / 1000.0 for _, value, _ in markers],
             "order": 99,
         })], ignore_index=True)
+    if targets:
+        chosen = [p for p in target_paths(result) if p.target_id in targets]
+        target_years = np.concatenate([p.years for p in chosen])
+        scale = (population_path(data, target_years) if per_capita
+                 else np.full(len(target_years), 1000.0))
+        frame = pd.concat([frame, pd.DataFrame({
+            "year": target_years,
+            "series": np.concatenate([np.full(len(p.years), t(f"target_{p.target_id}", lang),
+                                              dtype=object) for p in chosen]),
+            "layer": "target",
+            "value": np.concatenate([p.values for p in chosen]) / scale,
+            "order": 99,
+        })], ignore_index=True)
     return frame[np.isfinite(frame["value"].to_numpy())]
 
 
@@ -182,8 +207,8 @@ def fossil_spec(lang: str) -> dict:
 
 
 def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
-    """Sectors with fossil CO2 left in 2030 (at least half a tonne)."""
-    values = np.array(result.kpis.fossil_co2_2030_by_sector)
+    """Sectors with fossil-fuel CO2 left in 2030, what the verdict counts (≥ half a tonne)."""
+    values = np.array(result.kpis.fossil_fuel_co2_2030_by_sector)
     keep = values >= 0.5
     return pd.DataFrame({
         "series": [sector_label(s, lang) for s, k in zip(SECTORS, keep, strict=True) if k],

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ui.i18n import (
     compare,
     core,
+    credible,
     decisions,
     exports,
     municipalities,
@@ -19,11 +20,13 @@ from ui.i18n import (
     sverige,
     workshop,
 )
+from ui.i18n import uncertainty as uncertainty_texts
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, sverige)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible)
+_PARTS += (uncertainty_texts, sverige)
 
 
 def _merge() -> dict[str, dict[str, str]]:
