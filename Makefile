@@ -20,10 +20,11 @@ PYTEST_ARGS ?= -n 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv db run cluster test lint bench clean distclean
+.PHONY: help venv data db run cluster test lint bench clean distclean
 
 help:
 	@echo "make venv       create $(VENV) and install the project with its dev tools"
+	@echo "make data       rebuild data/*.csv from the raw files in $(RAW_DATA)"
 	@echo "make db         build $(KLIMAT_DB) from data/*.csv (only if a CSV changed)"
 	@echo "make run        make db, then start the app on port $(PORT)"
 	@echo "make cluster    PostgreSQL + N app processes (default 2) behind HAProxy on PORT (8500)"
@@ -44,6 +45,12 @@ $(PY):
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install -c constraints.txt -e '.[dev]'
 	@touch $@
+
+# The official raw files (SCB, SMHI NED, Trafikanalys) beside the repository.
+RAW_DATA ?= ../shared/data
+
+data: $(STAMP)
+	$(PY) -m store.sources --raw "$(RAW_DATA)"
 
 db: $(STAMP)
 	$(PY) -m store build --db "$(KLIMAT_DB)" --data data

@@ -42,6 +42,8 @@ navigation = st.navigation(
                 url_path="sparade"),
         st.Page("pages/kommuner.py", title=t("page_municipalities", lang),
                 icon=":material/location_city:", url_path="kommuner"),
+        st.Page("pages/sverige.py", title=t("page_sverige", lang), icon=":material/map:",
+                url_path="sverige"),
         st.Page("pages/importera.py", title=t("page_import", lang), icon=":material/upload_file:",
                 url_path="importera"),
         st.Page("pages/workshop.py", title=t("page_workshop", lang), icon=":material/groups:",

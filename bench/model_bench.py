@@ -282,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     scratch = prepare()
     started = time.perf_counter()
     timings = bench_model(model_reps, warmup * 10)
+    from bench.overview_bench import bench_overview  # all 290 municipalities (issue 13)
+
+    timings.extend(bench_overview(max(model_reps // 30, 10), warmup))
     notes: list[str] = []
     if not args.no_pages:
         page_timings, note = bench_pages(page_reps, warmup)

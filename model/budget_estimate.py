@@ -129,3 +129,100 @@ def estimate_budget(
         reference_t=reference_t,
         budget_t=budget_t,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Allocation principles: how Växjö's stated budget is shared out to a municipality without
+# one. "utslapp" (share of recent emissions, the shipped default: budget.csv is its output),
+# "befolkning" (share of population), "blandning" (a weighted mix of the two). A stated
+# budget is never replaced. No national budget is shipped with a source, so the reference is
+# Växjö's own budget, which its Klimatkontrakt derives as its territorial share for 1.7 °C;
+# the page says so wherever an estimate appears.
+
+PRINCIPLES: tuple[str, ...] = ("utslapp", "befolkning", "blandning")
+DEFAULT_PRINCIPLE = "utslapp"
+DEFAULT_EMISSIONS_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class AllocationBasis:
+    """Per municipality: emissions and population over the reference budget's two years."""
+
+    codes: tuple[str, ...]
+    emissions_t: np.ndarray  # sum over the years
+    population: np.ndarray  # sum over the years (NaN where unknown)
+    years: tuple[int, int]
+    reference_code: str
+    reference_budget_t: float
+    start_year: int
+
+
+def allocation_basis(
+    ned_ghg: pd.DataFrame, population: pd.DataFrame, budget: pd.DataFrame,
+    reference_code: str = REFERENCE_CODE,
+) -> AllocationBasis | None:
+    """The figures every principle needs, for all municipalities at once (None without a
+    stated reference budget)."""
+    stated = budget[(budget["municipality_code"] == reference_code)
+                    & (budget["kind"] == STATED_KIND)]
+    if stated.empty:
+        return None
+    start = int(stated["start_year"].iloc[0])
+    years = (start, start + 1)
+    ghg = ned_ghg[ned_ghg["year"].isin(years)]
+    emissions = ghg.groupby("municipality_code")["ghg_t_co2e"].sum()
+    pop = population[population["year"].isin(years)]
+    counts = pop.groupby("municipality_code")["year"].nunique()
+    people = pop.groupby("municipality_code")["population"].sum().where(counts == 2)
+    codes = tuple(sorted(emissions.index))
+    return AllocationBasis(
+        codes=codes,
+        emissions_t=emissions.reindex(codes).to_numpy(dtype=float),
+        population=people.reindex(codes).to_numpy(dtype=float),
+        years=years,
+        reference_code=reference_code,
+        reference_budget_t=float(stated["budget_t_co2e"].iloc[0]),
+        start_year=start,
+    )
+
+
+def allocated_budgets(
+    basis: AllocationBasis, principle: str = DEFAULT_PRINCIPLE,
+    emissions_weight: float = DEFAULT_EMISSIONS_WEIGHT,
+) -> pd.Series:
+    """Estimated budget (t CO2e, whole kilotonnes) per municipality code under a principle.
+
+    share = w · emissions / Växjö's emissions + (1 − w) · population / Växjö's population,
+    with w = 1 for "utslapp", 0 for "befolkning" and the chosen weight for "blandning".
+    """
+    if principle not in PRINCIPLES:
+        raise ValueError(f"Okänd fördelningsprincip: {principle!r}")
+    if not 0.0 <= emissions_weight <= 1.0:
+        raise ValueError("Vikten för utsläpp måste vara mellan 0 och 1.")
+    w = {"utslapp": 1.0, "befolkning": 0.0}.get(principle, emissions_weight)
+    ref = basis.codes.index(basis.reference_code)
+    share = np.zeros(len(basis.codes))
+    if w > 0:
+        share = share + w * basis.emissions_t / basis.emissions_t[ref]
+    if w < 1:
+        share = share + (1 - w) * basis.population / basis.population[ref]
+    budgets = np.maximum(np.round(basis.reference_budget_t * share / ROUND_TO_T), 1.0)
+    return pd.Series(budgets * ROUND_TO_T, index=list(basis.codes), name="budget_t")
+
+
+def principle_note(principle: str, emissions_weight: float, lang: str) -> str:
+    """One sentence saying how an estimated budget was allocated (Swedish or English)."""
+    pct = round(emissions_weight * 100)
+    if lang == "en":
+        how = {"utslapp": "by its share of emissions 2023–2024",
+               "befolkning": "by its share of population 2023–2024",
+               "blandning": f"by a mix: {pct} % share of emissions, {100 - pct} % share of "
+                            "population 2023–2024"}[principle]
+        return (f"Estimate: Växjö's stated budget (2.76 Mt CO2e from 2023) shared out {how}, "
+                "relative to Växjö. The municipality has no published budget.")
+    how = {"utslapp": "efter andel av utsläppen 2023–2024",
+           "befolkning": "efter andel av befolkningen 2023–2024",
+           "blandning": f"efter en blandning: {pct} % andel av utsläppen, {100 - pct} % andel "
+                        "av befolkningen 2023–2024"}[principle]
+    return (f"Uppskattning: Växjös angivna budget (2,76 Mt CO2e från 2023) fördelad {how}, "
+            "i förhållande till Växjö. Kommunen har ingen publicerad budget.")

@@ -4,6 +4,7 @@
     python -m model levers [--format json|csv] [--municipality CODE]
     python -m model solve --goal fossil-free-2030|budget [--set ...] [--lock LEVER ...]
     python -m model import FILE [--municipality CODE] [--db PATH]   (model/import_cli.py)
+    python -m model municipalities|overview [--set ...] [--format json|csv] (overview_cli.py)
 
 run and levers also serve municipalities imported into the database (--db PATH).
 """
@@ -29,6 +30,7 @@ from model.import_cli import (
 )
 from model.levers import LEVER_SPECS, LeverError, Levers
 from model.local_levers import check_levers_for, lever_max
+from model.overview_cli import add_overview_parsers, run_municipalities, run_overview_command
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
@@ -219,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_argument(levers)
     add_import_parser(sub)
     add_solve_parser(sub)
+    add_overview_parsers(sub)
     return parser
 
 
@@ -227,7 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         commands = {"run": _run, "levers": _levers, "solve": run_solve,
-                    "import": run_import}
+                    "import": run_import, "municipalities": run_municipalities,
+                    "overview": run_overview_command}
         output = commands[args.command](args)
     except CliError as error:
         print(f"fel: {error}", file=sys.stderr)

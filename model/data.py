@@ -27,7 +27,27 @@ TABLE_NAMES: tuple[str, ...] = (
     "sources",
     "presets",
     "preset_descriptions",
+    "vehicle_fleet",
+    "new_cars",
 )
+
+# The car fleet's parameters and the vehicle_fleet.csv rows (personbilar by fuel) they come
+# from, so every municipality gets its own fleet size and fuel mix (Trafikanalys).
+FLEET_PARAMETERS: dict[str, str] = {
+    "car_fleet_total": "alla",
+    "car_fleet_petrol": "bensin",
+    "car_fleet_diesel": "diesel",
+    "car_fleet_bev": "el",
+    "car_fleet_phev": "laddhybrid",
+    "car_fleet_hybrid": "elhybrid",
+    "car_fleet_ethanol": "etanol",
+    "car_fleet_gas": "gas",
+}
+# New cars' shares and the new_cars.csv rows (Trafikanalys table 5, 2025) they come from.
+NEW_CAR_PARAMETERS: dict[str, str] = {
+    "new_car_bev_share": "el",
+    "new_car_phev_share": "laddhybrid",
+}
 
 # Parameter ids for a sector's CO2 share, used where the municipality has no CO2 data.
 _CO2_SHARE_PARAMETER: dict[str, str] = {
@@ -62,6 +82,13 @@ class Tables:
     sources: pd.DataFrame
     presets: pd.DataFrame
     preset_descriptions: pd.DataFrame
+    vehicle_fleet: pd.DataFrame
+    new_cars: pd.DataFrame
+    # Each table's rows grouped by municipality code, built on first use (see _rows_for):
+    # filtering 290 municipalities' rows anew for every build cost 0.1 s a municipality.
+    _by_code: dict[str, tuple[pd.DataFrame, dict[str, np.ndarray]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,6 +113,9 @@ class MunicipalityData:
     budget_start_year: int
     budget_is_estimate: bool
     parameters: Mapping[str, float] = field(default_factory=dict)
+    # Parameters that are the municipality's own (its own row in parameters.csv or its own
+    # vehicle_fleet.csv rows); every other parameter is a labelled default or proxy ('*').
+    own_parameters: frozenset[str] = frozenset()
 
     @property
     def base_year(self) -> int:
@@ -128,12 +158,64 @@ class MunicipalityData:
         return float(np.nansum(self.fossil_co2_history[hit[0]]))
 
 
-def _parameters_for(parameters: pd.DataFrame, code: str) -> dict[str, float]:
-    """Defaults ('*') overridden by the municipality's own rows."""
-    rows = parameters[parameters["municipality_code"].isin(["*", code])]
-    ordered = rows.assign(own=rows["municipality_code"] == code).sort_values("own")
-    pairs = zip(ordered["parameter_id"], ordered["value"], strict=True)
-    return {str(key): float(value) for key, value in pairs}
+def _rows_for(tables: Tables, name: str, code: str) -> pd.DataFrame:
+    """The rows of one table for one municipality code, from a per-table index of row
+    positions (built once per table; positions, not 290 small frames, to keep memory low)."""
+    entry = tables._by_code.get(name)
+    if entry is None:
+        frame = getattr(tables, name)
+        # Plain object columns: pandas' Arrow strings cost more per small lookup than the
+        # lookup itself, and these frames are cut into 290 small ones.
+        frame = frame.astype({c: object for c in frame.columns if frame[c].dtype == "str"})
+        codes = frame["municipality_code"].astype(str)
+        codes = codes.where(codes == "*", codes.str.zfill(4))
+        positions = {str(k): v for k, v in frame.groupby(codes.to_numpy(), sort=False)
+                     .indices.items()}
+        entry = (frame, positions)
+        tables._by_code[name] = entry
+    frame, positions = entry
+    found = positions.get(code)
+    return frame.iloc[found] if found is not None else frame.iloc[0:0]
+
+
+def _parameters_for(tables: Tables, code: str) -> tuple[dict[str, float], frozenset[str]]:
+    """Defaults ('*') overridden by the municipality's own rows and its own car fleet."""
+    defaults = _rows_for(tables, "parameters", "*")
+    own_rows = _rows_for(tables, "parameters", code)
+    params = {str(k): float(v) for k, v in zip(defaults["parameter_id"], defaults["value"],
+                                                  strict=True)}
+    own = {str(k): float(v) for k, v in zip(own_rows["parameter_id"], own_rows["value"],
+                                             strict=True)}
+    fleet = _rows_for(tables, "vehicle_fleet", code)
+    cars = fleet[fleet["vehicle_type"] == "personbilar"]
+    by_fuel = dict(zip(cars["fuel"].astype(str), cars["count"].astype(float), strict=True))
+    if by_fuel.get("alla", 0.0) > 0:
+        for parameter_id, fuel in FLEET_PARAMETERS.items():
+            own.setdefault(parameter_id, by_fuel.get(fuel, 0.0))
+        if len(cars):
+            own.setdefault("car_fleet_year", float(cars["year"].iloc[0]))
+    new = _rows_for(tables, "new_cars", code)
+    new_by_fuel = dict(zip(new["fuel"].astype(str), new["count"].astype(float), strict=True))
+    if new_by_fuel.get("alla", 0.0) > 0:
+        for parameter_id, fuel in NEW_CAR_PARAMETERS.items():
+            own.setdefault(parameter_id, new_by_fuel.get(fuel, 0.0) / new_by_fuel["alla"])
+    params.update(own)
+    return params, frozenset(own)
+
+
+def _wide(frame: pd.DataFrame, value: str, columns: str = "sector") -> tuple[np.ndarray,
+                                                                               np.ndarray]:
+    """Years and a (years, 9) array in SECTORS order, summing duplicates; NaN where absent."""
+    years, year_pos = np.unique(frame["year"].to_numpy(dtype=int), return_inverse=True)
+    sector_pos = frame[columns].map(SECTOR_INDEX).to_numpy()
+    known = ~pd.isna(sector_pos)
+    rows, cols = year_pos[known], sector_pos[known].astype(int)
+    values = frame[value].to_numpy(dtype=float)[known]
+    filled = np.zeros((len(years), len(SECTORS)))
+    np.add.at(filled, (rows, cols), values)
+    seen = np.zeros(filled.shape, dtype=bool)
+    seen[rows, cols] = True
+    return years, np.where(seen, filled, np.nan)
 
 
 def _fossil_fraction(obligation_pct: np.ndarray) -> np.ndarray:
@@ -143,31 +225,24 @@ def _fossil_fraction(obligation_pct: np.ndarray) -> np.ndarray:
 def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
     """Shape the source tables into the model's inputs for one municipality."""
     code = str(code).zfill(4)
-    ghg = tables.ned_ghg[tables.ned_ghg["municipality_code"].astype(str).str.zfill(4) == code]
+    ghg = _rows_for(tables, "ned_ghg", code)
     if ghg.empty:
         raise DataError(_no_ghg_message(tables, code))
-    wide = ghg.pivot_table(index="year", columns="sector", values="ghg_t_co2e", aggfunc="sum")
-    wide = wide.reindex(columns=list(SECTORS)).fillna(0.0).sort_index()
-    history_years = wide.index.to_numpy(dtype=int)
-    history_ghg = wide.to_numpy(dtype=float)
-    names = tables.municipalities.set_index(
-        tables.municipalities["municipality_code"].astype(str).str.zfill(4)
-    )["municipality"]
-    name = str(names.get(code, ghg["municipality"].iloc[0] if "municipality" in ghg else code))
-    params = _parameters_for(tables.parameters, code)
+    history_years, history_ghg = _wide(ghg, "ghg_t_co2e")
+    history_ghg = np.nan_to_num(history_ghg, nan=0.0)
+    names = _rows_for(tables, "municipalities", code)
+    fallback = ghg["municipality"].iloc[0] if "municipality" in ghg else code
+    name = str(names["municipality"].iloc[0]) if len(names) else str(fallback)
+    params, own = _parameters_for(tables, code)
 
     obligation = tables.reduktionsplikt.sort_values("year")
     obligation_years = obligation["year"].to_numpy(dtype=int)
     obligation_petrol = obligation["petrol_pct"].to_numpy(dtype=float) / 100.0
     obligation_diesel = obligation["diesel_pct"].to_numpy(dtype=float) / 100.0
 
-    co2 = tables.ned_co2_subsector
-    co2 = co2[co2["municipality_code"].astype(str).str.zfill(4) == code]
+    co2 = _rows_for(tables, "ned_co2_subsector", code)
     co2_main = co2[(co2["subsector"] == "Alla") & co2["sector"].isin(SECTORS)]
-    co2_wide = co2_main.pivot_table(index="year", columns="sector", values="co2_t", aggfunc="sum")
-    co2_wide = co2_wide.reindex(columns=list(SECTORS)).sort_index()
-    co2_years = co2_wide.index.to_numpy(dtype=int)
-    co2_history = co2_wide.to_numpy(dtype=float)
+    co2_years, co2_history = _wide(co2_main, "co2_t")
 
     base_year = int(history_years[-1])
     co2_share = _co2_shares(params, history_years, history_ghg, co2_years, co2_history)
@@ -175,9 +250,8 @@ def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
         co2, params, obligation_years, obligation_petrol, obligation_diesel, base_year
     )
 
-    pop = tables.population
-    pop = pop[pop["municipality_code"].astype(str).str.zfill(4) == code].sort_values("year")
-    budget = tables.budget[tables.budget["municipality_code"].astype(str).str.zfill(4) == code]
+    pop = _rows_for(tables, "population", code).sort_values("year")
+    budget = _rows_for(tables, "budget", code)
     if budget.empty:
         raise DataError(f"Ingen koldioxidbudget för kommunkod {code}.")
     budget_row = budget.iloc[0]
@@ -200,6 +274,7 @@ def build_municipality_data(tables: Tables, code: str) -> MunicipalityData:
         budget_start_year=int(budget_row["start_year"]),
         budget_is_estimate=str(budget_row["kind"]) != "kommunens uppgift",
         parameters=MappingProxyType(params),
+        own_parameters=own,
     )
 
 

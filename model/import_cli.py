@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from model.data import Tables
+from model.import_changes import import_changes
 from model.imported import GHG, import_decisions, runnable_codes, with_imports
 from model.tables import read_csv_tables
 
@@ -123,7 +124,10 @@ def run_import(args: argparse.Namespace) -> str:
         f"Importerat till {db}: {GAS_NAMES[report.gas]}, {report.report_name}, "
         f"år {min(report.years)}–{max(report.years)}, {len(codes)} kommun(er).",
     ]
+    changed = {c.code: c for c in import_changes(shipped, imported, codes)
+               if c.gas == report.gas}
     for m in report.municipalities[:20]:
+        change = changed.get(m.code)
         used = bool(decisions.loc[(m.code, report.gas), "used"])
         if not used:
             shipped_last = decisions.loc[(m.code, report.gas), "shipped_last_year"]
@@ -132,6 +136,8 @@ def run_import(args: argparse.Namespace) -> str:
             state = f"kan köras: python -m model run --municipality {m.code}"
         else:
             state = "behöver också växthusgaser totalt för att kunna köras"
+        if used and change is not None:
+            state = f"{change.text('sv')}; {state}"
         lines.append(f"  {m.name} ({m.code}): {state}")
     if len(codes) > 20:
         lines.append(f"  ... och {len(codes) - 20} kommuner till")

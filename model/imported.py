@@ -18,8 +18,9 @@ Decisions, each with its default (documented for users on the import page):
   and the transport and machinery sub-sectors (already folded by the importer into the
   model's TRANSPORT_SUBSECTORS and machinery sub-sectors) their own rows. Without CO2 the
   model uses the default CO2 shares and the national transport split (data/parameters.csv).
-* **Population** is not in NED. A population a user typed in is used (source
-  "anvandarens_uppgift"); otherwise it is unknown and per-capita figures are unavailable.
+* **Population** is not in NED. SCB's (data/population.csv) is used; a population a user
+  typed in (source "anvandarens_uppgift") adds a year SCB's table lacks, never replaces it;
+  without either, per-capita figures are unavailable.
 * **Budget**: the estimate rule in model/budget_estimate.py, labelled an estimate.
 * **Levers**: the default parameters ('*') apply, e.g. no BECCS (model/local_levers.py).
 """
@@ -238,9 +239,14 @@ def with_imports(tables: Tables, imported: ImportedData) -> Tables:
     }))
 
     population = tables.population
-    typed = imported.population[
-        ~imported.population["municipality_code"].isin(set(population["municipality_code"]))
-    ]
+    # A typed-in population adds years the official table lacks; it never replaces SCB's.
+    shipped_keys = set(zip(population["municipality_code"].astype(str),
+                           population["year"].astype(int), strict=True))
+    typed = imported.population[[
+        (str(c), int(y)) not in shipped_keys
+        for c, y in zip(imported.population["municipality_code"], imported.population["year"],
+                        strict=True)
+    ]]
     population = _concat(population, typed.assign(source_id=USER_POPULATION_SOURCE))
 
     source_rows = [_source_rows(used)] if not used.empty else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +31,25 @@ def tables_from_frames(frames: dict[str, pd.DataFrame]) -> Tables:
 
 
 def read_csv_tables(data_dir: Path = DATA_DIR) -> Tables:
-    """Read every source table from CSV files."""
+    """Read every source table from CSV files (once per process while the files are unchanged:
+    the tables are read-only, and reading 290 municipalities' tables takes a noticeable
+    fraction of a second)."""
+    stamps = tuple(
+        (name, *_stamp(data_dir / f"{name}.csv")) for name in TABLE_NAMES
+    )
+    return _read_csv_tables(Path(data_dir), stamps)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_csv_tables(data_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> Tables:
     frames = {
         name: pd.read_csv(data_dir / f"{name}.csv", dtype=_TEXT_COLUMNS, keep_default_na=False,
                           na_values=[""])

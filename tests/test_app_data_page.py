@@ -19,8 +19,9 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert headers == ["Modellen i ord", "Vad krävs, bidrag per spak och kostnader: metod",
                        "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
-                       "Parametrar och antaganden", "Osäkerhet: hur säkra är vi?"]
-    levers, tables, sources, _, uncertain = (df.value for df in at.dataframe)
+                       "Parametrar och antaganden", "Osäkerhet: hur säkra är vi?",
+                       "Egna siffror och ersättningar för Växjö"]
+    levers, tables, sources, _, uncertain, own = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
     assert levers["Möjligt till 2030: varför"].str.len().min() > 20  # every lever says why
@@ -37,6 +38,27 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert len(uncertain) == len(read_uncertainty_frame())
     assert uncertain["Varför"].str.len().min() > 20
     assert "data/uncertainty.csv" in set(tables["Tabell"])
+    assert "data/vehicle_fleet.csv" in set(tables["Tabell"])
+    kinds = dict(zip(own["Uppgift"], own["Egen eller ersättning"], strict=True))
+    assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
+    assert kinds["Transporternas CO2 per undersektor"] == "egen"  # Växjö has its Länsrapport
+
+
+
+def test_data_page_says_which_figures_are_proxies_for_another_municipality() -> None:
+    at = start_app()
+    at.selectbox(key="municipality").set_value("1280").run()  # Malmö
+    at.switch_page("pages/data_och_metod.py").run()
+    assert not at.exception
+    own = at.dataframe[-1].value
+    kinds = dict(zip(own["Uppgift"], own["Egen eller ersättning"], strict=True))
+    assert at.header[-1].value == "Egna siffror och ersättningar för Malmö"
+    assert kinds["Bilpark och drivmedelsmix (Trafikanalys)"] == "egen"
+    assert kinds["Folkmängd (SCB)"] == "egen"
+    assert kinds["Transporternas CO2 per undersektor"].startswith("ersättning")
+    assert kinds["Nya bilars andel el och laddhybrid"] == "egen"  # new cars 2025, table 5
+    assert kinds["Bilparkens förnyelsetakt"].startswith("ersättning")
+    assert kinds["Koldioxidbudget"] == "uppskattning"
 
 
 def test_data_page_in_english() -> None:

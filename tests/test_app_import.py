@@ -104,14 +104,15 @@ def test_page_explains_what_to_upload(db: Path) -> None:
 
 def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> None:
     at = _open_import_page()
-    assert "0880" not in at.selectbox(key="municipality").options
+    # All 290 are shipped: the import replaces Kalmar's figures rather than adding Kalmar.
+    assert "Kalmar län – Kalmar (0880)" in at.selectbox(key="municipality").options
     _upload(at, "vaxthusgaser.xlsx", ifx.ghg_workbook())
     facts = _frame_with(at, "Uppgift").set_index("Uppgift")["Värde"]
     assert facts["Ämne"] == "Växthusgaser totalt"
     assert facts["Fil"] == "vaxthusgaser.xlsx"
     assert facts["Kommuner"] == "3 av 3 i filen"
     table = _frame_with(at, "Efter importen").set_index("Kommunkod")
-    assert table.loc["0880", "Efter importen"] == "Kan väljas i appen"
+    assert table.loc["0880", "Efter importen"].startswith("Ersätter")
     assert table.loc["0780", "Efter importen"].startswith("Ersätter")  # same last year, 2024
     assert table.loc["0880", "Totalt 2024 (t)"] == fmt_number(
         build_municipality_data(read_csv_tables(), "0780").base_ghg.sum() * 0.71, "sv")
@@ -126,8 +127,9 @@ def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> 
     assert not at.exception, at.exception
     assert _imports(db) == 3
     assert at.success[0].value.startswith("Importerat: Växthusgaser totalt för")
-    options = at.selectbox(key="municipality").options
-    assert any("Kalmar (0880)" in option for option in options)
+    changed = _frame_with(at, "Vad importen ändrade").set_index("Kommunkod")
+    assert changed.loc["0880", "Vad importen ändrade"].startswith(
+        "växthusgaser ersatta av importens siffror (till 2024); totalt 2024:")
     listed = _frame_with(at, "Används")
     assert set(listed["Kommunkod"]) == {"0764", "0780", "0880"}
     assert any("redan importerad" in i.value for i in at.info)
@@ -146,7 +148,7 @@ def test_import_one_municipality_then_open_its_scenario(db: Path) -> None:
     at.button(key="import_open").click().run()
     assert not at.exception, at.exception
     assert at.title[0].value == "Klimatscenarier för Kalmar"
-    assert metric_value(at, "Per invånare 2030") == "saknas"
+    assert metric_value(at, "Per invånare 2030") != "saknas"  # SCB's population is shipped
     # BECCS is Växjö's: Kalmar's sidebar says so instead of offering sliders.
     assert any("Ingen känd anläggning för bio-CCS i Kalmar" in c.value for c in at.caption)
     assert "lever_beccs_kt" not in [s.key for s in at.slider]
@@ -184,14 +186,14 @@ def test_english_page(db: Path) -> None:
     assert (problems.iloc[0]["Row"], problems.iloc[0]["Column"]) == (3, "A")
 
 
-def test_population_form_gives_per_capita_figures(db: Path, tmp_path: Path) -> None:
+def test_population_form_is_not_offered_where_scb_has_the_population(db: Path,
+                                                                     tmp_path: Path) -> None:
+    """Every shipped municipality has SCB's population, so an import of Kalmar asks for none
+    (typing one for a municipality without it: tests/test_imported_municipalities.py)."""
     store_import(db, parse_lansrapport(ifx.write_ghg(tmp_path), "0880"), "ghg.xlsx")
     at = _open_import_page()
-    assert at.selectbox(key="import_population_municipality").options == ["Kalmar (0880)"]
-    at.number_input(key="import_population_value").set_value(70_000)
-    at.button(key="import_population_save").click().run()
     assert not at.exception, at.exception
-    assert any("Folkmängden för Kalmar är sparad" in s.value for s in at.success)
+    assert "import_population_municipality" not in [s.key for s in at.selectbox]
     at.selectbox(key="municipality").set_value("0880").run()
     at.switch_page("pages/scenario.py").run()
     kalmar = build_municipality_data(with_imports(read_csv_tables(), read_imported(db)), "0880")

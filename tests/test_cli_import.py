@@ -12,6 +12,7 @@ import pytest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.cli import main
+from model.import_cli import tables_for_cli
 from model.tables import read_csv_tables
 from tests import import_fixtures as ifx
 from tests import smhi_fixtures as fx
@@ -30,7 +31,9 @@ def test_import_then_run_the_imported_municipality(tmp_path: Path,
     path = ifx.write_ghg(tmp_path)
     assert main(["import", str(path), "--municipality", "Kalmar", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "Kalmar (0880): kan köras" in out
+    # Kalmar is shipped: the import replaces its figures and says what changed.
+    assert "Kalmar (0880): växthusgaser ersatta av importens siffror (till 2024)" in out
+    assert "totalt 2024:" in out and "kan köras" in out
 
     assert main(["run", "--municipality", "0880", "--db", str(db)]) == 0
     payload = json.loads(capsys.readouterr().out)
@@ -40,8 +43,9 @@ def test_import_then_run_the_imported_municipality(tmp_path: Path,
     for sector, values in payload["sectors"].items():
         expected = vaxjo.base_ghg[list(payload["sectors"]).index(sector)] * ifx.KALMAR_SCALE
         assert values[base] == pytest.approx(expected, abs=0.1)
-    assert payload["kpis"]["ghg_per_capita_2030_kg"] is None  # population unknown
-    assert payload["kpis"]["budget_t"] == pytest.approx(round(2_760_000 * 0.71, -3), abs=1000)
+    assert payload["kpis"]["ghg_per_capita_2030_kg"] > 0  # SCB's population is shipped
+    shipped_budget = read_csv_tables().budget.set_index("municipality_code")["budget_t_co2e"]
+    assert payload["kpis"]["budget_t"] == pytest.approx(shipped_budget["0880"])
 
     assert main(["levers", "--municipality", "0880", "--db", str(db), "--format", "csv"]) == 0
     assert "beccs_kt" in capsys.readouterr().out
@@ -49,13 +53,17 @@ def test_import_then_run_the_imported_municipality(tmp_path: Path,
 
 def test_import_with_population(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "k.duckdb"
+    # A typed population adds a year SCB's table lacks (2025); SCB's 2024 stays.
     args = ["import", str(ifx.write_ghg(tmp_path)), "--municipality", "0880", "--db", str(db),
-            "--population", "70000", "--population-year", "2024"]
+            "--population", "73000", "--population-year", "2025"]
     assert main(args) == 0
     capsys.readouterr()
+    kalmar = build_municipality_data(tables_for_cli(str(db)), "0880")
+    assert list(kalmar.population_years[-2:]) == [2024, 2025]
+    assert list(kalmar.population[-2:]) == [72_704, 73_000]
     assert main(["run", "--municipality", "0880", "--db", str(db)]) == 0
     kpis = json.loads(capsys.readouterr().out)["kpis"]
-    assert kpis["ghg_per_capita_2030_kg"] == pytest.approx(kpis["ghg_2030_t"] / 70_000 * 1000)
+    assert kpis["population_2030"] > 73_000
 
 
 def test_rejected_file_exits_non_zero_names_row_and_column_and_stores_nothing(
@@ -89,16 +97,18 @@ def test_only_xlsx_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert ".xlsx" in capsys.readouterr().err
 
 
-def test_co2_only_municipality_says_which_report_to_download(
+def test_co2_import_gives_a_shipped_municipality_its_own_split(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "k.duckdb"
     assert main(["import", str(fx.write_valid(tmp_path)), "--municipality", "Kalmar",
                  "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "behöver också växthusgaser totalt" in out
-    assert main(["run", "--municipality", "0880", "--db", str(db)]) == 2
-    assert "Växthusgaser totalt" in capsys.readouterr().err
+    # Kalmar's GHG is shipped: its CO2 import gives it its own split and stays runnable.
+    assert "Kalmar (0880): eget transportsplit och egna CO2-andelar från 2022" in out
+    assert main(["run", "--municipality", "0880", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert build_municipality_data(tables_for_cli(str(db)), "0880").transport_split_from_data
 
 
 def test_csv_municipalities_work_without_a_database(tmp_path: Path,

@@ -34,8 +34,25 @@ from tests import smhi_fixtures as fx
 from tests.test_smhi_import import REAL_FILE
 
 
+def _only(tables: Tables, codes: set[str]) -> Tables:
+    """The tables restricted to these municipalities (and the defaults, '*')."""
+    keep = codes | {"*"}
+    return dataclasses.replace(tables, **{
+        field.name: frame[frame["municipality_code"].isin(keep)]
+        for field in dataclasses.fields(tables)
+        if "municipality_code" in (frame := getattr(tables, field.name))
+    })
+
+
 @pytest.fixture(scope="module")
 def shipped() -> Tables:
+    """Växjö and Alvesta only, as shipped before all 290: Kalmar (0880) is then new."""
+    return _only(read_csv_tables(), {"0780", "0764"})
+
+
+@pytest.fixture(scope="module")
+def shipped_290() -> Tables:
+    """All 290 municipalities, as shipped."""
     return read_csv_tables()
 
 
@@ -304,17 +321,22 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_real_export_imports_every_municipality(shipped: Tables, real_db: Path) -> None:
+def test_real_export_imports_every_municipality(shipped: Tables, shipped_290: Tables,
+                                                 real_db: Path) -> None:
     imported = read_imported(real_db)
     assert len(imported.imports) == 290
     assert set(imported.imports["gas"]) == {"CO2"}
     tables = with_imports(shipped, imported)
     co2_codes = set(tables.ned_co2_subsector["municipality_code"])
     assert len(co2_codes) == 290
-    # CO2 only: the shipped municipalities stay runnable, the others need a GHG report.
+    # CO2 only, without shipped GHG: not runnable, and it says which report to download.
     assert runnable_codes(tables) == ["0764", "0780"]
     with pytest.raises(DataError, match="Växthusgaser totalt"):
         build_municipality_data(tables, "2584")
+    # As shipped (GHG for all 290), the import gives every one its own transport split.
+    everyone = with_imports(shipped_290, imported)
+    assert len(runnable_codes(everyone)) == 290
+    assert build_municipality_data(everyone, "2584").transport_split_from_data
     with duckdb.connect(str(real_db), read_only=True) as con:
         assert con.execute("SELECT count(DISTINCT municipality_code) FROM imported_ned_main"
                            ).fetchone() == (290,)

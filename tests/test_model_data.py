@@ -24,6 +24,7 @@ from model import (
     reference_levers,
 )
 from model.checks import obligation_backcast
+from model.data import FLEET_PARAMETERS, NEW_CAR_PARAMETERS
 from model.levers import TARGET_YEAR
 from model.paths import reference_paths
 from model.tables import read_csv_tables
@@ -65,9 +66,20 @@ def municipality(code: str) -> MunicipalityData:
 
 
 def parameter(code: str, parameter_id: str) -> float:
-    """A parameter as the data says: the municipality's own row, else the default ('*')."""
+    """A parameter as the data says: the municipality's own row, its own car fleet
+    (vehicle_fleet.csv, Trafikanalys), else the default ('*')."""
     rows = [r for r in read_rows("parameters.csv") if r["parameter_id"] == parameter_id]
     own = [r for r in rows if r["municipality_code"] == code]
+    fleet_fuel = FLEET_PARAMETERS.get(parameter_id)
+    if not own and fleet_fuel is not None:
+        own = [{"value": r["count"]} for r in read_rows("vehicle_fleet.csv")
+               if r["municipality_code"] == code and r["vehicle_type"] == "personbilar"
+               and r["fuel"] == fleet_fuel]
+    new_fuel = NEW_CAR_PARAMETERS.get(parameter_id)
+    if not own and new_fuel is not None:  # new cars 2025 (new_cars.csv, Trafikanalys)
+        new = {r["fuel"]: float(r["count"]) for r in read_rows("new_cars.csv")
+               if r["municipality_code"] == code}
+        own = [{"value": new[new_fuel] / new["alla"]}]
     default = [r for r in rows if r["municipality_code"] == "*"]
     chosen = own or default
     assert len(chosen) == 1, (code, parameter_id)
@@ -184,8 +196,8 @@ def test_municipality_codes_keep_leading_zeros_when_read() -> None:
     tables = read_csv_tables()
     for name in ("ned_ghg", "population", "budget", "municipalities", "parameters"):
         codes = set(getattr(tables, name)["municipality_code"])
-        assert codes <= {"0780", "0764", "*"}, (name, codes)
-        assert "0780" in codes, name
+        assert all(c == "*" or (len(c) == 4 and c.isdigit()) for c in codes), (name, codes)
+        assert "0780" in codes and "0114" in codes or name == "parameters", name
     assert build_municipality_data(tables, "780").code == "0780"
     assert build_municipality_data(tables, 780).code == "0780"  # type: ignore[arg-type]
     assert municipality("0780").name == "Växjö"

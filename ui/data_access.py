@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
+from model.budget_estimate import AllocationBasis, allocation_basis
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
 from model.imported import ImportedData, runnable_codes, with_usable_imports
+from model.overview import OverviewBase, overview_base
 from model.tables import read_csv_tables, tables_from_frames
 from store.backend import uses_postgres
-from store.database import StoreError, build_database, default_db_path, read_table
+from store.database import StoreError, build_database, default_db_path, read_tables
 from store.freshness import imports_stamp
 from store.imported import read_imported
 from ui.shared_cache import clear_all, shared
@@ -54,7 +56,7 @@ def load_tables() -> LoadedTables:
     try:
         db_path = default_db_path()
         build_database(db_path)
-        frames = {name: read_table(db_path, name) for name in TABLE_NAMES}
+        frames = read_tables(db_path, TABLE_NAMES)  # one connection for all of them
         shipped = tables_from_frames(frames)
     except StoreError as error:
         return LoadedTables(read_csv_tables(), error.message_sv, error.message_en)
@@ -124,6 +126,31 @@ def municipality_names() -> dict[str, str]:
     }
 
 
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(name: str) -> str:
+    """A–Ö as in Swedish: å, ä, ö after z, in that order (Python's order puts ä before å)."""
+    return name.casefold().translate(_SWEDISH_ORDER)
+
+
+@shared()
+def municipality_labels() -> dict[str, str]:
+    """Code → "Län – Kommun (kod)" for the picker, ordered by county code, then name."""
+    names = municipality_names()
+    rows = load_tables().tables.municipalities
+    rows = rows[rows["municipality_code"].isin(names)].drop_duplicates("municipality_code")
+    ordered = rows.assign(
+        county_code_=rows["municipality_code"].str[:2],
+        name_key_=rows["municipality"].astype(str).map(swedish_sort_key),
+    ).sort_values(["county_code_", "name_key_"], kind="stable")
+    return {
+        str(code): f"{county} – {name} ({code})" if county else f"{name} ({code})"
+        for code, name, county in zip(ordered["municipality_code"], ordered["municipality"],
+                                      ordered["county"].fillna("").astype(str), strict=True)
+    }
+
+
 @shared()
 def source_titles(lang: str) -> dict[str, str]:
     """Source id → 'Publisher: title (release)' for help texts."""
@@ -164,3 +191,16 @@ def parameter_row(code: str, parameter_id: str) -> dict[str, str] | None:
     row = rows.iloc[0]
     return {key: "" if pd.isna(row[key]) else str(row[key])
             for key in ("value", "source_id", "note_sv", "note_en")}
+
+
+@shared()
+def overview_base_cached() -> OverviewBase:
+    """Every municipality's base data stacked for the Sverige page (built on first visit)."""
+    return overview_base(load_tables().tables)
+
+
+@shared()
+def budget_allocation_basis() -> AllocationBasis | None:
+    """Emissions and population per municipality for the budget allocation principles."""
+    tables = load_tables().tables
+    return allocation_basis(tables.ned_ghg, tables.population, tables.budget)

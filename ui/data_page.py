@@ -13,6 +13,7 @@ from ui.context import page_context
 from ui.data_access import load_tables, source_titles
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+from ui.own_figures import own_or_proxy_table
 from ui.shared_cache import shared
 from ui.uncertainty_view import uncertainty_method
 
@@ -133,3 +134,7 @@ def main() -> None:
     st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")
 
     uncertainty_method(lang)  # issue 12: ranges, sampling, what is not covered
+
+    st.header(t("own_or_proxy_heading", lang, name=ctx.data.name))
+    st.dataframe(own_or_proxy_table(ctx.data, lang), hide_index=True, width="stretch",
+                 key="data_own_or_proxy")

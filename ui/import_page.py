@@ -34,6 +34,7 @@ from store.imported import POPULATION_MAX, save_population, store_import
 from ui.data_access import LoadedTables, load_tables, municipality_names, refresh_after_import
 from ui.formatting import fmt_number
 from ui.i18n import t
+from ui.import_summary import changes_table
 from ui.sidebar import carry_levers_to
 from ui.state import MUNICIPALITY_KEY, current_language
 
@@ -427,6 +428,9 @@ def _outcome_section(outcome: ImportOutcome, lang: str) -> None:
                icon=":material/check_circle:")
     if outcome.runnable:
         st.write(t("imp_done_runnable", lang))
+    # What the import changed, per municipality (ui/import_summary.py, issue 13).
+    st.dataframe(changes_table(outcome.codes, outcome.gas, lang), hide_index=True,
+                 width="stretch", key="import_changes")
     if outcome.needs_ghg:
         st.info(t("imp_done_needs_ghg", lang), icon=":material/info:")
     if outcome.older:

@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from model.budget import BudgetSettings
+from model.budget_estimate import DEFAULT_PRINCIPLE
 from model.data import MunicipalityData
 from model.levers import LEVERS_BY_ID, Levers
 from model.potential import fossil_potentials
@@ -15,6 +16,8 @@ from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from model.targets import TARGET_IDS, TARGET_SOURCES
 from ui import charts
+from ui.budget_principle import allocated_budget_t, current_principle, principle_widgets
+from ui.budget_principle import note as principle_note_text
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures, source_titles
 from ui.export_section import export_section
@@ -41,7 +44,10 @@ def budget_settings(ctx: PageContext) -> BudgetSettings:
     # The inputs keep their values across pages (persist_state); the check for a missing key
     # covers a session that has not shown them yet.
     if state.get(BUDGET_FOR_KEY) != ctx.data.code or BUDGET_KT_KEY not in state:
-        state[BUDGET_KT_KEY] = int(round(ctx.data.budget_t / 1000.0))
+        default_t = ctx.data.budget_t
+        if ctx.data.budget_is_estimate and current_principle()[0] != DEFAULT_PRINCIPLE:
+            default_t = allocated_budget_t(ctx.data.code) or default_t  # the chosen principle
+        state[BUDGET_KT_KEY] = int(round(default_t / 1000.0))
         state[BUDGET_START_KEY] = ctx.data.budget_start_year
         state[BUDGET_FOR_KEY] = ctx.data.code
     state.setdefault(BUDGET_BECCS_KEY, False)
@@ -250,6 +256,21 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
                                width="stretch", key="chart_fossil")
 
 
+def _apply_principle(code: str) -> None:
+    """The principle changed: the budget input takes the new estimate (still editable)."""
+    allocated = allocated_budget_t(code)
+    if allocated is not None:
+        st.session_state[BUDGET_KT_KEY] = int(round(allocated / 1000.0))
+
+
+def estimate_principle(code: str, lang: str, shipped_note: str) -> None:
+    """An estimated budget: the allocation principle to choose and how it was made."""
+    principle_widgets(lang, on_change=_apply_principle, args=(code,))
+    principle, _ = current_principle()
+    text = shipped_note if principle == DEFAULT_PRINCIPLE else principle_note_text(lang)
+    st.info(t("budget_estimate_note", lang, note=text), icon=":material/info:")
+
+
 def budget_section(result: ScenarioResult, lang: str) -> None:
     """Budget inputs, used and left, when it runs out and the pace needed."""
     k = result.kpis
@@ -268,8 +289,7 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                   help=t("budget_count_beccs_help", lang), width="content",
                   persist_state="session")
     if data.budget_is_estimate:
-        note = row["note_en"] if lang == "en" else row["note_sv"]
-        st.info(t("budget_estimate_note", lang, note=note), icon=":material/info:")
+        estimate_principle(data.code, lang, row["note_en"] if lang == "en" else row["note_sv"])
     used = (f"**{t('budget_used', lang, start=k.budget_start_year, base_year=k.base_year)}:** "
             f"{fmt_tonnes(k.budget_used_to_base_t, lang)} "
             f"({fmt_percent(k.budget_used_share_to_base, lang, 0)}) · "

@@ -17,7 +17,13 @@ from model.levers import (
 )
 from model.local_levers import BECCS_LEVERS, BECCS_POTENTIAL_PARAMETER, carry_over, lever_max
 from model.paths import reference_levers
-from ui.data_access import municipality_data, municipality_names, parameter_row, source_titles
+from ui.data_access import (
+    municipality_data,
+    municipality_labels,
+    municipality_names,
+    parameter_row,
+    source_titles,
+)
 from ui.formatting import fmt_lever_value
 from ui.i18n import LANGUAGES, t
 from ui.presets_ui import (
@@ -62,15 +68,39 @@ def language_and_municipality() -> tuple[str, str]:
     st.session_state.setdefault(MUNICIPALITY_KEY, "0780" if "0780" in names else next(iter(names)))
     if st.session_state[MUNICIPALITY_KEY] not in names:
         st.session_state[MUNICIPALITY_KEY] = next(iter(names))
+    labels = municipality_labels()
+    # 290 options grouped by county ("Län – Kommun (kod)"); the selectbox filters as one
+    # types, so a name, a county or a code finds it. The value stays the code (links, tests).
     st.sidebar.selectbox(
         t("municipality", lang),
-        options=list(names),
-        format_func=lambda code: f"{names[code]} ({code})",
+        options=list(labels),
+        format_func=labels.__getitem__,
         key=MUNICIPALITY_KEY,
+        help=t("municipality_picker_help", lang),
         on_change=lambda: carry_levers_to(str(st.session_state[MUNICIPALITY_KEY])),
     )
+    show_switch_note(lang)
     st.session_state[SHOWN_MUNICIPALITY_KEY] = str(st.session_state[MUNICIPALITY_KEY])
     return lang, str(st.session_state[MUNICIPALITY_KEY])
+
+
+SWITCH_NOTE_KEY = "municipality_switch_note"  # (name, kept lever ids, reset lever ids)
+
+
+def show_switch_note(lang: str) -> None:
+    """Once after a switch: which moved levers carried over, and which were reset."""
+    note = st.session_state.pop(SWITCH_NOTE_KEY, None)
+    if not note:
+        return
+    name, kept, reset = note
+    label = {spec.id: spec.label(lang) for spec in LEVER_SPECS}
+    if kept:
+        st.sidebar.caption(t("switch_kept", lang, name=name,
+                             levers=", ".join(label[i] for i in kept)))
+    if reset:
+        st.sidebar.warning(t("switch_reset", lang, name=name,
+                             levers=", ".join(label[i] for i in reset)),
+                           icon=":material/restart_alt:")
 
 
 SHOWN_MUNICIPALITY_KEY = "municipality_shown"  # the municipality the levers were last set for
@@ -96,9 +126,15 @@ def carry_levers_to(code: str) -> None:
         current = old_reference.with_values(**values)
     except LeverError:
         current = old_reference
-    carried = carry_over(current, old_reference, municipality_data(code))
+    new_data = municipality_data(code)
+    carried = carry_over(current, old_reference, new_data)
     for spec in LEVER_SPECS:
         state[lever_key(spec.id)] = float(getattr(carried, spec.id))
+    moved = current.differences(old_reference)
+    reset = [i for i, (mine, _) in moved.items() if abs(getattr(carried, i) - mine) > 1e-9]
+    kept = [i for i in moved if i not in reset]
+    if moved:
+        state[SWITCH_NOTE_KEY] = (new_data.name, kept, reset)
 
 
 @lru_cache(maxsize=32)

@@ -18,6 +18,7 @@ from ui.i18n import (
     municipalities,
     safety,
     scenarios,
+    sverige,
     workshop,
 )
 from ui.i18n import uncertainty as uncertainty_texts
@@ -26,7 +27,7 @@ LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
 _PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible,
-          safety, uncertainty_texts)
+          safety, uncertainty_texts, sverige)
 
 
 def _merge() -> dict[str, dict[str, str]]:

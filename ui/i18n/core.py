@@ -263,6 +263,8 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
               "en": "Costs per lever: investment and operation with low–high levels and sources"},
     "cost_parameters": {"sv": "Kostnadsparametrar: enhetskostnader, livslängder, priser",
                         "en": "Cost parameters: unit costs, lifetimes, prices"},
+    "new_cars": {"sv": "Nyregistrerade personbilar per kommun och drivmedel 2025",
+                 "en": "Newly registered cars by municipality and fuel, 2025"},
 }
 
 METHOD_TEXT: dict[str, str] = {
