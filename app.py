@@ -9,6 +9,7 @@ from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
+from ui.participant_view import keep_on_workshop, participant_mode
 from ui.sharing import read_link_once, sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
@@ -22,7 +23,9 @@ loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)
 share_slot = st.sidebar.container()
-lever_widgets(reference_levers(municipality_data(code)), lang)
+participant = participant_mode()  # a workshop participant: levers in the page, no menu
+if not participant:
+    lever_widgets(reference_levers(municipality_data(code)), lang)
 
 navigation = st.navigation(
     [
@@ -42,8 +45,11 @@ navigation = st.navigation(
                 url_path="importera"),
         st.Page("pages/workshop.py", title=t("page_workshop", lang), icon=":material/groups:",
                 url_path="workshop"),
-    ]
+    ],
+    position="hidden" if participant else "sidebar",
 )
+if participant:
+    keep_on_workshop(navigation.url_path)
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
 navigation.run()
 freeze_startup_objects()  # once per server, after the first full run

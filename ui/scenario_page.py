@@ -17,13 +17,17 @@ from ui import charts
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures
 from ui.export_section import export_section
+from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.formatting import (
     fmt_lever_value,
     fmt_month_year,
+    fmt_months,
     fmt_number,
     fmt_percent,
+    fmt_points,
+    fmt_signed,
     fmt_tonnes,
-    for_metric_delta,
+    months_between,
 )
 from ui.i18n import t
 
@@ -55,62 +59,96 @@ def reference_result(
     return run_scenario(data, reference, budget)
 
 
-def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
-                     lang: str) -> None:
-    """Fossil CO2 2030, when the budget runs out and the pace needed, against the reference
-    (shared by this page and presenter mode)."""
+def fossil_figure(parent: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                  lang: str) -> None:
+    """Fossil CO2 in 2030, against the reference."""
     k, r = result.kpis, reference.kpis
-    fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
-    row.metric(
-        t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
-        delta=(for_metric_delta(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}")
-               if abs(fossil_delta) >= 1 else None),
-        delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
-    )
-    years_later = _years_between(k.budget_exhausted_year, r.budget_exhausted_year)
-    row.metric(
+    change = k.fossil_co2_2030_t - r.fossil_co2_2030_t
+    text = f"{fmt_signed(fmt_tonnes(abs(change), lang), change)} {t('vs_reference', lang)}"
+    parent.metric(t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
+                  help=t("kpi_fossil_2030_help", lang),
+                  **metric_delta(change, text, lower_is_better=True, tolerance=0.5))
+
+
+def budget_figure(parent: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                  lang: str) -> None:
+    """When the budget runs out (year and month), against the reference."""
+    k, r = result.kpis, reference.kpis
+    months = months_between(k.budget_exhausted_year, k.budget_exhausted_month,
+                            r.budget_exhausted_year, r.budget_exhausted_month)
+    if months is None:  # one of them not by 2050: later (good) or earlier than that
+        later = (k.budget_exhausted_year is None) - (r.budget_exhausted_year is None)
+        delta = metric_delta(-later, t("budget_after_2050" if later > 0 else "budget_before_2050",
+                                       lang), lower_is_better=False)
+        if later:
+            delta["delta_arrow"] = "up" if later > 0 else "down"
+    else:
+        delta = metric_delta(months, f"{fmt_months(months, lang)} {t('vs_reference', lang)}",
+                             lower_is_better=False)
+    parent.metric(
         t("kpi_budget_exhausted", lang),
         fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
                        t("not_by_2050", lang)),
-        delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
-               if years_later else None),
         help=t("kpi_budget_help", lang, start=k.budget_start_year,
                budget=fmt_tonnes(k.budget_t, lang)),
+        **delta,
     )
-    row.metric(
+
+
+def rate_figure(parent: DeltaGenerator, result: ScenarioResult, lang: str) -> None:
+    """The yearly reduction needed to keep the budget."""
+    k = result.kpis
+    parent.metric(
         t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
         help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
                remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
     )
 
 
+def verdict_figure(parent: DeltaGenerator, result: ScenarioResult, lang: str) -> None:
+    """'Fossilbränslefritt 2030: Nej, 63 900 t kvar': the answer people came for."""
+    parent.metric(t("verdict_label", lang), verdict_value(fossil_verdict(result), lang),
+                  help=t("verdict_help", lang))
+
+
+def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                     lang: str) -> None:
+    """Fossil CO2 2030, when the budget runs out and the pace needed, against the reference
+    (shared by this page and presenter mode)."""
+    fossil_figure(row, result, reference, lang)
+    budget_figure(row, result, reference, lang)
+    rate_figure(row, result, lang)
+
+
 def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
-    """Five figures across the top, with the change against the reference scenario."""
+    """Six figures in a fixed grid of three and three, with the change against the reference.
+
+    First row, the answer: the verdict, when the budget runs out, the pace needed; second
+    row, the details. Columns keep their place when deltas appear (a wrapping row jumped
+    4 + 1 at 1400 px).
+    """
     k, r = result.kpis, reference.kpis
-    # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
-    row = st.container(horizontal=True, gap="small")
-    add_main_figures(row, result, reference, lang)
+    first = st.columns(3, gap="small")
+    verdict_figure(first[0], result, lang)
+    budget_figure(first[1], result, reference, lang)
+    rate_figure(first[2], result, lang)
+    second = st.columns(3, gap="small")
+    fossil_figure(second[0], result, reference, lang)
     change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
-    row.metric(
+    second[1].metric(
         t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
-        delta=(for_metric_delta(f"{fmt_number(change_delta * 100, lang, 1)} "
-                                f"{t('percentage_points', lang)} {t('vs_reference', lang)}")
-               if abs(change_delta) >= 0.0005 else None),
-        delta_color="inverse", help=t("kpi_change_1990_help", lang),
+        help=t("kpi_change_1990_help", lang),
+        **metric_delta(change_delta, f"{fmt_points(change_delta * 100, lang, 1)} "
+                       f"{t('vs_reference', lang)}", lower_is_better=True, tolerance=0.0005),
     )
     per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
     known = per_capita_t == per_capita_t  # NaN where the population is unknown (imports)
-    row.metric(
+    second[2].metric(
         t("kpi_per_capita", lang),
         f"{fmt_number(per_capita_t, lang, 2)} t CO2e" if known else t("per_capita_unknown", lang),
         help=(t("kpi_per_capita_help", lang) if known
               else t("per_capita_unknown_help", lang, name=result.data.name)),
     )
-
-
-def _years_between(year: int | None, reference_year: int | None) -> int:
-    """Years later than the reference (None = not by 2050, counted as 2051)."""
-    return (year or 2051) - (reference_year or 2051)
 
 
 def own_figures(result: ScenarioResult, lang: str) -> None:

@@ -9,12 +9,21 @@ with the sectors (model/sectors.py).
 
 from __future__ import annotations
 
-from ui.i18n import compare, core, decisions, exports, municipalities, scenarios, workshop
+from ui.i18n import (
+    compare,
+    core,
+    decisions,
+    exports,
+    firstuse,
+    municipalities,
+    scenarios,
+    workshop,
+)
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, firstuse)
 
 
 def _merge() -> dict[str, dict[str, str]]:
