@@ -20,8 +20,18 @@ from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
 
 NET_COLOUR = "#111111"
-REFERENCE_COLOUR = "#6b6b6b"
+REFERENCE_COLOUR = "#595959"  # 7:1 on white, dashed: told apart from the net line by its dashes
 BUDGET_COLOUR = "#b2182b"
+TEXT_COLOUR = "#31333F"  # axis and legend text: 12.6:1 on white (Streamlit's grey was 3.7:1)
+SOLID: list[int] = [1, 0]
+DASHED: list[int] = [6, 4]
+# Chart text everyone can read, whatever the theme around it.
+READABLE_CONFIG: dict = {
+    "axis": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 12,
+             "titleFontSize": 13},
+    "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 13},
+    "title": {"color": TEXT_COLOUR},
+}
 
 
 def _finish(spec: dict, lang: str) -> dict:
@@ -40,15 +50,35 @@ def _finish(spec: dict, lang: str) -> dict:
             layer["data"] = {"values": [{}]}
         else:
             layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
+    config = spec.setdefault("config", {})
+    config["locale"] = VEGA_LOCALE[lang]
+    for part, values in READABLE_CONFIG.items():
+        config[part] = {**values, **config.get(part, {})}
     return spec
 
 
 def _series_scale(lang: str) -> alt.Scale:
-    domain = [sector_label(s, lang) for s in SECTORS] + [
-        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang)]
-    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR, NET_COLOUR, REFERENCE_COLOUR]
+    """Areas: the sectors and BECCS (squares in the legend)."""
+    domain = [sector_label(s, lang) for s in SECTORS] + [t("series_beccs", lang)]
+    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR]
     return alt.Scale(domain=domain, range=colours)
+
+
+def _line_encodings(lang: str) -> dict:
+    """Lines: net solid, reference dashed; one legend that draws them as such.
+
+    The field is a copy of the series ("line", made in the layer): a legend per field, so
+    the areas' legend keeps its squares and this one draws strokes.
+    """
+    domain = [t("series_net", lang), t("series_reference", lang)]
+    legend = alt.Legend(orient="bottom", columns=2, symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, title=None, labelLimit=0)
+    return {
+        "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=[
+            NET_COLOUR, REFERENCE_COLOUR]), legend=legend, title=None),
+        "strokeDash": alt.StrokeDash("line:N", scale=alt.Scale(domain=domain, range=[
+            SOLID, DASHED]), legend=legend, title=None),
+    }
 
 
 @lru_cache(maxsize=16)
@@ -67,7 +97,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     ]
     colour = alt.Color("series:N", scale=_series_scale(lang), title=None,
                        legend=alt.Legend(orient="bottom", columns=2, symbolType="square",
-                                         labelLimit=170))
+                                         labelLimit=0))
     history = alt.Chart().mark_rect(color="#888888", opacity=0.08).encode(
         x=alt.X(datum=1990, scale=years), x2=alt.X2(datum=base_year))
     history_label = alt.Chart().mark_text(align="left", dx=4, dy=8, baseline="top",
@@ -78,21 +108,23 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
                                            color="#555555", fontSize=12).encode(
         x=alt.X(datum=base_year, scale=years), y=alt.value(0),
         text=alt.value(t("label_scenario", lang)))
-    areas = base.mark_area(opacity=0.9).encode(
+    areas = base.mark_area(opacity=1).encode(
         y=alt.Y("value:Q", stack="zero", title=value_title),
         color=colour,
         order=alt.Order("order:Q"),
         tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "area")
-    beccs = base.mark_area(opacity=0.8).encode(
+    beccs = base.mark_area(opacity=1).encode(
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "beccs")
+    lines = _line_encodings(lang)
     net = base.mark_line(strokeWidth=2.5).encode(
-        y="value:Q", color=colour, tooltip=tooltip,
-    ).transform_filter(alt.datum.layer == "net")
-    reference = base.mark_line(strokeDash=[6, 4], strokeWidth=2).encode(
-        y="value:Q", color=colour, tooltip=tooltip,
-    ).transform_filter(alt.datum.layer == "reference")
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "net").transform_calculate(line="datum.series")
+    reference = base.mark_line(strokeWidth=2).encode(
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "reference").transform_calculate(
+        line="datum.series")
     own_figures = base.mark_point(shape="diamond", size=140, filled=True, color=NET_COLOUR,
                                   opacity=1).encode(
         y="value:Q", tooltip=tooltip,
@@ -198,15 +230,21 @@ def _budget_spec(lang: str) -> dict:
     tooltip = [alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
                alt.Tooltip("series:N", title=" "),
                alt.Tooltip("value:Q", title=y_title, format=",.0f")]
-    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=[t("series_cumulative", lang),
-                                               t("series_budget", lang)],
-                                       range=[NET_COLOUR, BUDGET_COLOUR]))
-    cumulative = alt.Chart().mark_area(line=True, opacity=0.25).encode(
-        x=x, y=alt.Y("value:Q", title=y_title), color=colour, tooltip=tooltip,
+    # One legend of lines: the cumulative emissions solid, the budget dashed, as drawn.
+    domain = [t("series_cumulative", lang), t("series_budget", lang)]
+    legend = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, labelLimit=0)
+    stroke = alt.Stroke("series:N", title=None, legend=legend,
+                        scale=alt.Scale(domain=domain, range=[NET_COLOUR, BUDGET_COLOUR]))
+    dash = alt.StrokeDash("series:N", title=None, legend=legend,
+                          scale=alt.Scale(domain=domain, range=[SOLID, [8, 4]]))
+    cumulative = alt.Chart().mark_area(line={"color": NET_COLOUR}, opacity=0.25,
+                                       color=NET_COLOUR).encode(
+        x=x, y=alt.Y("value:Q", title=y_title), stroke=stroke, strokeDash=dash,
+        tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "cumulative")
-    budget = alt.Chart().mark_line(strokeDash=[8, 4], strokeWidth=2).encode(
-        x=x, y="value:Q", color=colour, tooltip=tooltip,
+    budget = alt.Chart().mark_line(strokeWidth=2).encode(
+        x=x, y="value:Q", stroke=stroke, strokeDash=dash, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "budget")
     chart = alt.layer(cumulative, budget).properties(height=300, width="container")
     return _finish(chart.to_dict(), lang)

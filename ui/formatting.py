@@ -21,8 +21,7 @@ def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
     text = f"{value:,.{decimals}f}"
     if lang == "sv":
         text = text.replace(",", " ").replace(".", ",").replace(" ", NBSP)
-        text = text.replace("-", "−")
-    return text
+    return text.replace("-", "−")  # the minus sign in both languages
 
 
 def fmt_tonnes(value: float | None, lang: str) -> str:
@@ -88,7 +87,8 @@ VEGA_LOCALE: dict[str, dict[str, object]] = {
         },
     },
     "en": {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"]},
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"],
+                   "minus": "−"},
     },
 }
 

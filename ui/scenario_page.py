@@ -14,6 +14,14 @@ from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from ui import charts
+from ui.chart_access import chart_with_text
+from ui.chart_text import (
+    bars_description,
+    budget_description,
+    series_table,
+    trajectory_description,
+    trajectory_table,
+)
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures
 from ui.export_section import export_section
@@ -188,11 +196,11 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
         help=t("per_capita_unknown_help", lang, name=result.data.name) if no_population else None,
     ) and not no_population
-    st.vega_lite_chart(
-        charts.trajectory_data(result, reference, lang, per_capita, markers),
-        charts.trajectory_spec(lang, per_capita, result.data.base_year),
-        width="stretch", key="chart_trajectory",
-    )
+    data = charts.trajectory_data(result, reference, lang, per_capita, markers)
+    chart_with_text(
+        data, charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
+        "chart_trajectory", lambda: trajectory_table(data, lang), lang)
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
@@ -240,8 +248,13 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
         st.markdown("\n\n".join(text_parts))
     if not k.fossil_free_2030:
         with chart:
-            st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
-                               width="stretch", key="chart_fossil")
+            data = charts.fossil_data(result, lang)
+            chart_with_text(
+                data, charts.fossil_spec(lang),
+                bars_description(data, "chart_fossil_text", lang, "\u00a0t"), "chart_fossil",
+                lambda: data.rename(columns={"series": t("legend_sector", lang),
+                                             "value": t("axis_fossil_t", lang)}).round(0),
+                lang)
 
 
 def budget_section(result: ScenarioResult, lang: str) -> None:
@@ -281,8 +294,9 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                     when=fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
                                         ""))
     st.markdown(f"{used}\n\n{summary}")
-    st.vega_lite_chart(charts.budget_data(result, lang), charts.budget_spec(lang),
-                       width="stretch", key="chart_budget")
+    data = charts.budget_data(result, lang)
+    chart_with_text(data, charts.budget_spec(lang), budget_description(data, lang),
+                    "chart_budget", lambda: series_table(data, lang, decimals=0), lang)
 
 
 def main() -> None:

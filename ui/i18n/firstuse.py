@@ -39,4 +39,31 @@ TEXTS: dict[str, dict[str, str]] = {
     # Skip links (keyboard)
     "skip_to_levers": {"sv": "Hoppa till spakarna", "en": "Skip to the levers"},
     "skip_to_results": {"sv": "Hoppa till resultaten", "en": "Skip to the results"},
+    # Charts in words and as tables
+    "show_as_table": {"sv": "Visa som tabell", "en": "Show as table"},
+    "unit_t_per_capita": {"sv": "t CO2e per invånare", "en": "t CO2e per inhabitant"},
+    "chart_trajectory_text": {
+        "sv": "Diagrammet visar utsläppen av växthusgaser i {name} per sektor, statistik "
+        "1990–{base_year} och scenario till 2050. {base_year}: {base}. 2030: {total_2030} "
+        "från sektorerna, netto {net_2030} (referensen: {reference_2030}). 2050: netto "
+        "{net_2050}. Störst 2030: {largest}.",
+        "en": "The chart shows greenhouse-gas emissions in {name} by sector, statistics "
+        "1990–{base_year} and the scenario to 2050. {base_year}: {base}. 2030: {total_2030} "
+        "from the sectors, net {net_2030} (the reference: {reference_2030}). 2050: net "
+        "{net_2050}. Largest in 2030: {largest}.",
+    },
+    "chart_fossil_text": {
+        "sv": "Fossil koldioxid kvar år 2030 per sektor, störst först: {list}.",
+        "en": "Fossil carbon dioxide left in 2030 by sector, largest first: {list}.",
+    },
+    "chart_budget_text": {
+        "sv": "Kumulativa utsläpp från {start} mot budgeten på {budget} kt CO2e: {end} kt år "
+        "2050. {crossed}",
+        "en": "Cumulative emissions from {start} against the budget of {budget} kt CO2e: "
+        "{end} kt in 2050. {crossed}",
+    },
+    "chart_budget_crossed": {"sv": "Budgeten överskrids {year}.",
+                             "en": "The budget is exceeded in {year}."},
+    "chart_budget_not_crossed": {"sv": "Budgeten överskrids inte före 2050.",
+                                 "en": "The budget is not exceeded by 2050."},
 }
