@@ -66,4 +66,10 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The budget is exceeded in {year}."},
     "chart_budget_not_crossed": {"sv": "Budgeten överskrids inte före 2050.",
                                  "en": "The budget is not exceeded by 2050."},
+    "compare_too_many": {
+        "sv": "Högst {n} scenarier åt gången: de {n} första visas. Ta bort ett för att visa "
+        "ett annat.",
+        "en": "At most {n} scenarios at a time: the first {n} are shown. Remove one to show "
+        "another.",
+    },
 }
