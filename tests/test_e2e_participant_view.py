@@ -66,8 +66,9 @@ def test_levers_and_figures_in_sight_and_a_visible_confirmation(
     page = _open(_page(browser, app_server, width),
                  f"/workshop?v=1&kommun=0780&workshop={workshop_code}&el_personbilar=70",
                  FIGURE_VALUE)
+    page.screenshot(path=str(tmp_path / f"participant-{width}-first.png"))
     # No side drawer and no menu to the other pages.
-    expect(page.locator('section[data-testid="stSidebar"]')).to_be_hidden()
+    expect(page.locator('section[data-testid="stSidebar"]')).to_be_hidden(timeout=20_000)
     expect(page.locator('[data-testid="stSidebarNav"]')).to_have_count(0)
     expect(page.get_by_role("link", name="Importera data")).to_have_count(0)
     # The verdict first among the compact figures, and a lever on the same screen.

@@ -45,7 +45,7 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"],
 [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
   {display: none !important;}
 [data-testid="stMainBlockContainer"] {padding-top: 0.75rem; padding-left: 0.9rem;
-  padding-right: 0.9rem;}
+  padding-right: 0.9rem; max-width: 760px;}
 [data-testid="stMain"] h1 {font-size: 1.5rem; padding: 0.25rem 0;}
 .st-key-participant_view, .st-key-participant_view p,
 .st-key-participant_view label, .st-key-participant_view input,
