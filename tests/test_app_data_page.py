@@ -19,11 +19,14 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
                        "Kontroll mot statistiken",
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
                        "Parametrar och antaganden"]
-    levers, tables, sources, _ = (df.value for df in at.dataframe)
+    levers = at.table[0].value  # a static table: its long reasons wrap
+    tables, sources, parameters = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
     assert "data/ned_ghg.csv" in set(tables["Tabell"])
     assert "ned_2025" in set(sources["id"])
+    assert "Bilparken: alla" in set(parameters["Parameter"])  # a label, not car_fleet_total
+    assert "2025" in set(parameters["Värde"]) and "2\u00a0025" not in set(parameters["Värde"])
     check = " ".join(m.value for m in at.markdown)
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
     assert "+3,2\u00a0%" in check  # how close the model lands
@@ -36,4 +39,9 @@ def test_data_page_in_english() -> None:
     at.switch_page("pages/data_och_metod.py").run()
     assert not at.exception
     assert at.header[0].value == "The model in words"
-    assert "Who controls it" in at.dataframe[0].value.columns
+    assert "Who controls it" in at.table[0].value.columns
+    tables, sources, parameters = (df.value for df in at.dataframe)
+    shown = " ".join(str(v) for frame in (sources, parameters) for v in frame.to_numpy().ravel())
+    for swedish in ("bilar", "andel", "fakta", "antagande", "Publicering med data"):
+        assert swedish not in shown.split(" ") and "Publicering" not in shown, swedish
+    assert "Car fleet: all" in set(parameters["Parameter"])

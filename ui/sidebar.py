@@ -40,12 +40,12 @@ from ui.state import (
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def _slider_format(spec: LeverSpec) -> str:
+def _slider_format(spec: LeverSpec, lang: str = "sv") -> str:
     if spec.unit == "%":
-        return "%d %%"
+        return "%d %%" if lang == "sv" else "%d%%"
     if spec.unit == "år":
         return "%d"
-    return "%d kt/år"
+    return "%d kt/år" if lang == "sv" else "%d kt/yr"
 
 
 def language_and_municipality() -> tuple[str, str]:
@@ -188,7 +188,7 @@ def lever_groups(parent: DeltaGenerator, reference: Levers, lang: str,
                     # Streamlit a scan of the whole session state per slider and rerun.
                     value=references[spec.id],
                     step=float(spec.step),
-                    format=_slider_format(spec),
+                    format=_slider_format(spec, lang),
                     key=lever_key(spec.id),
                     help=help_texts[spec.id],
                 )
