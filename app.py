@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.paths import reference_levers
+from ui.accessibility import page_frame
 from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
 from ui.memory import freeze_startup_objects
@@ -19,6 +20,7 @@ st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.pn
 
 read_link_once()  # a shared link sets language, municipality and levers (first run only)
 lang, code = language_and_municipality()
+page_frame(lang)  # skip links, focus ring, Streamlit's own texts in lang (ui/accessibility.py)
 loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)

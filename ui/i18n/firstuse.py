@@ -39,6 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Skip links (keyboard)
     "skip_to_levers": {"sv": "Hoppa till spakarna", "en": "Skip to the levers"},
     "skip_to_results": {"sv": "Hoppa till resultaten", "en": "Skip to the results"},
+    "skip_nav_label": {"sv": "Genvägar", "en": "Shortcuts"},
     # Charts in words and as tables
     "show_as_table": {"sv": "Visa som tabell", "en": "Show as table"},
     "unit_t_per_capita": {"sv": "t CO2e per invånare", "en": "t CO2e per inhabitant"},
