@@ -44,7 +44,30 @@ _SWEDISH = {
     "Drag and drop file here": "Dra och släpp filen här",
     "Drag and drop a file here": "Dra och släpp en fil här",
     "Skip to main content": "Hoppa till huvudinnehållet",
+    "Link to heading": "Länk till rubriken",
+    "Show/hide columns": "Visa eller dölj kolumner",
+    "Download as CSV": "Ladda ned som CSV",
+    "Search": "Sök",
+    "Fullscreen": "Helskärm",
+    "Close fullscreen": "Stäng helskärm",
+    "Collapse sidebar": "Fäll ihop sidopanelen",
+    "Expand sidebar": "Fäll ut sidopanelen",
+    "App pages": "Appens sidor",
+    "Open": "Öppna",
+    "Close": "Stäng",
+    "Copy to clipboard": "Kopiera",
+    "Clear all": "Rensa alla",
+    "Clear value": "Rensa",
+    "Selected values": "Valda värden",
+    "Show data": "Visa data",
+    "Download as PNG": "Ladda ned som PNG",
+    "Download as SVG": "Ladda ned som SVG",
+    "Copy Vega-Lite spec": "Kopiera diagrammets specifikation",
+    "Vega visualization": "Diagram",
+    "Main menu": "Huvudmeny",
 }
+# Streamlit's aria-labels that start with English words and end with our text.
+_SWEDISH_PREFIXES = {"Help for ": "Hjälp om ", "Remove ": "Ta bort "}
 
 _SCRIPT = """<script>
 (() => {
@@ -118,12 +141,22 @@ _SCRIPT = """<script>
       else if (/^[0-9.]+ ?[KMG]?B per file$/.test(text))
         node.nodeValue = text.replace("per file", "per fil");
     }
-    const labelled = root.querySelectorAll ? root.querySelectorAll("[aria-label]") : [];
+    const labelled = root.querySelectorAll
+      ? root.querySelectorAll("[aria-label], [aria-roledescription]") : [];
+    for (const el of labelled) {
+      const role = el.getAttribute("aria-roledescription");
+      if (role && c.texts[role]) el.setAttribute("aria-roledescription", c.texts[role]);
+    }
     for (const el of labelled) {
       const label = el.getAttribute("aria-label");
-      if (label.startsWith("Help for "))
-        el.setAttribute("aria-label", "Hjälp om " + label.slice(9));
-      else if (c.texts[label]) el.setAttribute("aria-label", c.texts[label]);
+      if (!label) continue;
+      if (c.texts[label]) { el.setAttribute("aria-label", c.texts[label]); continue; }
+      for (const [english, swedish] of Object.entries(c.prefixes)) {
+        if (label.startsWith(english)) {
+          el.setAttribute("aria-label", swedish + label.slice(english.length));
+          break;
+        }
+      }
     }
   };
   window.__klimatA11yApply = () => { install(); translate(doc.body); };
@@ -144,7 +177,8 @@ def _frame(lang: str) -> str:
 
     config = {"lang": lang, "levers": t("skip_to_levers", lang),
               "results": t("skip_to_results", lang), "nav": t("skip_nav_label", lang),
-              "texts": _SWEDISH if lang == "sv" else {}}
+              "texts": _SWEDISH if lang == "sv" else {},
+              "prefixes": _SWEDISH_PREFIXES if lang == "sv" else {}}
     return CSS + _SCRIPT % {"config": json.dumps(config, ensure_ascii=False)}
 
 

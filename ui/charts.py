@@ -26,10 +26,15 @@ TEXT_COLOUR = "#31333F"  # axis and legend text: 12.6:1 on white (Streamlit's gr
 SOLID: list[int] = [1, 0]
 DASHED: list[int] = [6, 4]
 # Chart text everyone can read, whatever the theme around it.
+# Vega's own ARIA texts for axes, legends and marks are English and name internal fields
+# ("year", "value"); the chart's description (ui/chart_access.py) says it in the page's
+# language instead.
 READABLE_CONFIG: dict = {
     "axis": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 12,
-             "titleFontSize": 13},
-    "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 13},
+             "titleFontSize": 13, "aria": False},
+    "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 13,
+               "aria": False},
+    "mark": {"aria": False},
     "title": {"color": TEXT_COLOUR},
 }
 

@@ -17,6 +17,7 @@ from model.imported import ImportedData, runnable_codes, with_imports
 from model.tables import read_csv_tables, tables_from_frames
 from store.database import StoreError, build_database, default_db_path, read_table
 from store.imported import read_imported
+from ui.data_labels import release_label
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def source_titles(lang: str) -> dict[str, str]:
     sources = load_tables().tables.sources
     title = "title_en" if lang == "en" else "title_sv"
     return {
-        str(row["source_id"]): f"{row['publisher']}: {row[title]} ({row['release']})"
+        str(row["source_id"]):
+            f"{row['publisher']}: {row[title]} ({release_label(str(row['release']), lang)})"
         for _, row in sources.iterrows()
     }
 
