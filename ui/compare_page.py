@@ -157,9 +157,12 @@ def main() -> None:
     st.subheader(t("compare_levers_heading", lang))
     differing = lever_rows(named, lang)
     if differing:
+        # The unit column wide enough for "kt CO2/år" (it was cut to "kt CO2/").
         st.dataframe(rows_frame(differing, names, t("compare_col_lever", lang), lang,
                                 as_text=True),
-                     hide_index=True, width="stretch", height="content", key="compare_levers")
+                     hide_index=True, width="stretch", height="content", key="compare_levers",
+                     column_config={t("compare_col_unit", lang): st.column_config.TextColumn(
+                         width=110)})
     else:
         st.caption(t("compare_levers_same", lang))
 
