@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import wait_for_app_idle
+from tests.test_e2e_axe import audit
 
 PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
                "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
@@ -151,3 +152,9 @@ def test_the_verdict_among_the_key_figures_in_a_grid_that_does_not_jump(
         page.screenshot(path=str(tmp_path / f"key-figures-{width}.png"))
         page.context.close()
     assert places[0] == places[1]  # the deltas did not move any figure sideways
+
+
+def test_the_participant_view_passes_axe(browser: Browser, app_server: str,
+                                         workshop_code: str) -> None:
+    path = f"/workshop?v=1&kommun=0780&workshop={workshop_code}"
+    assert audit(browser, app_server, path, width=390, height=844) == []
