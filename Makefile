@@ -48,7 +48,7 @@ db: $(STAMP)
 	$(PY) -m store build --db "$(KLIMAT_DB)" --data data
 
 run: db
-	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m streamlit run app.py --server.port $(PORT)
+	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m ui.serve --server.port $(PORT)  # warm caches first
 
 test: $(STAMP)
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
