@@ -157,7 +157,7 @@ def test_closing_the_workshop_stops_submissions(db_path: Path) -> None:
     assert "tar inte emot inskick" in facilitator.warning[0].value
     phone = join(code)  # a phone that opens it now: one message, no form, no levers
     assert [w.value for w in phone.warning] == [
-        "Workshopen är stängd: ledaren tar inte emot fler scenarier. Tack för att du var med!"]
+        "Ledaren har stängt workshopen för inskick. Tack för att du var med!"]
     assert not phone.get("form") and not phone.slider
     facilitator.button(key="ws_reopen").click().run()
     assert not workshops.get_workshop(db_path, code).closed

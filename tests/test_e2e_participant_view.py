@@ -122,7 +122,7 @@ def test_a_closed_workshop_shows_one_message_and_no_form(browser: Browser,
     phone.get_by_role("button", name="Skicka in scenariot").click()
     message = phone.locator('[data-testid="stAlert"]')
     expect(message).to_have_count(1)
-    expect(message).to_contain_text("Workshopen är stängd")
+    expect(message).to_contain_text("Ledaren har stängt workshopen för inskick")
     expect(phone.locator('[data-testid="stForm"]')).to_have_count(0)
     expect(phone.locator('[data-testid="stSlider"]')).to_have_count(0)
     assert _in_view(phone, '[data-testid="stAlert"]')

@@ -76,10 +76,20 @@ header[data-testid="stHeader"], section[data-testid="stSidebar"],
 
 
 def participant_mode() -> bool:
-    """True when this session takes part in a workshop (not as its facilitator)."""
+    """True when this session takes part in a workshop that exists (not as its facilitator).
+
+    When the workshop cannot be read (the store is down, the code is unknown) the normal
+    app is shown: its message says the scenario pages work as usual, so they must be
+    reachable. The lookup is the workshop page's own, cached for a few seconds.
+    """
     state = st.session_state
-    return (bool(state.get(WORKSHOP_KEY)) and not state.get(FACILITATOR_KEY)
-            and not state.get(PRESENTER_KEY))
+    code = state.get(WORKSHOP_KEY)
+    if not code or state.get(FACILITATOR_KEY) or state.get(PRESENTER_KEY):
+        return False
+    from ui import workshop_page  # the page imports this module: import at call time
+
+    lookup = workshop_page._workshop(workshop_page._db(), str(code))
+    return lookup.workshop is not None and lookup.error("sv") is None
 
 
 def keep_on_workshop(url_path: str) -> None:
@@ -134,7 +144,8 @@ def show(workshop: Workshop, lang: str) -> None:
                     type="tertiary")
         if workshop.closed:
             state.pop(CONFIRM_KEY, None)
-            st.warning(t("pv_closed", lang), icon=":material/lock:")
+            st.warning(t("ws_closed_participant", lang) + " " + t("pv_closed", lang),
+                       icon=":material/lock:")
             st.button(t("ws_leave", lang), key="ws_leave", on_click=wp._leave)
             return
         _figures(lang)

@@ -27,12 +27,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "pv_levers_unchanged": {"sv": "Spakarna står på referensen.",
                             "en": "The levers are at the reference."},
     "pv_submit_heading": {"sv": "Skicka in", "en": "Submit"},
-    "pv_closed": {
-        "sv": "Workshopen är stängd: ledaren tar inte emot fler scenarier. Tack för att du "
-        "var med!",
-        "en": "The workshop is closed: the facilitator takes no more scenarios. Thank you "
-        "for taking part!",
-    },
+    "pv_closed": {"sv": "Tack för att du var med!", "en": "Thank you for taking part!"},
     "pv_toast": {"sv": "Scenariot är inskickat", "en": "The scenario is submitted"},
     "pv_figures_label": {"sv": "Ditt scenario", "en": "Your scenario"},
     "pv_language": {"sv": "In English", "en": "På svenska"},
