@@ -76,7 +76,7 @@ def _line_encodings(lang: str) -> dict:
     the areas' legend keeps its squares and this one draws strokes.
     """
     domain = [t("series_net", lang), t("series_reference", lang)]
-    legend = alt.Legend(orient="bottom", columns=2, symbolType="stroke", symbolStrokeWidth=2.5,
+    legend = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5,
                         symbolSize=400, title=None, labelLimit=0)
     return {
         "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=[
@@ -140,6 +140,11 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
     # instead of squeezing the plot.
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Two legend columns where they fit, one on a phone: labels are never cut.
+    for layer in spec["layer"]:
+        legend = layer.get("encoding", {}).get("color", {}).get("legend")
+        if isinstance(legend, dict) and legend.get("columns") == 2:
+            legend["columns"] = {"expr": "width < 520 ? 1 : 2"}
     return spec
 
 
