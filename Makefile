@@ -20,12 +20,13 @@ PYTEST_ARGS ?= -n 2
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv db run test lint bench clean distclean
+.PHONY: help venv db run cluster test lint bench clean distclean
 
 help:
 	@echo "make venv       create $(VENV) and install the project with its dev tools"
 	@echo "make db         build $(KLIMAT_DB) from data/*.csv (only if a CSV changed)"
 	@echo "make run        make db, then start the app on port $(PORT)"
+	@echo "make cluster    PostgreSQL + N app processes (default 2) behind HAProxy on PORT (8500)"
 	@echo "make test       ruff check + pytest (browser tests need $(CHROMIUM_PATH))"
 	@echo "make lint       ruff check"
 	@echo "make bench      run the benchmarks (python -m bench)"
@@ -48,13 +49,26 @@ db: $(STAMP)
 	$(PY) -m store build --db "$(KLIMAT_DB)" --data data
 
 run: db
-	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m ui.serve --server.port $(PORT)  # warm caches first
+	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m ui.server --server.port $(PORT)
+
+# Several app processes behind HAProxy, users' data in PostgreSQL (deploy/cluster.py). Needs
+# Debian's postgresql and haproxy. Ctrl-C stops all of it; the data stays in .cluster/.
+N ?= 2
+CLUSTER_PORT := $(if $(filter command line environment override,$(origin PORT)),$(PORT),8500)
+cluster: $(STAMP)
+	KLIMAT_DB="$(KLIMAT_DB)" $(PY) -m deploy.cluster --processes $(N) --port $(CLUSTER_PORT)
 
 test: $(STAMP)
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  echo "NOTE: no Chromium at $(CHROMIUM_PATH): the browser (e2e) tests will be SKIPPED" \
 	       "(with CI=true they FAIL). Install it with 'sudo apt-get install chromium" \
 	       "fonts-dejavu-core', or run '.ci/run' as root on Debian." >&2; \
+	fi
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { ! command -v haproxy \
+	     >/dev/null && [ ! -x /usr/sbin/haproxy ]; }; then \
+	  echo "NOTE: PostgreSQL or HAProxy is missing: the PostgreSQL store tests and the cluster" \
+	       "tests will be SKIPPED (with CI=true they FAIL). Install them with 'sudo apt-get" \
+	       "install postgresql haproxy', or run '.ci/run' as root on Debian." >&2; \
 	fi
 	$(BIN)/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from model.paths import reference_levers
 from ui.accessibility import page_frame
-from ui.data_access import load_tables, municipality_data
+from ui.data_access import follow_imports_elsewhere, load_tables, municipality_data
 from ui.i18n import t
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
@@ -21,6 +21,7 @@ st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.pn
 read_link_once()  # a shared link sets language, municipality and levers (first run only)
 lang, code = language_and_municipality()
 page_frame(lang)  # skip links, focus ring, Streamlit's own texts in lang (ui/accessibility.py)
+follow_imports_elsewhere()  # several app processes: another one may have imported something
 loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)

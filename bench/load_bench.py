@@ -1,11 +1,16 @@
 """A room full of phones: N concurrent sessions of the real app, each moving a lever.
 
     python -m bench.load_bench [--sessions 40] [--seconds 120] [--interval 3] [--json out.json]
+    python -m bench.load_bench --processes 2 ...       # through HAProxy to 2 app processes
+    python -m bench.load_bench --url http://127.0.0.1:8500 --pids 101,102   # a running cluster
 
 What it does, in one process and on loopback only:
 
 1. starts ``streamlit run app.py`` on a free port with a database in a temporary directory
-   (or attaches to ``--url``; give ``--pid`` to sample that server's memory);
+   (or attaches to ``--url``; give ``--pid``/``--pids`` to sample the servers' memory); with
+   ``--processes N`` it starts a cluster instead (deploy/cluster.py: PostgreSQL, N app
+   processes, HAProxy) and measures through the proxy; each session keeps the proxy's
+   affinity cookie, as a browser does, and the report says how they were spread;
 2. opens the page once (the cold first load), then measures ONE session alone: a lever
    change every ``--baseline-pause`` seconds, ``--baseline-changes`` times (the baseline);
 3. connects ``--sessions`` sessions, spread over a short ramp like people joining, each
@@ -94,6 +99,8 @@ class Settings:
     seed: int = 1
     url: str | None = None
     pid: int | None = None
+    pids: tuple[int, ...] = ()  # with --url: every app process behind the proxy
+    processes: int = 0  # 0: one server, no proxy; N: a cluster of N behind HAProxy
     server_options: tuple[str, ...] = ()  # "name=value", e.g. "runner.postScriptGC=false"
     app_dir: str | None = None
     query: str = ""  # the page address's query, e.g. "presenter=1" (presenter mode)
@@ -126,6 +133,7 @@ class Phase:
     changes: list[Change] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail)
+    servers: Counter[str] = field(default_factory=Counter)  # sessions per app process
     started: float = field(default_factory=time.monotonic)
     started_unix: float = field(default_factory=time.time)  # to line up with a profiler
     wall_s: float = 0.0
@@ -183,6 +191,7 @@ def phase_summary(phase: Phase) -> dict[str, Any]:
         "errors": len(phase.errors),
         "errors_by_kind": dict(kinds),
         "error_examples": examples,
+        "sessions_by_server": dict(sorted(phase.servers.items())),
     }
 
 
@@ -230,6 +239,7 @@ class Participant:
             await self.close()
             return False
         phase.loads.append(result.seconds)
+        phase.servers[self.session.server or "direct"] += 1
         self._check(result, phase, "page load")
         self.fossil = result.metrics.get(self.label, (None, ""))[0]
         if not self.session.sliders(LEVER_PREFIX):
@@ -385,46 +395,96 @@ def run_benchmark(settings: Settings, log: Any = print) -> dict[str, Any]:
     """Run the baseline and the load phase; the summary as a JSON-ready dict."""
     label = fossil_metric_label()
     with contextlib.ExitStack() as stack:
-        base_url, pid, server = settings.url, settings.pid, None
-        if base_url is None:
+        base_url, server = settings.url, None
+        pids = list(settings.pids) or ([settings.pid] if settings.pid else [])
+        if base_url is None and settings.processes:
+            log(f"starting a cluster of {settings.processes} behind HAProxy ...")
+            cluster = stack.enter_context(start_cluster(settings.processes))
+            base_url, pids = cluster.url, [app.process.pid for app in cluster.apps]
+        elif base_url is None:
             log("starting the app ...")
             options = dict(option.split("=", 1) for option in settings.server_options)
             server = stack.enter_context(AppServer(options, app_dir=settings.app_dir))
-            base_url, pid = server.base_url, server.pid
+            base_url, pids = server.base_url, [server.pid] if server.pid else []
         if urlsplit(base_url).hostname not in LOOPBACK:
             raise SystemExit(f"{base_url} is not on loopback: the load benchmark stays local")
+        pid = pids[0] if pids else None
         memory: dict[str, int | None] = {}
+        per_process: dict[str, list[int | None]] = {}
         sampler = stack.enter_context(MemorySampler(pid, settings.memory_every)) if pid else None
 
         def mark(name: str) -> None:
-            memory[name] = rss_bytes(pid) if pid else None
-            log(f"  {name}: server RSS {_mb(memory[name])}")
+            per_process[name] = [rss_bytes(p) for p in pids]
+            known = [value for value in per_process[name] if value is not None]
+            memory[name] = sum(known) if known else None
+            log(f"  {name}: server RSS {' + '.join(_mb(v) for v in per_process[name])}")
 
         mark("server started")
         log("first page load and one session alone ...")
         cold, alone = asyncio.run(run_baseline(base_url, settings, label))
         mark("before load")
         log(f"{settings.sessions} sessions for {settings.seconds:g} s ...")
-        cpu = CpuMeter(pid)
+        cpu = CpuMeter(pids)
         load = asyncio.run(run_load(base_url, settings, label, on_mark=mark))
         mark("end")
         cpu.stop()
         time.sleep(settings.settle)  # disconnected sessions are released
         mark("after disconnect")
         log_tail = server.log_tail(15) if server else ""
-    return summarise(settings, base_url, pid, cold, alone, load, memory, sampler, cpu,
-                     log_tail)
+    summary = summarise(settings, base_url, pid, cold, alone, load, memory, sampler, cpu,
+                        log_tail)
+    summary["memory_bytes_by_process"] = per_process
+    summary["server"]["pids"] = pids
+    return summary
+
+
+@contextlib.contextmanager
+def start_cluster(processes: int) -> Any:
+    """A throwaway cluster (deploy/cluster.py) on loopback: PostgreSQL, apps, HAProxy."""
+    import shutil
+    import tempfile
+
+    from deploy.cluster import Cluster
+    from deploy.postgres import free_port
+
+    state = Path(tempfile.mkdtemp(prefix="klimat-bench-cluster-"))
+    cluster = Cluster(state, processes=processes, port=free_port(), bind_address="127.0.0.1",
+                      source_db=state / "klimat.duckdb", fast_postgres=True)
+    try:
+        cluster.start()
+        asyncio.run(warm_up([app.url for app in cluster.apps]))
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+async def warm_up(urls: list[str]) -> None:
+    """Load the page once on each app process directly, so that no process's cold start
+    (reading the tables, first imports: seconds) lands inside the measured load."""
+    for url in urls:
+        session = StreamlitSession(url, timeout_s=HARD_TIMEOUT_S * 2)
+        try:
+            await session.connect()
+            await session.load()
+        finally:
+            await session.close()
+
+
+def _cpu_seconds(pids: list[int]) -> float | None:
+    readings = [cpu_seconds(pid) for pid in pids]
+    return None if not pids or None in readings else sum(r for r in readings if r is not None)
 
 
 class CpuMeter:
-    """CPU used during the load by the server, by this client and by everything else."""
+    """CPU used during the load by the servers, by this client and by everything else."""
 
-    def __init__(self, pid: int | None) -> None:
-        self.pid = pid
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
         self.load_before = load_average()
         self.load_after: tuple[float, float, float] | None = None
         self._wall = time.monotonic()
-        self._server = cpu_seconds(pid) if pid else None
+        self._server = _cpu_seconds(pids)
         self._client = time.process_time()
         self._machine = machine_busy_seconds()
         self.wall_s = 0.0
@@ -435,7 +495,7 @@ class CpuMeter:
     def stop(self) -> None:
         """Take the end readings."""
         self.wall_s = time.monotonic() - self._wall
-        server = cpu_seconds(self.pid) if self.pid else None
+        server = _cpu_seconds(self.pids)
         if server is not None and self._server is not None:
             self.server_s = server - self._server
         self.client_s = time.process_time() - self._client
@@ -545,6 +605,12 @@ def report(summary: dict[str, Any]) -> str:
     memory = summary["memory_bytes"]
     lines.append("server memory (RSS): " + ", ".join(
         f"{name} {_mb(value)}" for name, value in memory.items()))
+    per_process = summary.get("memory_bytes_by_process", {})
+    if len(summary["server"].get("pids", [])) > 1 and "end" in per_process:
+        lines.append("memory per process at the end: " + ", ".join(
+            _mb(value) for value in per_process["end"]))
+        lines.append("sessions per process: " + ", ".join(
+            f"{name} {count}" for name, count in summary["load"]["sessions_by_server"].items()))
     growth = summary["memory_growth_middle_to_end"]
     if growth is not None:
         lines.append(f"memory middle → end: {growth * 100:+.1f} % "
@@ -603,6 +669,11 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--url", help="attach to a running app on loopback instead")
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for memory")
+    parser.add_argument("--pids", default="",
+                        help="with --url to a cluster: the app processes' pids, comma-separated")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="start a cluster of this many app processes behind HAProxy "
+                             "(PostgreSQL, deploy/cluster.py) and measure through the proxy")
     parser.add_argument("--server-option", action="append", default=[], metavar="NAME=VALUE",
                         help="extra streamlit option, e.g. runner.postScriptGC=false")
     parser.add_argument("--app-dir", help="run the app from this checkout (default: this one)")
@@ -622,6 +693,8 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
         jitter=min(args.jitter, args.interval), timeout=args.timeout, ramp=args.ramp,
         baseline_changes=args.baseline_changes, baseline_pause=args.baseline_pause,
         verify_every=args.verify_every, seed=args.seed, url=args.url, pid=args.pid,
+        pids=tuple(int(p) for p in args.pids.split(",") if p.strip()),
+        processes=args.processes,
         server_options=tuple(o.removeprefix("--") for o in args.server_option),
         app_dir=args.app_dir, query=args.query.lstrip("?"))
     return settings, args

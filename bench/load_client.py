@@ -17,6 +17,10 @@ from this client is what it sees from a browser tab:
 
 A run's result is what the deltas carried: the widgets (to know their ids and values), the
 metrics (label → body, delta) and any exception element.
+
+Behind a proxy with cookie affinity (HAProxy's ``SERVERID``, deploy/haproxy.py) a tab first
+loads the page over HTTP and then opens the websocket with the cookies it got, so it stays
+with the process the proxy chose; ``server`` names that process.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import urllib.request
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from typing import Any
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -39,6 +45,7 @@ MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 # keep every unchanged element of the previous run.
 CACHE_RUNS = 2
 FINISHED = ForwardMsg.ScriptFinishedStatus.Name(ForwardMsg.FINISHED_SUCCESSFULLY)
+AFFINITY_COOKIE = "SERVERID"
 
 
 class SessionClosed(Exception):
@@ -123,8 +130,10 @@ class StreamlitSession:
     """
 
     def __init__(self, base_url: str, *, timeout_s: float = 60.0) -> None:
+        self.base_url = base_url.rstrip("/")
         self.ws_url = base_url.replace("http://", "ws://").replace("https://", "wss://").rstrip(
             "/") + STREAM_PATH
+        self.cookies: dict[str, str] = {}
         self.timeout_s = timeout_s
         self.widgets: dict[str, Widget] = {}
         self.page_script_hash = ""
@@ -142,15 +151,35 @@ class StreamlitSession:
     # Connection
 
     async def connect(self) -> None:
-        """Open the websocket as the frontend does (subprotocol ``streamlit``)."""
+        """Load the page over HTTP (keeping its cookies, as a browser does), then open the
+        websocket with them, as the frontend does (subprotocol ``streamlit``)."""
         from websockets.asyncio.client import connect
 
+        await asyncio.wait_for(asyncio.to_thread(self._load_page), timeout=self.timeout_s)
+        headers = ({"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+                   if self.cookies else None)
         self._ws = await asyncio.wait_for(
             connect(self.ws_url, subprotocols=["streamlit"], max_size=MAX_MESSAGE_BYTES,
-                    open_timeout=self.timeout_s, ping_interval=None),
+                    open_timeout=self.timeout_s, ping_interval=None,
+                    additional_headers=headers),
             timeout=self.timeout_s,
         )
         self._reader = asyncio.create_task(self._read_forever())
+
+    def _load_page(self) -> None:
+        request = urllib.request.Request(self.base_url + "/")
+        if self.cookies:
+            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+            response.read()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+
+    @property
+    def server(self) -> str | None:
+        """The app process the proxy's affinity cookie names (None without a proxy)."""
+        return self.cookies.get(AFFINITY_COOKIE)
 
     async def close(self) -> None:
         """Close the websocket and stop reading."""

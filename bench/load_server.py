@@ -122,7 +122,7 @@ class AppServer:
     def command(self, port: int) -> list[str]:
         """The command line: the deployment's, on loopback, plus the extra options."""
         return [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "ui.server",  # as `make run`: no pages-folder first run
             "--server.headless", "true",
             "--server.port", str(port),
             "--server.address", "127.0.0.1",

@@ -247,18 +247,8 @@ def report(timings: list[Timing], notes: list[str]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks and print the table; exit 0 (targets are reported, not enforced)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m bench",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions (seconds)")
-    parser.add_argument("--no-pages", action="store_true", help="only the model")
-    args = parser.parse_args(argv)
-    model_reps, page_reps, warmup = (300, 15, 3) if args.quick else (3000, 300, 10)
-
+def prepare() -> tempfile.TemporaryDirectory:
+    """A private database, the repository on the path, and Streamlit's noise filtered."""
     # The app builds its DuckDB file on first use: give it a private one, so the bench never
     # waits for (or locks) the database of a running server.
     scratch = tempfile.TemporaryDirectory(prefix="klimat-bench-")
@@ -274,7 +264,22 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger(context_module.__name__).addFilter(
         lambda record: "missing ScriptRunContext" not in record.getMessage()
     )
+    return scratch
 
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the table; exit 0 (targets are reported, not enforced)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (seconds)")
+    parser.add_argument("--no-pages", action="store_true", help="only the model")
+    args = parser.parse_args(argv)
+    model_reps, page_reps, warmup = (300, 15, 3) if args.quick else (3000, 300, 10)
+
+    scratch = prepare()
     started = time.perf_counter()
     timings = bench_model(model_reps, warmup * 10)
     notes: list[str] = []
@@ -283,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
         timings.extend(page_timings)
         if note:
             notes.append(note)
+    from bench import uncertainty_bench  # issue 12: draws and the fan
+
+    timings.extend(uncertainty_bench.bench_draws(model_reps // 30, warmup))
+    if not args.no_pages:
+        timings.extend(uncertainty_bench.bench_fan_page(page_reps // 5, warmup))
+    notes.extend(uncertainty_bench.verdicts(timings))
     notes.append(
         f"total bench time {time.perf_counter() - started:.1f} s "
         f"({'quick' if args.quick else 'full'}; python {sys.version.split()[0]})"

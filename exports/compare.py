@@ -98,7 +98,9 @@ def figure_rows(named: Sequence[NamedResult], lang: str, for_export: bool = Fals
                    tuple(whole_number(k.net_2050_t) for k in kpis),
                    tuple(fmt_tonnes(k.net_2050_t, lang) for k in kpis)),
     ]
-    return rows
+    from exports.uncertainty import chance_rows  # issue 12; imported here: it imports us
+
+    return rows + chance_rows(named, lang)
 
 
 def lever_number(value: float, unit: str, lang: str) -> str:

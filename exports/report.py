@@ -22,6 +22,7 @@ from fpdf.fonts import FontFace
 
 from exports.charts import chart_spec, png_size, render
 from exports.tables import ExportInfo, LeverRow, lever_rows, reference_for, source_labels
+from exports.uncertainty import uncertainty_lines
 from model.paths import reference_levers
 from model.scenario import ScenarioResult
 from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
@@ -131,7 +132,8 @@ def _key_figures(result: ScenarioResult, lang: str) -> list[tuple[str, str]]:
     verdict = t("exp_yes", lang) if k.fossil_free_2030 else t("exp_no", lang)
     return [
         (t("kpi_fossil_2030", lang), f"{fmt_tonnes(k.fossil_co2_2030_t, lang)} CO₂"),
-        (t("exp_kf_fossil_free", lang), verdict),
+        (t("exp_kf_fossil_fuel_2030", lang), f"{fmt_tonnes(k.fossil_fuel_co2_2030_t, lang)} CO₂"),
+        (t("verdict_heading", lang), verdict),
         (t("exp_kf_fossil_change_1990", lang),
          fmt_percent(k.fossil_co2_change_vs_1990, lang, 0, signed=True)),
         (t("exp_kf_ghg_2030", lang), f"{fmt_tonnes(k.ghg_2030_t, lang)} CO₂e"),
@@ -146,6 +148,7 @@ def _key_figures(result: ScenarioResult, lang: str) -> list[tuple[str, str]]:
                         t("not_by_2050", lang))),
         (t("exp_kf_needed_rate", lang, year=k.base_year + 1),
          fmt_percent(k.needed_annual_reduction, lang)),
+        (t("kpi_scenario_rate", lang), fmt_percent(k.scenario_annual_reduction, lang)),
         (t("exp_kf_budget_remaining", lang, year=k.base_year + 1),
          f"{fmt_tonnes(max(k.budget_remaining_at_base_t, 0.0), lang)} CO₂e"),
         (t("exp_kf_budget", lang),
@@ -176,6 +179,8 @@ def _page_one(pdf: _Report, result: ScenarioResult, lang: str, info: ExportInfo,
             pdf.body(bold=True)
             pdf.cell(column_w * 0.38 - 3, row_h, value)
     pdf.set_xy(MARGIN, top + half * row_h + 2)
+    # The verdict's definition stands next to it: what fossil-fuel free counts.
+    pdf.paragraph(t("verdict_definition", lang), size=pdf.body_size - 1, colour=GREY)
 
     pdf.heading(t("export_chart_trajectory", lang))
     y = pdf.get_y()
@@ -243,6 +248,10 @@ def _page_two(pdf: _Report, result: ScenarioResult, lang: str, info: ExportInfo)
     labels = source_labels(info.used_sources(), lang)
     for source_id, label in labels.items():
         pdf.paragraph(f"• {label} [{source_id}]", size=pdf.body_size - 0.5)
+
+    pdf.heading(t("unc_export_heading", lang))  # issue 12: the ranges and chances
+    for line in uncertainty_lines(result, lang):
+        pdf.paragraph(line)
 
     pdf.heading(t("exp_pdf_method", lang))
     k = result.kpis

@@ -203,6 +203,9 @@ def scenario_xlsx(result: ScenarioResult, lang: str, info: ExportInfo) -> bytes:
     sources_sheet = workbook.create_sheet(t("exp_sheet_sources", lang))
     start = _header_block(sources_sheet, header)
     _write_table(sources_sheet, sources_frame(info.sources, lang), start)
+    from exports.uncertainty import add_uncertainty_sheet  # issue 12; it imports this module
+
+    add_uncertainty_sheet(workbook, result, lang, header)
     return _workbook_bytes(workbook)
 
 

@@ -1,5 +1,6 @@
 """Klimatscenarier's scenario model: pure, vectorised, no Streamlit and no I/O in the maths."""
 
+from model.batch import BatchResult, run_batch, run_municipalities
 from model.budget import BudgetSettings
 from model.data import MunicipalityData, Tables, build_municipality_data
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError, Levers, LeverSpec
@@ -11,6 +12,7 @@ __all__ = [
     "LEVERS_BY_ID",
     "LEVER_SPECS",
     "SECTORS",
+    "BatchResult",
     "BudgetSettings",
     "KeyFigures",
     "LeverError",
@@ -22,6 +24,8 @@ __all__ = [
     "Tables",
     "build_municipality_data",
     "reference_levers",
+    "run_batch",
+    "run_municipalities",
     "run_reference",
     "run_scenario",
 ]

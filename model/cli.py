@@ -28,11 +28,12 @@ from model.import_cli import (
     tables_for_cli,
 )
 from model.levers import LEVER_SPECS, LeverError, Levers
-from model.local_levers import check_levers_for
+from model.local_levers import check_levers_for, lever_max
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
 from model.sectors import SECTORS
 from model.solve_cli import add_solve_parser, run_solve
+from model.uncertainty_cli import add_uncertainty_arguments, uncertainty_json
 
 
 class CliError(Exception):
@@ -81,6 +82,7 @@ def result_json(result: ScenarioResult) -> dict[str, object]:
     totals = result.totals_frame.set_index("year")
     kpis = {k: _clean(v) for k, v in result.kpis.as_dict().items()}
     kpis[f"budget_used_to_{result.data.base_year}_t"] = result.kpis.budget_used_to_base_t
+    years = [int(y) for y in wide.index]
     return {
         "municipality": {"code": result.data.code, "name": result.data.name},
         "unit": "t CO2e",
@@ -91,7 +93,21 @@ def result_json(result: ScenarioResult) -> dict[str, object]:
         "net": [round(float(v), 3) for v in totals["net_t"]],
         "levers": result.levers.as_dict(),
         "kpis": kpis,
+        "indicators": indicators_json(result, years),
     }
+
+
+def indicators_json(result: ScenarioResult, years: list[int]) -> dict[str, list[float | None]]:
+    """Each indicator as a list aligned with `years` (null in statistics years before the
+    scenario starts): electric cars, shares 0–1, BECCS in t CO2 a year."""
+    indicators = result.indicators
+    position = {int(y): i for i, y in enumerate(indicators.years)}
+    out: dict[str, list[float | None]] = {}
+    for name, values in indicators.as_dict().items():
+        digits = 1 if name in ("electric_cars", "beccs_captured_t") else 4
+        out[name] = [round(float(values[position[y]]), digits) if y in position else None
+                     for y in years]
+    return out
 
 
 def result_csv(result: ScenarioResult) -> str:
@@ -116,7 +132,8 @@ def result_csv(result: ScenarioResult) -> str:
 
 
 def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
-    """Every lever with its range, reference (for this municipality) and rådighet."""
+    """Every lever with its range, reference (for this municipality), rådighet and why the
+    range ends where it does (max_reason: what is possible by 2030, with its source)."""
     reference = reference_levers(data).as_dict()
     return [
         {
@@ -133,6 +150,13 @@ def levers_json(data: MunicipalityData) -> list[dict[str, object]]:
             "control": spec.control,
             "source": spec.source_id,
             "reference_note": spec.reference_note_sv,
+            "max_local": lever_max(data, spec.id),
+            "most_ambitious": min(spec.most_ambitious, lever_max(data, spec.id)),
+            "max_reason": spec.max_reason_sv,
+            "max_reason_en": spec.max_reason_en,
+            "max_source": spec.max_source_id,
+            "help": spec.help_sv,
+            "help_en": spec.help_en,
         }
         for spec in LEVER_SPECS
     ]
@@ -155,9 +179,11 @@ def _run(args: argparse.Namespace) -> str:
         result = run_scenario(data, levers, budget)
     except ScenarioError as error:
         raise CliError(error.message_sv) from None
+    payload = None if args.uncertainty is None else uncertainty_json(result, args)
     if args.format == "csv":
         return result_csv(result)
-    return json.dumps(result_json(result), ensure_ascii=False, indent=2)
+    extra = {} if payload is None else {"uncertainty": payload}
+    return json.dumps({**result_json(result), **extra}, ensure_ascii=False, indent=2)
 
 
 def _levers(args: argparse.Namespace) -> str:
@@ -185,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--budget-start", type=int, help="budgetens startår")
     run.add_argument("--count-beccs", action="store_true",
                      help="räkna BECCS-upptag mot budgeten")
+    add_uncertainty_arguments(run)
     add_db_argument(run)
     levers = sub.add_parser("levers", help="lista spakarna / list the levers")
     levers.add_argument("--format", choices=("json", "csv"), default="json")

@@ -44,7 +44,7 @@ import pandas as pd
 
 from model.attribution import attribute
 from model.data import MunicipalityData
-from model.emissions import compute_trajectory
+from model.emissions import beccs_captured_t, compute_trajectory
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
 from model.paths import lever_paths, reference_levers, scenario_years
 from model.sectors import TRANSPORT_SUBSECTORS
@@ -69,6 +69,7 @@ _LITRE_FACTORS = {
     "reduktionsplikt_bensin": ("parameters", "ef_petrol_kg_per_l"),
     "reduktionsplikt_diesel": ("parameters", "ef_diesel_kg_per_l"),
     "fossilfria_arbetsmaskiner": ("parameters", "ef_diesel_kg_per_l"),
+    "hvo100_lokalt": ("parameters", "ef_diesel_kg_per_l"),
     "fossilfritt_flyg": ("costs", "kg_co2_per_l_jet_fuel"),
     "fossilfri_fjarrvarme": ("costs", "kg_co2_per_l_heating_oil"),
 }
@@ -353,10 +354,12 @@ def _quantities(data: MunicipalityData, levers: Levers, table: CostTable
 
     out[("beccs_kt", "kapacitet")] = (built(levers.beccs_kt, levers.beccs_start)
                                       - built(reference.beccs_kt, reference.beccs_start))
-    scenario_beccs = np.where(years >= scenario_paths["beccs_start"],
-                              scenario_paths["beccs_kt"] * 1000.0, 0.0)
-    reference_beccs = np.where(years >= reference_paths["beccs_start"],
-                               reference_paths["beccs_kt"] * 1000.0, 0.0)
+    def captured(paths: dict[str, np.ndarray]) -> np.ndarray:
+        return beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
+                                paths["energieffektivisering"], p)
+
+    scenario_beccs = captured(scenario_paths)
+    reference_beccs = captured(reference_paths)
     out[("beccs_kt", "infangat_ton")] = scenario_beccs - reference_beccs
     return out
 

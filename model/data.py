@@ -270,10 +270,16 @@ def _transport_split(
     by_sub = sub[sub["year"] == year].set_index("subsector")["co2_t"]
     values = np.array([float(by_sub.get(s, 0.0)) for s in TRANSPORT_SUBSECTORS])
     diesel = diesel_shares(params)
-    f_p_then = 1 - _obligation_at(obligation_years, obligation_petrol, year)
-    f_d_then = 1 - _obligation_at(obligation_years, obligation_diesel, year)
-    f_p_base = 1 - _obligation_at(obligation_years, obligation_petrol, base_year)
-    f_d_base = 1 - _obligation_at(obligation_years, obligation_diesel, base_year)
+    # The obligation is a lifecycle cut; biofuel's energy share is the cut / its saving.
+    def fossil(levels: np.ndarray, at: int, fuel: str) -> float:
+        share = _obligation_at(obligation_years, levels, at) / params.get(
+            f"biofuel_saving_{fuel}", 1.0)
+        return 1 - min(share, params.get(f"blend_limit_{fuel}_energy", 1.0))
+
+    f_p_then = fossil(obligation_petrol, year, "petrol")
+    f_d_then = fossil(obligation_diesel, year, "diesel")
+    f_p_base = fossil(obligation_petrol, base_year, "petrol")
+    f_d_base = fossil(obligation_diesel, base_year, "diesel")
     then_vs_base = diesel * f_d_then / f_d_base + (1 - diesel) * f_p_then / f_p_base
     then_vs_base[TRANSPORT_SUBSECTORS.index("Inrikes flygtrafik")] = 1.0
     adjusted = values / then_vs_base

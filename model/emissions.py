@@ -1,14 +1,24 @@
 """Emissions by sector and year: base-year emissions times lever-driven factors.
 
 Each part of a sector is its base-year emissions times a product of factors (activity,
-non-electric share, fossil fraction of the fuel, ...), each factor being one in the base year
-under the reference. Levers therefore combine multiplicatively: 100 % electric cars and a
-100 % biofuel blend cannot remove the same tonne twice, and the reference reproduces the
-last statistics year exactly.
+non-electric share of vehicle-km, fossil fraction of the fuel, ...), each factor being one
+in the base year. Levers therefore combine multiplicatively: electric cars and biofuel
+cannot remove the same tonne twice, and the reference reproduces the last statistics year
+exactly.
+
+Fossil CO2 has two parts: fossil *fuel* CO2 (transport, machinery, own heating, electricity
+and district heating, industry's energy), which is what the municipality's goal "fossil-fuel
+free" is about, and the rest (solvents and other products, waste, industrial processes,
+international transport), shown beside the goal and not counted in it. BECCS is a separate
+negative flow and never counts towards fossil-fuel free.
+
+Paths may carry leading batch axes: every path is (..., years) and every parameter a float
+or an array broadcastable against (..., 1); the outputs are then (..., years, sectors).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,80 +40,158 @@ from model.sectors import (
 )
 
 _CARS, _HEAVY, _LIGHT, _BUSES, _AVIATION, _OTHER = range(len(TRANSPORT_SUBSECTORS))
+# Sectors whose fossil CO2 comes from burning fossil fuel (industry: its energy part).
+FOSSIL_FUEL_SECTORS: tuple[str, ...] = (TRANSPORT, MACHINERY, HEATING, ELECTRICITY_HEAT,
+                                        INDUSTRY)
 
 
 @dataclass(frozen=True, eq=False)
 class Trajectory:
-    """Scenario emissions from the base year to 2050 (t CO2e; BECCS negative)."""
+    """Scenario emissions from the base year to 2050 (t CO2e; BECCS negative).
+
+    Shapes are given for one scenario; a batch adds leading axes.
+    """
 
     years: np.ndarray
     ghg: np.ndarray  # (years, 9 sectors), all greenhouse gases
-    fossil_co2: np.ndarray  # (years, 9 sectors), fossil CO2 only (part of ghg)
+    fossil_co2: np.ndarray  # (years, 9 sectors), all fossil CO2 (part of ghg)
     transport_fossil_co2: np.ndarray  # (years, 6 transport sub-sectors)
     beccs: np.ndarray  # (years,), captured biogenic CO2 as negative emissions
+    fossil_fuel_co2: np.ndarray | None = None  # (years, 9), fossil CO2 from fuels only
+    biofuel_share_petrol: np.ndarray | None = None  # (years,), 0–1 by energy
+    biofuel_share_diesel: np.ndarray | None = None
+
+
+def _ratio(remaining: np.ndarray) -> np.ndarray:
+    """remaining / remaining in the first (base) year, 0 where the base is 0."""
+    if remaining.ndim == 1:  # one scenario (the common, fast case)
+        first = remaining[0]
+        return remaining * (1.0 / first) if first > 0 else np.zeros_like(remaining)
+    base = remaining[..., :1]
+    safe = np.where(base > 0, base, 1.0)
+    return np.where(base > 0, remaining / safe, 0.0)
 
 
 def _share_ratio(path_pct: np.ndarray) -> np.ndarray:
     """(1 − share(t)) / (1 − share(base)): what is left of a fossil share, relative to base."""
-    remaining = 1.0 - path_pct / 100.0
-    base = remaining[0]
-    return remaining / base if base > 0 else np.zeros_like(remaining)
+    return _ratio(1.0 - path_pct / 100.0)
+
+
+def biofuel_share(obligation_pct: np.ndarray, saving: float | np.ndarray,
+                  limit: float | np.ndarray) -> np.ndarray:
+    """Biofuel's share of the fuel's energy for a reduction obligation (lifecycle %).
+
+    The obligation cuts the fuel's lifecycle emissions by p %; biofuel with a lifecycle
+    saving σ does it at an energy share p/σ, up to the blend limit.
+    """
+    return np.minimum(np.asarray(obligation_pct) / 100.0 / saving, limit)
+
+
+def beccs_captured_t(
+    years: np.ndarray,
+    capacity_kt: np.ndarray,
+    start_year: np.ndarray,
+    efficiency_pct: np.ndarray,
+    params: Mapping[str, float | np.ndarray],
+) -> np.ndarray:
+    """Captured biogenic CO2 (t, positive): capacity, at most the plant's biogenic CO2 ×
+    the highest capture rate × availability (falling with heat demand), ramped up over the
+    first years from the start year."""
+    plant_kt = (params.get("beccs_biogenic_co2_kt", 0.0) * (1.0 - efficiency_pct / 100.0)
+                * params.get("beccs_capture_rate_max", 0.9) * params.get("beccs_availability",
+                                                                         0.9))
+    ramp_years = params.get("beccs_rampup_years", 1.0)
+    rampup = np.clip((years - start_year + 1.0) / ramp_years, 0.0, 1.0)
+    return np.minimum(capacity_kt, plant_kt) * rampup * 1000.0
 
 
 def compute_trajectory(
-    data: MunicipalityData, years: np.ndarray, paths: dict[str, np.ndarray]
+    data: MunicipalityData,
+    years: np.ndarray,
+    paths: Mapping[str, np.ndarray],
+    params: Mapping[str, float | np.ndarray] | None = None,
 ) -> Trajectory:
-    """Emissions for every sector and year from the lever paths."""
+    """Emissions for every sector and year from the lever paths (see model/paths.py).
+
+    `params` overrides data.parameters (floats, or arrays broadcastable against the paths).
+    """
+    p = params if params is not None else data.parameters
     base = data.base_ghg
     co2 = base * data.co2_share
     other_gases = base - co2
-    n = len(years)
-    ghg = np.zeros((n, len(SECTORS)))
-    fossil = np.zeros((n, len(SECTORS)))
+    shape = np.broadcast_shapes(*{np.shape(v) for v in paths.values()}, np.shape(years))
+    ghg = np.zeros(shape + (len(SECTORS),))
+    fossil = np.zeros(shape + (len(SECTORS),))
+    fuel_only = np.zeros(shape + (len(SECTORS),))
 
-    petrol = _share_ratio(paths["reduktionsplikt_bensin"])
-    diesel = _share_ratio(paths["reduktionsplikt_diesel"])
+    bio_petrol = biofuel_share(paths["reduktionsplikt_bensin"], p["biofuel_saving_petrol"],
+                               p["blend_limit_petrol_energy"])
+    bio_diesel = biofuel_share(paths["reduktionsplikt_diesel"], p["biofuel_saving_diesel"],
+                               p["blend_limit_diesel_energy"])
+    petrol = _ratio(1.0 - bio_petrol)
+    diesel = _ratio(1.0 - bio_diesel)
+    # HVO100 and biogas in the municipality's own and procured vehicles and machinery:
+    # only the volume it controls.
+    local = paths["hvo100_lokalt"] / 100.0
+
+    def own(key: str) -> np.ndarray:
+        return _ratio(1.0 - local * p[key])
 
     # Transport, per sub-sector: activity × non-electric share × fossil fraction of the fuel.
-    d = diesel_shares(data.parameters)[:, None]
-    fuel = d * diesel[None, :] + (1.0 - d) * petrol[None, :]
-    fuel[_AVIATION] = 1.0  # the road-fuel obligation does not cover jet fuel
-    combustion = np.ones((len(TRANSPORT_SUBSECTORS), n))
-    combustion[_CARS] = (1.0 + paths["trafik_personbilar"] / 100.0) * _share_ratio(
-        paths["el_personbilar"]
-    )
-    combustion[_HEAVY] = _share_ratio(paths["el_tunga_lastbilar"])
-    combustion[_LIGHT] = _share_ratio(paths["el_latta_lastbilar"])
-    combustion[_BUSES] = _share_ratio(paths["fossilfria_bussar"])
-    aviation = _share_ratio(paths["fossilfritt_flyg"])
-    combustion[_AVIATION] = aviation
-    split = data.transport_split[:, None]
-    transport_fossil = co2[SECTOR_INDEX[TRANSPORT]] * split * combustion * fuel
+    d = diesel_shares(data.parameters)
+    combustion = [
+        (1.0 + paths["trafik_personbilar"] / 100.0) * _share_ratio(paths["el_personbilar"]),
+        _share_ratio(paths["el_tunga_lastbilar"]),
+        _share_ratio(paths["el_latta_lastbilar"]),
+        _share_ratio(paths["fossilfria_bussar"]),
+        _share_ratio(paths["fossilfritt_flyg"]),
+        np.ones(shape),
+    ]
+    diesel_local = {_HEAVY: own("own_share_heavy_diesel"), _LIGHT: own("own_share_light_diesel")}
     t = SECTOR_INDEX[TRANSPORT]
-    fossil[:, t] = transport_fossil.sum(axis=0)
-    ghg[:, t] = fossil[:, t] + other_gases[t] * (split * combustion).sum(axis=0)
+    # Fuel's fossil fraction per sub-sector (the road-fuel obligation does not cover jet
+    # fuel), stacked on a last axis of 6 sub-sectors.
+    fuel = np.stack([
+        d[k] * diesel * diesel_local.get(k, 1.0) + (1.0 - d[k]) * petrol
+        if k != _AVIATION else np.ones(shape)
+        for k in range(len(TRANSPORT_SUBSECTORS))
+    ], axis=-1)
+    activity = np.stack([np.broadcast_to(f, shape) for f in combustion], axis=-1)
+    split = data.transport_split
+    transport_fossil = (co2[t] * split) * activity * np.broadcast_to(fuel, activity.shape)
+    fossil[..., t] = transport_fossil.sum(axis=-1)
+    ghg[..., t] = fossil[..., t] + other_gases[t] * (activity @ split)
+    fuel_only[..., t] = fossil[..., t]
 
     # Working machinery: fossil-free share (electric or HVO100) × fossil fraction of the fuel.
     m = SECTOR_INDEX[MACHINERY]
     dm = data.parameters["diesel_share_arbetsmaskiner"]
     machines = _share_ratio(paths["fossilfria_arbetsmaskiner"])
-    fossil[:, m] = co2[m] * machines * (dm * diesel + (1.0 - dm) * petrol)
-    ghg[:, m] = fossil[:, m] + other_gases[m] * machines
+    machine_fuel = dm * diesel * own("own_share_machinery_diesel") + (1.0 - dm) * petrol
+    fossil[..., m] = co2[m] * machines * machine_fuel
+    ghg[..., m] = fossil[..., m] + other_gases[m] * machines
+    fuel_only[..., m] = fossil[..., m]
 
     efficiency = 1.0 - paths["energieffektivisering"] / 100.0
     h = SECTOR_INDEX[HEATING]
-    fossil[:, h] = co2[h] * _share_ratio(paths["utfasning_olja"]) * efficiency
-    ghg[:, h] = fossil[:, h] + other_gases[h] * efficiency
+    fossil[..., h] = co2[h] * _share_ratio(paths["utfasning_olja"]) * efficiency
+    ghg[..., h] = fossil[..., h] + other_gases[h] * efficiency
+    fuel_only[..., h] = fossil[..., h]
 
     # Electricity and district heating: the fossil remainder, and methane and nitrous oxide
     # from burning biomass, which only falls when less is burnt.
     e = SECTOR_INDEX[ELECTRICITY_HEAT]
-    fossil[:, e] = co2[e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
-    ghg[:, e] = fossil[:, e] + other_gases[e] * efficiency
+    fossil[..., e] = co2[e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
+    ghg[..., e] = fossil[..., e] + other_gases[e] * efficiency
+    fuel_only[..., e] = fossil[..., e]
 
+    # Industry: energy (the lever) and processes (unchanged, not fuel).
     i = SECTOR_INDEX[INDUSTRY]
-    fossil[:, i] = co2[i] * _share_ratio(paths["fossilfri_industri"])
-    ghg[:, i] = fossil[:, i] + other_gases[i]
+    process = p["industry_process_share"]
+    energy = co2[i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
+    fossil[..., i] = energy + co2[i] * process
+    ghg[..., i] = fossil[..., i] + other_gases[i]
+    fuel_only[..., i] = energy
 
     # Agriculture: ruminants (enteric methane, manure) and soils; its CO2 is from liming,
     # mineral rather than fossil fuel, so it is not counted as fossil CO2.
@@ -111,19 +199,30 @@ def compute_trajectory(
     ruminants = base[a] * data.parameters["ruminant_share_of_agriculture"]
     soils = base[a] - ruminants
     herd = np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    ghg[:, a] = ruminants * herd + soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ghg[..., a] = ruminants * herd + soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
 
-    for sector, lever in ((WASTE, "avfall_minskning"), (PRODUCTS, "produkter_fgaser")):
-        s = SECTOR_INDEX[sector]
-        factor = _share_ratio(paths[lever])
-        fossil[:, s] = co2[s] * factor
-        ghg[:, s] = base[s] * factor
+    w = SECTOR_INDEX[WASTE]
+    factor = _share_ratio(paths["avfall_minskning"])
+    fossil[..., w] = co2[w] * factor
+    ghg[..., w] = base[w] * factor
+
+    # Product use: solvents (fossil CO2) and F-gases (the other gases), which the EU F-gas
+    # Regulation phases out by 2050 in the reference; the lever cuts both further.
+    s = SECTOR_INDEX[PRODUCTS]
+    factor = _share_ratio(paths["produkter_fgaser"])
+    phaseout = p["fgas_phaseout_year"]
+    fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
+    fossil[..., s] = co2[s] * factor
+    ghg[..., s] = fossil[..., s] + other_gases[s] * fgas * factor
 
     # International transport (flights from the local airport) follows the aviation lever.
     x = SECTOR_INDEX[INTERNATIONAL]
-    fossil[:, x] = co2[x] * aviation
-    ghg[:, x] = base[x] * aviation
+    aviation = _share_ratio(paths["fossilfritt_flyg"])
+    fossil[..., x] = co2[x] * aviation
+    ghg[..., x] = base[x] * aviation
 
-    start = paths["beccs_start"]
-    beccs = np.where(years >= start, -paths["beccs_kt"] * 1000.0, 0.0) + 0.0  # no -0.0
-    return Trajectory(years, ghg, fossil, transport_fossil.T, beccs)
+    captured = beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
+                                paths["energieffektivisering"], p)
+    beccs = -captured + 0.0  # no -0.0
+    return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
+                      np.broadcast_to(bio_petrol, shape), np.broadcast_to(bio_diesel, shape))

@@ -1,8 +1,12 @@
 """The levers users move: one definition each, with labels, help, range, reference and source.
 
 A lever's value is what the user thinks in: a target for 2030 (a share, a change or an amount).
-The model turns it into a yearly path: the reference path plus the lever's difference from its
-reference value, phased in linearly to 2030 and kept after 2030.
+The model turns it into a yearly path (model/paths.py): a ramp from today to the 2030 value
+that continues after 2030 where the lever is an adoption (new vehicles towards the EU's 2035
+rule, phase-outs at the same pace). Every range is what is physically and legally possible
+by 2030, and `max_reason_sv`/`max_reason_en` say why the most ambitious end is where it is
+(with `max_source_id`). For vehicles the lever is the zero-emission share of NEW vehicles:
+the electric share of driving follows from fleet renewal (model/fleet.py) and cannot jump.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from model.sectors import (
 )
 
 Control = Literal["kommun", "region", "stat_eu", "naringsliv_hushall", "delad"]
-PathKind = Literal["turnover", "population", "obligation", "linear", "exponential", "hold", "fixed"]
+PathKind = Literal["new_share", "population", "obligation", "linear", "exponential", "hold",
+                   "fixed"]
 
 CONTROL_LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -65,6 +70,8 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
 }
 
 TARGET_YEAR = 2030
+# Levers where a lower value lowers emissions.
+LOWER_IS_BETTER = frozenset({"trafik_personbilar", "idisslare", "beccs_start"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,10 @@ class LeverSpec:
     path: PathKind
     base: float = 0.0  # the value in the base year (2024) where the path starts
     also_acts_on: tuple[str, ...] = ()  # further sectors the lever changes
+    max_reason_sv: str = ""  # why the most ambitious end of the range is where it is
+    max_reason_en: str = ""
+    max_source_id: str = "klimatscenarier_antagande"
+    continues: bool = False  # after 2030 the change keeps its pace (up to 100 %)
 
     @property
     def sectors(self) -> tuple[str, ...]:
@@ -104,6 +115,16 @@ class LeverSpec:
         """The help text in the chosen language."""
         return self.help_en if lang == "en" else self.help_sv
 
+    def max_reason(self, lang: str) -> str:
+        """Why the range ends where it does (what is possible by 2030), in the language."""
+        return self.max_reason_en if lang == "en" else self.max_reason_sv
+
+    @property
+    def most_ambitious(self) -> float:
+        """The end of the range that lowers emissions most (min for levers where less is
+        better: car traffic, ruminants, BECCS start year)."""
+        return self.min if self.id in LOWER_IS_BETTER else self.max
+
     def reference_note(self, lang: str) -> str:
         """Why the reference value is what it is, in the chosen language."""
         return self.reference_note_en if lang == "en" else self.reference_note_sv
@@ -113,25 +134,35 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
     LeverSpec(
         id="el_personbilar",
         group="transport",
-        label_sv="Elbilarnas andel av bilkörningen 2030",
-        label_en="Electric share of car traffic in 2030",
-        help_sv="Andel av personbilarnas körda kilometer som går på el år 2030 (elbilar och "
-        "laddhybridernas eldrift). Efter 2030 fortsätter förnyelsen av bilparken.",
-        help_en="Share of car vehicle-km driven on electricity in 2030 (battery cars and the "
-        "electric part of plug-in hybrids). After 2030 the fleet keeps renewing.",
+        label_sv="Elbilarnas andel av nya bilar 2030",
+        label_en="Electric share of new cars in 2030",
+        help_sv="Andel av de nya personbilarna som är elbilar år 2030; vägen dit går jämnt "
+        "från 2025 och efter 2030 mot 100 % år 2035 (EU-krav). Andelen el av bilkörningen "
+        "följer av bilparkens förnyelse: bara de bilar som byts ut kan bli elbilar.",
+        help_en="Share of new cars that are battery-electric in 2030; the path rises evenly "
+        "from 2025 and after 2030 towards 100 % in 2035 (EU rule). The electric share of "
+        "car traffic follows from fleet renewal: only the cars that are replaced can become "
+        "electric.",
         unit="%",
         min=0.0,
         max=100.0,
         step=1.0,
-        reference=17.0,
+        reference=66.0,
         sector=TRANSPORT,
         control="delad",
-        source_id="trafa_fordon_2025",
-        reference_note_sv="Bilparkens förnyelse med dagens elandel av nya bilar (32 % elbilar, "
-        "26 % laddhybrider, 4,5 % av bilparken byts per år)",
-        reference_note_en="Fleet turnover with today's electric share of new cars (32 % battery "
-        "electric, 26 % plug-in hybrid, 4.5 % of the fleet renewed per year)",
-        path="turnover",
+        source_id="eu_2023_851",
+        reference_note_sv="EU:s koldioxidkrav för nya bilar (förordning 2023/851): 100 % "
+        "utsläppsfria nya bilar från 2035; från dagens andel (32 % i Växjö 2025) jämnt dit",
+        reference_note_en="The EU's CO2 standards for new cars (Regulation 2023/851): 100 % "
+        "zero-emission new cars from 2035; evenly from today's share (32 % in Växjö 2025)",
+        path="new_share",
+        max_reason_sv="Alla nya bilar kan vara elbilar 2030 (Norge: cirka 96 % 2025). Men "
+        "bara cirka 4,5–5,6 % av bilparken byts varje år, så högst omkring en tredjedel av "
+        "bilkörningen kan gå på el 2030.",
+        max_reason_en="Every new car can be electric by 2030 (Norway: about 96 % in 2025). But "
+        "only about 4.5–5.6 % of the fleet is replaced each year, so at most about a third "
+        "of car traffic can be electric in 2030.",
+        max_source_id="ofv_norge_2025",
     ),
     LeverSpec(
         id="trafik_personbilar",
@@ -143,58 +174,90 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         help_en="Change in car vehicle-km through cycling, public transport, planning and "
         "parking. A negative value means less car traffic.",
         unit="%",
-        min=-40.0,
+        min=-15.0,
         max=20.0,
         step=1.0,
         reference=5.0,
         sector=TRANSPORT,
         control="kommun",
         source_id="scb_folkmangd",
-        reference_note_sv="Biltrafiken följer befolkningens förändring 2023–2024 (SCB); "
-        "referensvärdet gäller Växjö",
-        reference_note_en="Car traffic follows the population's change 2023–2024 (SCB); "
-        "the reference value is Växjö's",
+        reference_note_sv="Biltrafiken följer befolkningens trend (SCB); referensvärdet "
+        "gäller Växjö",
+        reference_note_en="Car traffic follows the population's trend (SCB); the reference "
+        "value is Växjö's",
         path="population",
+        max_reason_sv="Högst −15 % på sex år (cirka −2,5 % per år): trängselskatten i "
+        "Stockholm minskade trafiken över avgiftssnittet med cirka 20 %, men i en hel kommun "
+        "ändras biltrafiken långsammare (antagande).",
+        max_reason_en="At most −15 % in six years (about −2.5 % a year): Stockholm's "
+        "congestion charge cut traffic across the cordon by about 20 %, but across a whole "
+        "municipality car traffic changes more slowly (assumption).",
+        max_source_id="trafikverket_trangselskatt",
     ),
     LeverSpec(
         id="el_tunga_lastbilar",
         group="transport",
-        label_sv="Elektrifierad andel av tung lastbilstrafik 2030",
-        label_en="Electric share of heavy truck traffic in 2030",
-        help_sv="Andel av de tunga lastbilarnas körda kilometer som går på el år 2030.",
-        help_en="Share of heavy truck vehicle-km driven on electricity in 2030.",
+        label_sv="Elektriska andelen av nya tunga lastbilar 2030",
+        label_en="Electric share of new heavy trucks in 2030",
+        help_sv="Andel av de nya tunga lastbilarna som är eldrivna år 2030; efter 2030 minst "
+        "EU-kravens 65 % (2035) och 90 % (2040). Andelen el av lastbilstrafiken följer av "
+        "förnyelsen; nya lastbilar kör mycket längre än gamla.",
+        help_en="Share of new heavy trucks that are electric in 2030; after 2030 at least the "
+        "EU rules' 65 % (2035) and 90 % (2040). The electric share of truck traffic follows "
+        "from renewal; new trucks drive much further than old ones.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=60.0,
         step=1.0,
-        reference=5.0,
+        reference=45.0,
         sector=TRANSPORT,
         control="naringsliv_hushall",
-        source_id="klimatscenarier_antagande",
-        reference_note_sv="Antagande: från cirka 1 % 2024 till 5 % 2030, samma takt därefter",
-        reference_note_en="Assumption: from about 1 % in 2024 to 5 % in 2030, same pace after",
-        path="linear",
-        base=1.0,
+        source_id="eu_2024_1610",
+        reference_note_sv="EU:s koldioxidkrav för nya tunga fordon (förordning 2024/1610): "
+        "−45 % 2030, −65 % 2035, −90 % 2040, läst som samma andel eldrivna nya lastbilar",
+        reference_note_en="The EU's CO2 standards for new heavy vehicles (Regulation "
+        "2024/1610): −45 % 2030, −65 % 2035, −90 % 2040, read as the same share of electric "
+        "new trucks",
+        path="new_share",
+        base=8.0,
+        max_reason_sv="Högst 60 % av nya tunga lastbilar 2030: tillverkarnas egna mål är "
+        "ungefär hälften eldrivet 2030, och laddning längs vägarna byggs ut först då "
+        "(antagande).",
+        max_reason_en="At most 60 % of new heavy trucks in 2030: the manufacturers' own "
+        "targets are about half electric in 2030, and charging along the roads is only being "
+        "built then (assumption).",
+        max_source_id="tillverkare_tunga_elmal",
     ),
     LeverSpec(
         id="el_latta_lastbilar",
         group="transport",
-        label_sv="Elektrifierad andel av lätt lastbilstrafik 2030",
-        label_en="Electric share of light truck traffic in 2030",
-        help_sv="Andel av de lätta lastbilarnas körda kilometer som går på el år 2030.",
-        help_en="Share of light truck vehicle-km driven on electricity in 2030.",
+        label_sv="Elektriska andelen av nya lätta lastbilar 2030",
+        label_en="Electric share of new light trucks in 2030",
+        help_sv="Andel av de nya lätta lastbilarna som är eldrivna år 2030; efter 2030 mot "
+        "100 % år 2035 (EU-krav). Andelen el av körningen följer av förnyelsen.",
+        help_en="Share of new light trucks that are electric in 2030; after 2030 towards 100 % "
+        "in 2035 (EU rule). The electric share of driving follows from renewal.",
         unit="%",
         min=0.0,
         max=100.0,
         step=1.0,
-        reference=12.0,
+        reference=58.0,
         sector=TRANSPORT,
         control="naringsliv_hushall",
-        source_id="klimatscenarier_antagande",
-        reference_note_sv="Antagande: från cirka 3 % 2024 till 12 % 2030, samma takt därefter",
-        reference_note_en="Assumption: from about 3 % in 2024 to 12 % in 2030, same pace after",
-        path="linear",
-        base=3.0,
+        source_id="eu_2023_851",
+        reference_note_sv="EU:s koldioxidkrav för nya lätta lastbilar (förordning 2023/851): "
+        "100 % utsläppsfria från 2035; från dagens andel jämnt dit",
+        reference_note_en="The EU's CO2 standards for new vans (Regulation 2023/851): 100 % "
+        "zero-emission from 2035; evenly from today's share",
+        path="new_share",
+        base=15.0,
+        max_reason_sv="Eldrivna lätta lastbilar finns i alla storlekar, så alla nya kan vara "
+        "eldrivna 2030; förnyelsen (cirka 7 % av fordonen per år) begränsar andelen av "
+        "körningen.",
+        max_reason_en="Electric light trucks exist in every size, so every new one can be "
+        "electric by 2030; renewal (about 7 % of vehicles a year) limits the share of "
+        "driving.",
+        max_source_id="trafa_fordon_2025",
     ),
     LeverSpec(
         id="fossilfria_bussar",
@@ -202,9 +265,11 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         label_sv="Fossilfria bussar: andel av återstående fossil busstrafik som ställs om",
         label_en="Fossil-free buses: share of the remaining fossil bus traffic converted",
         help_sv="Stadsbussarna går redan till stor del på biogas och el. Spaken ställer om det "
-        "som återstår (regionbussar, skolskjuts, turisttrafik) till el eller biogas till 2030.",
+        "som återstår (regionbussar, skolskjuts, turisttrafik) till el, biogas eller HVO100 "
+        "till 2030.",
         help_en="City buses already run mostly on biogas and electricity. The lever converts "
-        "what remains (regional buses, school transport, coaches) to electricity or biogas.",
+        "what remains (regional buses, school transport, coaches) to electricity, biogas or "
+        "HVO100 by 2030.",
         unit="%",
         min=0.0,
         max=100.0,
@@ -216,19 +281,29 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: dagens återstående fossila busstrafik finns kvar",
         reference_note_en="No new decisions: today's remaining fossil bus traffic stays",
         path="hold",
+        max_reason_sv="Befintliga dieselbussar kan tanka HVO100 direkt, och regionen "
+        "upphandlar trafiken: allt kan vara fossilfritt 2030.",
+        max_reason_en="Existing diesel buses can run on HVO100 at once, and the region "
+        "procures the traffic: all of it can be fossil-free by 2030.",
+        continues=True,
     ),
     LeverSpec(
         id="reduktionsplikt_bensin",
         group="transport",
-        label_sv="Reduktionsplikt bensin 2030 (biodrivmedel i bensinen)",
-        label_en="Reduction obligation petrol 2030 (biofuel in petrol)",
-        help_sv="Hur stor del av bensinens utsläpp som ersätts av biodrivmedel. Nivån 2030 "
-        "gäller också arbetsmaskiner och andra bensinmotorer. 2023: 7,8 %, 2024: 6 %.",
-        help_en="How much of petrol's emissions biofuel replaces. The 2030 level also applies "
-        "to machinery and other petrol engines. 2023: 7.8 %, 2024: 6 %.",
+        label_sv="Reduktionsplikt bensin 2030 (minskning av livscykelutsläpp)",
+        label_en="Reduction obligation petrol 2030 (cut in lifecycle emissions)",
+        help_sv="Plikten är den procent som bränslets växthusgasutsläpp i ett "
+        "livscykelperspektiv ska minska genom inblandning av biodrivmedel. Modellen räknar "
+        "om den till biodrivmedlets andel av energin (plikten delad med biodrivmedlets "
+        "livscykelminskning, högst inblandningsgränsen). Gäller också arbetsmaskiner. "
+        "2023: 7,8 %, 2024: 6 %.",
+        help_en="The obligation is the percentage by which the fuel's lifecycle greenhouse-gas "
+        "emissions must fall through blended biofuel. The model turns it into biofuel's "
+        "share of the energy (the obligation divided by biofuel's lifecycle saving, at most "
+        "the blend limit). Also applies to machinery. 2023: 7.8 %, 2024: 6 %.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=28.0,
         step=1.0,
         reference=10.0,
         sector=TRANSPORT,
@@ -239,19 +314,26 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         path="obligation",
         base=6.0,
         also_acts_on=(MACHINERY,),
+        max_reason_sv="28 % är den nivå för 2030 som riksdagen beslutade 2021 (innan "
+        "sänkningen 2024); mer kräver förnybar bensin utöver E10:s etanol.",
+        max_reason_en="28 % is the level for 2030 that the Riksdag decided in 2021 (before "
+        "the 2024 cut); more needs renewable petrol beyond E10's ethanol.",
+        max_source_id="reduktionsplikt_2021",
     ),
     LeverSpec(
         id="reduktionsplikt_diesel",
         group="transport",
-        label_sv="Reduktionsplikt diesel 2030 (biodrivmedel i dieseln)",
-        label_en="Reduction obligation diesel 2030 (biofuel in diesel)",
-        help_sv="Hur stor del av dieselns utsläpp som ersätts av biodrivmedel (HVO, FAME). "
-        "Gäller lastbilar, bussar, bilar och arbetsmaskiner. 2023: 30,5 %, 2024: 6 %.",
-        help_en="How much of diesel's emissions biofuel (HVO, FAME) replaces. Applies to "
-        "trucks, buses, cars and machinery. 2023: 30.5 %, 2024: 6 %.",
+        label_sv="Reduktionsplikt diesel 2030 (minskning av livscykelutsläpp)",
+        label_en="Reduction obligation diesel 2030 (cut in lifecycle emissions)",
+        help_sv="Som för bensin: procent lägre livscykelutsläpp genom inblandning (HVO, "
+        "FAME), omräknat till biodrivmedlets andel av energin. Gäller lastbilar, bussar, "
+        "bilar och arbetsmaskiner. 2023: 30,5 %, 2024: 6 %.",
+        help_en="As for petrol: per cent lower lifecycle emissions through blending (HVO, "
+        "FAME), turned into biofuel's share of the energy. Applies to trucks, buses, cars "
+        "and machinery. 2023: 30.5 %, 2024: 6 %.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=66.0,
         step=1.0,
         reference=10.0,
         sector=TRANSPORT,
@@ -262,6 +344,46 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         path="obligation",
         base=6.0,
         also_acts_on=(MACHINERY,),
+        max_reason_sv="66 % är den nivå för 2030 som riksdagen beslutade 2021 (innan "
+        "sänkningen 2024); tillgången på HVO sätter gränsen.",
+        max_reason_en="66 % is the level for 2030 that the Riksdag decided in 2021 (before "
+        "the 2024 cut); the supply of HVO sets the limit.",
+        max_source_id="reduktionsplikt_2021",
+    ),
+    LeverSpec(
+        id="hvo100_lokalt",
+        group="transport",
+        label_sv="HVO100 och biogas i kommunens egna och upphandlade fordon och maskiner 2030",
+        label_en="HVO100 and biogas in the municipality's own and procured vehicles and "
+        "machinery in 2030",
+        help_sv="Andel av dieseln i kommunens och bolagens egna fordon och i upphandlade "
+        "transporter och bygg- och anläggningsmaskiner som ersätts med HVO100 eller biogas. "
+        "Volymen är begränsad: kommunens del av tunga och lätta lastbilars och "
+        "arbetsmaskinernas diesel (parametrar own_share_*).",
+        help_en="Share of the diesel in the municipality's and its companies' own vehicles and "
+        "in procured transport and construction machinery replaced by HVO100 or biogas. The "
+        "volume is limited: the municipality's part of heavy and light trucks' and "
+        "machinery's diesel (parameters own_share_*).",
+        unit="%",
+        min=0.0,
+        max=100.0,
+        step=5.0,
+        reference=0.0,
+        sector=MACHINERY,
+        control="kommun",
+        source_id="klimatscenarier_antagande",
+        reference_note_sv="Inga nya beslut: som 2024",
+        reference_note_en="No new decisions: as in 2024",
+        path="hold",
+        also_acts_on=(TRANSPORT,),
+        max_reason_sv="Kommunen bestämmer själv över sina fordon och kan ställa krav i "
+        "upphandling; HVO100 passar de flesta dieselmotorer. Gränsen är volymen kommunen rår "
+        "över, inte andelen.",
+        max_reason_en="The municipality decides over its own vehicles and can set requirements "
+        "in procurement; HVO100 suits most diesel engines. The limit is the volume it "
+        "controls, not the share.",
+        max_source_id="ivl_hvo100",
+        continues=True,
     ),
     LeverSpec(
         id="fossilfritt_flyg",
@@ -275,16 +397,23 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         "Airport).",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=30.0,
         step=5.0,
         reference=0.0,
         sector=TRANSPORT,
         control="delad",
-        source_id="klimatscenarier_antagande",
+        source_id="eu_2023_2405",
         reference_note_sv="Inga nya beslut: flyget som 2024",
         reference_note_en="No new decisions: aviation as in 2024",
         path="hold",
         also_acts_on=(INTERNATIONAL,),
+        max_reason_sv="EU kräver 6 % hållbart flygbränsle 2030 och 20 % 2035 (ReFuelEU); en "
+        "flygplats kan gå före, men tillgången är liten: högst 30 % (antagande).",
+        max_reason_en="The EU requires 6 % sustainable aviation fuel in 2030 and 20 % in 2035 "
+        "(ReFuelEU); an airport can go further, but supply is small: at most 30 % "
+        "(assumption).",
+        max_source_id="eu_2023_2405",
+        continues=True,
     ),
     LeverSpec(
         id="fossilfria_arbetsmaskiner",
@@ -297,7 +426,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         "electricity or pure HVO, beyond the blend from the reduction obligation.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=50.0,
         step=1.0,
         reference=8.0,
         sector=MACHINERY,
@@ -307,6 +436,12 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="Assumption: from about 2 % in 2024 to 8 % in 2030, same pace after",
         path="linear",
         base=2.0,
+        max_reason_sv="Eldrivna maskiner kommer bara in när maskiner byts (livslängd 10–15 "
+        "år) och HVO100 räcker inte till alla: högst hälften 2030 (antagande).",
+        max_reason_en="Electric machines only come in when machines are replaced (lifetime "
+        "10–15 years) and there is not enough HVO100 for all: at most half in 2030 "
+        "(assumption).",
+        continues=True,
     ),
     LeverSpec(
         id="utfasning_olja",
@@ -319,7 +454,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         "boilers) that is gone by 2030.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=90.0,
         step=5.0,
         reference=30.0,
         sector=HEATING,
@@ -328,6 +463,11 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Trenden 2015–2024 (cirka −6 % per år) fortsätter",
         reference_note_en="The 2015–2024 trend (about −6 % a year) continues",
         path="exponential",
+        max_reason_sv="Oljepannor byts när de går sönder eller huset byter ägare; några står "
+        "kvar som reserv: högst 90 % borta 2030 (antagande).",
+        max_reason_en="Oil boilers are replaced when they break or the house changes owner; "
+        "some stay as back-up: at most 90 % gone by 2030 (assumption).",
+        continues=True,
     ),
     LeverSpec(
         id="fossilfri_fjarrvarme",
@@ -349,6 +489,10 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: resten som 2024",
         reference_note_en="No new decisions: the remainder as in 2024",
         path="hold",
+        max_reason_sv="Start- och spetsolja kan bytas mot bioolja i befintliga pannor: allt "
+        "kan vara borta 2030.",
+        max_reason_en="Start-up and peak oil can be replaced by bio-oil in existing boilers: "
+        "all of it can be gone by 2030.",
     ),
     LeverSpec(
         id="energieffektivisering",
@@ -356,12 +500,13 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         label_sv="Energieffektivisering och lokal el till 2030",
         label_en="Energy efficiency and local electricity by 2030",
         help_sv="Minskad köpt värme och el i byggnader. Ger lite direkt CO2e (mindre "
-        "biobränsle att elda) men sänker effekttoppar och kostnader.",
+        "biobränsle att elda, och därmed också mindre biogen CO2 att fånga in) men sänker "
+        "effekttoppar och kostnader.",
         help_en="Less bought heat and electricity in buildings. Little direct CO2e (less "
-        "biomass burnt) but lower peak power and costs.",
+        "biomass burnt, and so less biogenic CO2 to capture) but lower peak power and costs.",
         unit="%",
         min=0.0,
-        max=30.0,
+        max=20.0,
         step=1.0,
         reference=0.0,
         sector=ELECTRICITY_HEAT,
@@ -370,18 +515,24 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: energianvändning som 2024",
         reference_note_en="No new decisions: energy use as in 2024",
         path="hold",
-        also_acts_on=(HEATING,),
+        also_acts_on=(HEATING, "BECCS"),  # less biomass burnt, less to capture
+        max_reason_sv="Cirka 3 % per år i befintliga byggnader är mycket: högst 20 % på sex "
+        "år (antagande).",
+        max_reason_en="About 3 % a year in existing buildings is a lot: at most 20 % in six "
+        "years (assumption).",
     ),
     LeverSpec(
         id="fossilfri_industri",
         group="energi",
-        label_sv="Fossilfri industri till 2030",
-        label_en="Fossil-free industry by 2030",
-        help_sv="Andel av industrins fossila bränslen och processutsläpp som är borta 2030.",
-        help_en="Share of industry's fossil fuels and process emissions gone by 2030.",
+        label_sv="Fossilfri energi i industrin till 2030",
+        label_en="Fossil-free energy in industry by 2030",
+        help_sv="Andel av industrins fossila bränslen som är borta 2030. Processutsläpp "
+        "(från råvaror, inte bränslen) ingår inte och visas bredvid målet.",
+        help_en="Share of industry's fossil fuels gone by 2030. Process emissions (from raw "
+        "materials, not fuel) are not included and are shown beside the goal.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=80.0,
         step=5.0,
         reference=0.0,
         sector=INDUSTRY,
@@ -390,6 +541,11 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: som 2024",
         reference_note_en="No new decisions: as in 2024",
         path="hold",
+        max_reason_sv="Industrins pannor och ugnar byts eller byggs om under flera år: högst "
+        "80 % 2030 (antagande).",
+        max_reason_en="Industry's boilers and furnaces are replaced or rebuilt over several "
+        "years: at most 80 % by 2030 (assumption).",
+        continues=True,
     ),
     LeverSpec(
         id="idisslare",
@@ -401,7 +557,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         help_en="Change in the number of cattle and sheep, which cause methane from digestion "
         "and manure (about 60 % of agriculture's emissions).",
         unit="%",
-        min=-50.0,
+        min=-15.0,
         max=10.0,
         step=1.0,
         reference=0.0,
@@ -411,6 +567,11 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: djurantal som 2024",
         reference_note_en="No new decisions: livestock as in 2024",
         path="hold",
+        max_reason_sv="Antalet nötkreatur i Sverige har ändrats med högst några procent per "
+        "år: −15 % på sex år vore snabbare än på decennier (antagande).",
+        max_reason_en="The number of cattle in Sweden has changed by at most a few per cent a "
+        "year: −15 % in six years would be faster than in decades (assumption).",
+        max_source_id="jordbruksverket_husdjur",
     ),
     LeverSpec(
         id="jordbruk_atgarder",
@@ -423,7 +584,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         "from manure, catch crops and precision fertilising.",
         unit="%",
         min=0.0,
-        max=30.0,
+        max=15.0,
         step=1.0,
         reference=0.0,
         sector=AGRICULTURE,
@@ -432,6 +593,10 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: som 2024",
         reference_note_en="No new decisions: as in 2024",
         path="hold",
+        max_reason_sv="Åtgärderna når en del av gårdarna och minskar lustgas och metan med "
+        "en bråkdel: högst 15 % 2030 (antagande).",
+        max_reason_en="The measures reach part of the farms and cut nitrous oxide and methane "
+        "by a fraction: at most 15 % by 2030 (assumption).",
     ),
     LeverSpec(
         id="avfall_minskning",
@@ -442,7 +607,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         help_en="Reduction of methane from closed landfills and of emissions from sewage.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=60.0,
         step=5.0,
         reference=30.0,
         sector=WASTE,
@@ -451,6 +616,11 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Trenden 2015–2024 (cirka −6 % per år) fortsätter",
         reference_note_en="The 2015–2024 trend (about −6 % a year) continues",
         path="exponential",
+        max_reason_sv="Deponigas bildas i decennier och gasuppsamling fångar bara en del: "
+        "högst 60 % lägre 2030 (antagande).",
+        max_reason_en="Landfill gas forms for decades and gas collection catches only part of "
+        "it: at most 60 % lower by 2030 (assumption).",
+        continues=True,
     ),
     LeverSpec(
         id="produkter_fgaser",
@@ -458,36 +628,45 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         label_sv="Minskade utsläpp från lösningsmedel och F-gaser till 2030",
         label_en="Lower emissions from solvents and F-gases by 2030",
         help_sv="Minskning av utsläppen från produktanvändning: lösningsmedel, köldmedier "
-        "(F-gaser) och andra produkter.",
+        "(F-gaser) och andra produkter, utöver EU:s utfasning av F-gaser som redan ingår "
+        "i referensen.",
         help_en="Reduction of emissions from product use: solvents, refrigerants (F-gases) "
-        "and other products.",
+        "and other products, beyond the EU's F-gas phase-down already in the reference.",
         unit="%",
         min=0.0,
-        max=100.0,
+        max=50.0,
         step=5.0,
         reference=0.0,
         sector=PRODUCTS,
         control="delad",
         source_id="klimatscenarier_antagande",
-        reference_note_sv="Inga nya beslut: som 2024",
-        reference_note_en="No new decisions: as in 2024",
+        reference_note_sv="EU:s F-gasförordning (2024/573) fasar ut F-gaserna till 2050; "
+        "lösningsmedel som 2024",
+        reference_note_en="The EU F-gas Regulation (2024/573) phases F-gases out by 2050; "
+        "solvents as in 2024",
         path="hold",
+        max_reason_sv="Lösningsmedel finns i färg, rengöring och industri och byts produkt för "
+        "produkt: högst hälften 2030 (antagande).",
+        max_reason_en="Solvents are in paint, cleaning and industry and are replaced product "
+        "by product: at most half by 2030 (assumption).",
     ),
     LeverSpec(
         id="beccs_kt",
         group="beccs",
-        label_sv="Infångad biogen koldioxid (BECCS)",
-        label_en="Captured biogenic CO2 (BECCS)",
-        help_sv="Koldioxid från förbränning av biobränsle i ett kraftvärmeverk som fångas in "
-        "och lagras, räknas som negativa utsläpp. Spaken når högst kommunens kända "
-        "potential (parametern beccs_potential_kt).",
-        help_en="CO2 from burning biomass in a combined heat and power plant that is captured "
-        "and stored, counted as negative emissions. The lever goes up to the municipality's "
-        "known potential (parameter beccs_potential_kt).",
+        label_sv="Infångningskapacitet för biogen koldioxid (BECCS)",
+        label_en="Capture capacity for biogenic CO2 (BECCS)",
+        help_sv="Koldioxid från förbränning av biobränsle i kraftvärmeverket som fångas in "
+        "och lagras: negativa utsläpp. Infångat = anläggningens biogena CO2 (minskar när "
+        "värmebehovet minskar) × infångningsgrad (högst 90 %) × tillgänglighet, med "
+        "upptrappning de första åren. Räknas aldrig mot fossilbränslefritt.",
+        help_en="CO2 from burning biomass in the combined heat and power plant that is "
+        "captured and stored: negative emissions. Captured = the plant's biogenic CO2 "
+        "(falling when heat demand falls) × capture rate (at most 90 %) × availability, "
+        "ramping up over the first years. Never counts towards fossil-fuel-free.",
         unit="kt CO2/år",
         min=0.0,
         max=200.0,
-        step=10.0,
+        step=1.0,
         reference=0.0,
         sector="BECCS",
         control="delad",
@@ -495,25 +674,36 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inget beslut om BECCS: ingen infångning",
         reference_note_en="No decision on BECCS: no capture",
         path="fixed",
+        max_reason_sv="Högst 90 % av anläggningens biogena koldioxid gånger tillgängligheten "
+        "(parametrar beccs_*); utan anläggning 0.",
+        max_reason_en="At most 90 % of the plant's biogenic CO2 times its availability "
+        "(parameters beccs_*); without a plant 0.",
+        max_source_id="stockholm_exergi_beccs",
     ),
     LeverSpec(
         id="beccs_start",
         group="beccs",
         label_sv="Startår för BECCS",
         label_en="Start year for BECCS",
-        help_sv="Första år med full infångning. Tidigast cirka 2027–2030 (uppskattning).",
-        help_en="First year of full capture. Earliest around 2027–2030 (estimate).",
+        help_sv="Första driftåret; infångningen trappas upp under tre år. Tidigast 2030.",
+        help_en="First year of operation; capture ramps up over three years. 2030 at the "
+        "earliest.",
         unit="år",
-        min=2027.0,
+        min=2030.0,
         max=2045.0,
         step=1.0,
         reference=2030.0,
         sector="BECCS",
         control="delad",
         source_id="vaxjo_energi_beccs",
-        reference_note_sv="Tidigaste start som diskuteras",
-        reference_note_en="Earliest start discussed",
+        reference_note_sv="Tidigaste möjliga start",
+        reference_note_en="Earliest possible start",
         path="fixed",
+        max_reason_sv="Stockholm Exergi beslutade 2025 och räknar med drift 2028, tre år "
+        "senare; en anläggning utan beslut 2026 kan tidigast vara igång 2030.",
+        max_reason_en="Stockholm Exergi decided in 2025 and expects operation in 2028, three "
+        "years later; a plant without a decision in 2026 can run in 2030 at the earliest.",
+        max_source_id="stockholm_exergi_beccs",
     ),
 )
 
@@ -531,6 +721,7 @@ class Levers:
     fossilfria_bussar: float = LEVERS_BY_ID["fossilfria_bussar"].reference
     reduktionsplikt_bensin: float = LEVERS_BY_ID["reduktionsplikt_bensin"].reference
     reduktionsplikt_diesel: float = LEVERS_BY_ID["reduktionsplikt_diesel"].reference
+    hvo100_lokalt: float = LEVERS_BY_ID["hvo100_lokalt"].reference
     fossilfritt_flyg: float = LEVERS_BY_ID["fossilfritt_flyg"].reference
     fossilfria_arbetsmaskiner: float = LEVERS_BY_ID["fossilfria_arbetsmaskiner"].reference
     utfasning_olja: float = LEVERS_BY_ID["utfasning_olja"].reference

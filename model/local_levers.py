@@ -1,13 +1,18 @@
 """Levers whose range depends on the municipality: BECCS needs a plant that can capture CO2.
 
 A lever's range in model/levers.py is the widest any municipality may use. Where a lever
-stands for a specific local plant, its upper end comes from a parameter per municipality
-(data/parameters.csv): `beccs_potential_kt` is 200 for Växjö (Sandviksverket) and 0 by
-default, so another municipality's scenario, a preset or a copied setting never books
-Växjö's BECCS elsewhere. One place decides this, for the app, the presets and the CLI.
+stands for a specific local plant, its upper end comes from parameters per municipality
+(data/parameters.csv): BECCS can capture at most the plant's biogenic CO2
+(`beccs_biogenic_co2_kt`, 230 kt for Växjö's Sandviksverket, 0 by default) × the highest
+capture rate (90 %) × availability, so another municipality's scenario, a preset or a copied
+setting never books Växjö's BECCS elsewhere. One place decides this, for the app, the
+presets and the CLI.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import math
 
 from model.budget_estimate import genitive
 from model.data import MunicipalityData
@@ -24,7 +29,11 @@ def lever_max(data: MunicipalityData, lever_id: str) -> float:
     """The largest value the lever may take in this municipality."""
     spec = LEVERS_BY_ID[lever_id]
     if lever_id == BECCS_LEVER:
-        potential = float(data.parameters.get(BECCS_POTENTIAL_PARAMETER, 0.0))
+        params = data.parameters
+        plant = (float(params.get("beccs_biogenic_co2_kt", 0.0))
+                 * float(params.get("beccs_capture_rate_max", 0.9))
+                 * float(params.get("beccs_availability", 0.9)))
+        potential = math.floor(plant / spec.step) * spec.step
         return min(spec.max, max(potential, spec.min))
     return spec.max
 
@@ -35,18 +44,20 @@ def has_beccs_potential(data: MunicipalityData) -> bool:
 
 
 def fit_levers(levers: Levers, data: MunicipalityData) -> Levers:
-    """The setting clipped to the municipality's ranges (BECCS 0 where there is no plant).
+    """The setting clipped to the municipality's ranges (BECCS 0 where there is no plant,
+    every lever within what is possible by 2030).
 
-    Used where a setting comes from elsewhere (a preset, another municipality, a link), so
-    that it can always be run and never claims a plant the municipality does not have.
+    Used where a setting comes from elsewhere (a preset, another municipality, a link, a
+    scenario saved before the ranges were narrowed), so that it can always be run and never
+    claims a future that cannot happen.
     """
     values = levers.as_dict()
-    clipped = {
-        lever_id: min(values[lever_id], lever_max(data, lever_id))
-        for lever_id in (BECCS_LEVER,)
-        if values[lever_id] > lever_max(data, lever_id)
-    }
-    return levers.with_values(**clipped) if clipped else levers
+    clipped = {}
+    for lever_id, value in values.items():
+        low, high = LEVERS_BY_ID[lever_id].min, lever_max(data, lever_id)
+        if not low <= value <= high:
+            clipped[lever_id] = min(max(value, low), high)
+    return dataclasses.replace(levers, **clipped) if clipped else levers
 
 
 def check_levers_for(levers: Levers, data: MunicipalityData) -> None:
@@ -57,9 +68,11 @@ def check_levers_for(levers: Levers, data: MunicipalityData) -> None:
         raise LeverError(
             f"{BECCS_LEVER} = {value:g} är mer än {genitive(data.name)} kända potential för "
             "bio-CCS "
-            f"({limit:g} kt CO2/år; parametern {BECCS_POTENTIAL_PARAMETER}).",
+            f"({limit:g} kt CO2/år: anläggningens biogena CO2 × 90 % × tillgänglighet; "
+            "parametern beccs_biogenic_co2_kt).",
             f"{BECCS_LEVER} = {value:g} is more than {data.name}'s known potential for bio-CCS "
-            f"({limit:g} kt CO2/yr; parameter {BECCS_POTENTIAL_PARAMETER}).",
+            f"({limit:g} kt CO2/yr: the plant's biogenic CO2 × 90 % × availability; "
+            "parameter beccs_biogenic_co2_kt).",
         )
 
 

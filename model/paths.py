@@ -1,22 +1,47 @@
-"""Yearly paths of the levers: the reference path, and a lever's shift from it.
+"""Yearly paths of the levers: what a lever value means in each year, base year to 2050.
 
-A lever's value is its 2030 target. Its path is the reference path plus the difference between
-the value and the lever's reference value, phased in linearly from the base year (or from the
-last decided year) to 2030 and kept after 2030. So the reference levers give the reference
-path exactly, and a larger lever value never gives a lower path in any year.
+A lever's value is its 2030 target; its path is how the world gets there and goes on:
+
+* new vehicles (``new_share``): the zero-emission share of new cars, light and heavy trucks
+  rises evenly from its 2025 value to the lever's 2030 value, then follows the EU rules
+  (100 % new zero-emission cars and vans from 2035; at least 65 % / 90 % of new heavy
+  trucks in 2035 / 2040). What emissions see is the electric share of vehicle-km, which
+  follows from fleet renewal (model/fleet.py) and cannot jump.
+* every other lever: the reference path plus the lever's difference from its reference
+  value, phased in linearly to 2030; adoption levers (``continues``) keep the same pace
+  after 2030 until 100 %, the others keep the 2030 difference.
+
+All functions take lever values as floats or arrays of shape (n,) (a batch of scenarios),
+and parameters from ``parameter_view`` (floats, or arrays with a trailing year axis), so one
+call computes many scenarios at once (model/batch.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 import numpy as np
 
 from model.data import MunicipalityData
-from model.levers import LEVER_SPECS, TARGET_YEAR, Levers, LeverSpec
+from model.fleet import FleetState, fleet_path
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
 
 END_YEAR = 2050
+EU_ZERO_EMISSION_YEAR = 2035  # Regulation (EU) 2023/851: 100 % zero-emission new cars and vans
+HEAVY_EU_KNOTS = ((2035, 65.0), (2040, 90.0))  # Regulation (EU) 2024/1610, read as shares
+PLUGIN_PHASE_OUT_YEAR = 2035  # plug-in hybrids are not zero-emission under the 2035 rule
+
+Params = Mapping[str, "float | np.ndarray"]
+
+# Per fleet: (new-sales lever, parameter prefix, EU path after 2030)
+FLEETS: dict[str, str] = {
+    "el_personbilar": "car",
+    "el_latta_lastbilar": "van",
+    "el_tunga_lastbilar": "heavy",
+}
 
 
 def scenario_years(data: MunicipalityData) -> np.ndarray:
@@ -24,26 +49,101 @@ def scenario_years(data: MunicipalityData) -> np.ndarray:
     return np.arange(data.base_year, END_YEAR + 1)
 
 
-def ramp(years: np.ndarray, start: int, target: int = TARGET_YEAR) -> np.ndarray:
-    """0 up to the start year, rising linearly to 1 in the target year, 1 after."""
+def parameter_view(data: MunicipalityData,
+                   overrides: Mapping[str, float | np.ndarray] | None = None) -> Params:
+    """The municipality's parameters with overrides; arrays of shape (n,) get a year axis
+    (n, 1) so that they broadcast against paths of shape (n, years)."""
+    if not overrides:
+        return data.parameters
+    merged: dict[str, float | np.ndarray] = dict(data.parameters)
+    for key, value in overrides.items():
+        array = np.asarray(value, dtype=float)
+        merged[key] = float(array) if array.ndim == 0 else array[..., None]
+    return MappingProxyType(merged)
+
+
+def ramp(years: np.ndarray, start: int, target: int = TARGET_YEAR,
+         continues: bool = False) -> np.ndarray:
+    """0 up to the start year, rising linearly to 1 in the target year; after it 1, or
+    (continues) rising at the same pace."""
     span = max(target - start, 1)
-    return np.clip((years - start) / span, 0.0, 1.0)
+    share = (years - start) / span
+    return np.maximum(share, 0.0) if continues else np.clip(share, 0.0, 1.0)
 
 
-def car_electric_share(data: MunicipalityData, years: np.ndarray) -> np.ndarray:
-    """Electric share of car vehicle-km from fleet turnover, as a fraction.
+def population_growth(data: MunicipalityData) -> float:
+    """Yearly population growth: the documented multi-year trend where data/parameters.csv
+    has one (population_growth_trend), else the last two known years."""
+    trend = data.parameters.get("population_growth_trend")
+    return float(trend) if trend is not None else data.population_growth
 
-    The fleet (end of car_fleet_year) gives today's electric share of driving: battery cars and the
-    electric part of plug-in hybrids. Each year a fixed share of the fleet is replaced by new
-    cars with today's electric share of new cars, so the fleet approaches that share.
-    """
-    p = data.parameters
-    phev_electric = p["phev_electric_share"]
-    fleet_share = (p["car_fleet_bev"] + phev_electric * p["car_fleet_phev"]) / p["car_fleet_total"]
-    new_share = p["new_car_bev_share"] + phev_electric * p["new_car_phev_share"]
-    renewal = p["fleet_renewal_rate"]
-    fleet_year = p["car_fleet_year"]
-    return new_share - (new_share - fleet_share) * (1.0 - renewal) ** (years - fleet_year)
+
+def _fleet_kwargs(params: Params, prefix: str) -> dict[str, object]:
+    """The stock figures and renewal parameters of one fleet."""
+    if prefix == "car":
+        total = params["car_fleet_total"]
+        return {
+            "fleet_year": int(data_year(params)),
+            "stock_zero_emission": params["car_fleet_bev"] / total,
+            "stock_plugin": params["car_fleet_phev"] / total,
+            "plugin_electric": params["phev_electric_share"],
+            "renewal": params["fleet_renewal_rate"],
+            "lifetime": params["car_lifetime_years"],
+            "mileage_ratio": params["car_mileage_ratio_new"],
+        }
+    return {
+        "fleet_year": int(data_year(params)),
+        "stock_zero_emission": params[f"{prefix}_fleet_el"] / params[f"{prefix}_fleet_total"],
+        "renewal": params[f"{prefix}_renewal_rate"],
+        "lifetime": params[f"{prefix}_lifetime_years"],
+        "mileage_ratio": params[f"{prefix}_mileage_ratio_new"],
+    }
+
+
+def data_year(params: Params) -> int:
+    """The year of the fleet figures (end of year)."""
+    return int(np.asarray(params["car_fleet_year"]).ravel()[0])
+
+
+def new_share_base(params: Params, lever_id: str) -> float | np.ndarray:
+    """The zero-emission share of new vehicles in the fleet year (%)."""
+    key = {"el_personbilar": "new_car_bev_share", "el_latta_lastbilar": "new_van_ze_share",
+           "el_tunga_lastbilar": "new_heavy_ze_share"}[lever_id]
+    return params[key] * 100.0
+
+
+def new_share_path(params: Params, lever_id: str, years: np.ndarray,
+                   value: float | np.ndarray) -> np.ndarray:
+    """Zero-emission share of new vehicles (%) by year for a 2030 value: evenly from the
+    fleet year to 2030, then the EU rules (never below them after 2030)."""
+    value = np.asarray(value, dtype=float)[..., None]
+    start = data_year(params)
+    base = new_share_base(params, lever_id)
+    up = base + (value - base) * ramp(years, start)
+    if lever_id == "el_tunga_lastbilar":
+        (y1, s1), (y2, s2) = HEAVY_EU_KNOTS
+        k1, k2 = np.maximum(value, s1), np.maximum(value, s2)
+        after = np.where(
+            years <= y1,
+            value + (k1 - value) * (years - TARGET_YEAR) / (y1 - TARGET_YEAR),
+            np.where(years <= y2, k1 + (k2 - k1) * (years - y1) / (y2 - y1), k2),
+        )
+    else:
+        after = value + (100.0 - value) * ramp(years, TARGET_YEAR, EU_ZERO_EMISSION_YEAR)
+    return np.clip(np.where(years > TARGET_YEAR, after, up), 0.0, 100.0)
+
+
+def fleet_state(params: Params, lever_id: str, years: np.ndarray,
+                value: float | np.ndarray) -> FleetState:
+    """The fleet behind a new-vehicle lever: shares of new vehicles, stock and driving."""
+    prefix = FLEETS[lever_id]
+    kwargs = _fleet_kwargs(params, prefix)
+    new = new_share_path(params, lever_id, years, value) / 100.0
+    if prefix == "car":
+        start = data_year(params)
+        fading = 1.0 - ramp(years, start, PLUGIN_PHASE_OUT_YEAR)
+        kwargs["new_plugin"] = params["new_car_phev_share"] * fading
+    return fleet_path(years, new, **kwargs)  # type: ignore[arg-type]
 
 
 def _obligation_pct(data: MunicipalityData, years: np.ndarray, levels: np.ndarray) -> np.ndarray:
@@ -54,19 +154,18 @@ def _obligation_pct(data: MunicipalityData, years: np.ndarray, levels: np.ndarra
 
 
 def reference_path(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -> np.ndarray:
-    """The lever's path without new local decisions, in the lever's unit."""
+    """The lever's path without new local decisions, in the lever's unit (not for
+    new_share levers, whose path comes from the value itself)."""
     base_year = data.base_year
     elapsed = (years - base_year) / (TARGET_YEAR - base_year)
-    if spec.path == "turnover":
-        return car_electric_share(data, years) * 100.0
     if spec.path == "population":
-        return ((1.0 + data.population_growth) ** (years - base_year) - 1.0) * 100.0
+        return ((1.0 + population_growth(data)) ** (years - base_year) - 1.0) * 100.0
     if spec.path == "obligation":
         levels = data.obligation_petrol if spec.id.endswith("bensin") else data.obligation_diesel
         return _obligation_pct(data, years, levels)
     if spec.path == "linear":
         path = spec.base + (spec.reference - spec.base) * elapsed
-        return np.clip(path, spec.min, spec.max)
+        return np.clip(path, 0.0, 100.0)
     if spec.path == "exponential":
         return (1.0 - (1.0 - spec.reference / 100.0) ** np.maximum(elapsed, 0.0)) * 100.0
     if spec.path == "hold":
@@ -90,24 +189,47 @@ class ReferencePaths:
     levers: Levers
 
 
+def _derived_reference(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -> float:
+    """Reference values that depend on the municipality (rounded to whole slider steps)."""
+    if spec.id in ("el_personbilar", "el_latta_lastbilar"):
+        base = float(new_share_base(data.parameters, spec.id))
+        start = data_year(data.parameters)
+        share = (TARGET_YEAR - start) / (EU_ZERO_EMISSION_YEAR - start)
+        return float(round(base + (100.0 - base) * share))
+    raw = float(reference_path(spec, data, np.array([TARGET_YEAR]))[0])
+    return float(round(raw))
+
+
 @lru_cache(maxsize=32)
 def reference_paths(data: MunicipalityData) -> ReferencePaths:
     """Computed once per municipality: every scenario run reuses them."""
     years = scenario_years(data)
-    paths = {spec.id: reference_path(spec, data, years) for spec in LEVER_SPECS}
-    ramps = {spec.id: ramp(years, _ramp_start(spec, data)) for spec in LEVER_SPECS}
+    derived = {
+        spec.id: _derived_reference(spec, data, years)
+        for spec in LEVER_SPECS
+        if spec.id in ("el_personbilar", "el_latta_lastbilar") or spec.path == "population"
+    }
+    levers = dataclasses.replace(Levers(), **derived)
+    paths: dict[str, np.ndarray] = {}
+    ramps: dict[str, np.ndarray] = {}
     target_index = int(np.nonzero(years == TARGET_YEAR)[0][0])
-    derived: dict[str, float] = {}
     for spec in LEVER_SPECS:
-        if spec.path not in ("turnover", "population"):
+        ramps[spec.id] = ramp(years, _ramp_start(spec, data), continues=spec.continues)
+        if spec.path == "new_share":
             continue
-        # Users see whole per cent on the slider, so the reference path is scaled to hit the
-        # rounded 2030 value exactly: the lever then says what the model does.
-        raw = float(paths[spec.id][target_index])
-        derived[spec.id] = float(round(raw))
-        if raw != 0.0:
-            paths[spec.id] = paths[spec.id] * (derived[spec.id] / raw)
-    return ReferencePaths(years, paths, ramps, dataclasses.replace(Levers(), **derived))
+        path = reference_path(spec, data, years)
+        if spec.path == "population":
+            # Users see whole per cent on the slider, so the path is scaled to hit the
+            # rounded 2030 value exactly: the lever then says what the model does.
+            raw = float(path[target_index])
+            if raw != 0.0:
+                path = path * (derived[spec.id] / raw)
+        paths[spec.id] = path
+    for lever_id in FLEETS:
+        paths[lever_id] = lever_path_values(data, LEVERS_BY_ID[lever_id],
+                                            getattr(levers, lever_id), years=years,
+                                            reference=(paths, ramps, levers))
+    return ReferencePaths(years, paths, ramps, levers)
 
 
 def reference_levers(data: MunicipalityData) -> Levers:
@@ -115,18 +237,67 @@ def reference_levers(data: MunicipalityData) -> Levers:
     return reference_paths(data).levers
 
 
-def lever_path(data: MunicipalityData, spec: LeverSpec, value: float) -> np.ndarray:
-    """One lever's yearly path for a value, in the lever's unit."""
-    ref = reference_paths(data)
+def lever_path_values(
+    data: MunicipalityData,
+    spec: LeverSpec,
+    values: float | np.ndarray,
+    params: Params | None = None,
+    *,
+    years: np.ndarray | None = None,
+    reference: tuple[dict[str, np.ndarray], dict[str, np.ndarray], Levers] | None = None,
+) -> np.ndarray:
+    """One lever's yearly path for a value (float → (years,)) or values ((n,) → (n, years)).
+
+    In the lever's unit, except new-vehicle levers: their path is the electric share of
+    vehicle-km (%), which is what emissions depend on.
+    """
+    if reference is None:
+        ref = reference_paths(data)
+        ref_paths, ref_ramps, ref_levers, years = ref.paths, ref.ramps, ref.levers, ref.years
+    else:
+        ref_paths, ref_ramps, ref_levers = reference
+    assert years is not None
+    params = params if params is not None else data.parameters
+    values = np.asarray(values, dtype=float)
     if spec.path == "fixed":
-        return np.full(len(ref.years), float(value))
-    shift = value - getattr(ref.levers, spec.id)
-    path = ref.paths[spec.id] + shift * ref.ramps[spec.id]
+        return np.broadcast_to(values[..., None], values.shape + years.shape).astype(float)
+    if spec.path == "new_share":
+        return fleet_state(params, spec.id, years, values).electric_km * 100.0
+    shift = values[..., None] - getattr(ref_levers, spec.id)
+    path = ref_paths[spec.id] + shift * ref_ramps[spec.id]
     if spec.min < 0:  # a change in per cent: activity cannot fall below zero
         return np.maximum(path, -100.0)
     return np.clip(path, 0.0, 100.0)
 
 
+def lever_path(data: MunicipalityData, spec: LeverSpec, value: float) -> np.ndarray:
+    """One lever's yearly path for a value (see lever_path_values); cached per value, since
+    a rerun after one slider move only changes one lever (the array is read-only)."""
+    return _cached_path(data, spec.id, float(value))
+
+
+@lru_cache(maxsize=8192)
+def _cached_path(data: MunicipalityData, lever_id: str, value: float) -> np.ndarray:
+    path = np.array(lever_path_values(data, LEVERS_BY_ID[lever_id], value))
+    path.flags.writeable = False
+    return path
+
+
 def lever_paths(data: MunicipalityData, levers: Levers) -> dict[str, np.ndarray]:
-    """Every lever's yearly path for the scenario, in the lever's unit."""
+    """Every lever's yearly path for the scenario."""
     return {spec.id: lever_path(data, spec, getattr(levers, spec.id)) for spec in LEVER_SPECS}
+
+
+def lever_paths_batch(
+    data: MunicipalityData,
+    values: Mapping[str, float | np.ndarray],
+    params: Params | None = None,
+) -> dict[str, np.ndarray]:
+    """Every lever's path for a batch: values by lever id (float or (n,)), missing levers at
+    the municipality's reference. Shapes broadcast to (n, years) where any input is (n,)."""
+    reference = reference_levers(data)
+    return {
+        spec.id: lever_path_values(data, spec, values.get(spec.id, getattr(reference, spec.id)),
+                                   params)
+        for spec in LEVER_SPECS
+    }

@@ -12,10 +12,10 @@ from model.emissions import compute_trajectory
 from model.levers import LEVER_SPECS, TARGET_YEAR, Levers, LeverSpec
 from model.paths import lever_path, lever_paths
 
-# Levers where less is better for emissions (an earlier BECCS start removes more); BECCS
-# does not change fossil CO2.
-_LOWER_IS_BETTER = frozenset({"trafik_personbilar", "idisslare", "beccs_start"})
-_NOT_FOSSIL = frozenset({"beccs_kt", "beccs_start", "idisslare", "jordbruk_atgarder"})
+# Levers that do not change fossil-fuel CO2 (the goal): BECCS, agriculture, waste and
+# products (their fossil CO2 is not from fuel and is shown beside the goal).
+_NOT_FOSSIL = frozenset({"beccs_kt", "beccs_start", "idisslare", "jordbruk_atgarder",
+                         "avfall_minskning", "produkter_fgaser"})
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,12 @@ class LeverPotential:
 
 def best_value(spec: LeverSpec) -> float:
     """The end of the lever's range that gives the lowest emissions."""
-    return spec.min if spec.id in _LOWER_IS_BETTER else spec.max
+    return spec.most_ambitious
 
 
 @lru_cache(maxsize=256)
 def fossil_potentials(data: MunicipalityData, levers: Levers) -> tuple[LeverPotential, ...]:
-    """Each lever alone at its best value: fossil CO2 2030 removed, largest first.
+    """Each lever alone at its best value: fossil-fuel CO2 2030 removed, largest first.
 
     Levers combine multiplicatively, so the single-lever cuts do not add up to the total;
     they show where the big remaining tonnes are. All candidates run in one vectorised
@@ -53,7 +53,7 @@ def fossil_potentials(data: MunicipalityData, levers: Levers) -> tuple[LeverPote
     for column, (spec, value) in enumerate(candidates, start=2):
         paths[spec.id][column] = lever_path(data, spec, value)[t]
     years = np.array([data.base_year] + [TARGET_YEAR] * (n + 1))
-    fossil = compute_trajectory(data, years, paths).fossil_co2.sum(axis=1)
+    fossil = compute_trajectory(data, years, paths).fossil_fuel_co2.sum(axis=1)
     found = [
         LeverPotential(spec.id, value, float(fossil[1] - fossil[column]))
         for column, (spec, value) in enumerate(candidates, start=2)

@@ -12,8 +12,9 @@ from model.budget import BudgetOutcome, BudgetSettings, budget_outcome
 from model.data import MunicipalityData
 from model.emissions import Trajectory, compute_trajectory
 from model.errors import UserFacingError
+from model.indicators import Indicators, compute_indicators
 from model.levers import TARGET_YEAR, Levers
-from model.paths import lever_paths, reference_levers, scenario_years
+from model.paths import lever_paths, population_growth, reference_levers, scenario_years
 from model.sectors import SECTORS
 
 # Below this, fossil CO2 in 2030 counts as zero (rounding in the statistics is larger).
@@ -34,7 +35,7 @@ class KeyFigures:
     fossil_co2_base_t: float
     fossil_co2_2030_t: float
     fossil_co2_2030_by_sector: tuple[float, ...]  # in SECTORS order
-    fossil_free_2030: bool
+    fossil_free_2030: bool  # the verdict: fossil-FUEL free (same as fossil_fuel_free_2030)
     fossil_co2_change_vs_base: float
     fossil_co2_1990_t: float | None
     fossil_co2_change_vs_1990: float | None
@@ -57,6 +58,12 @@ class KeyFigures:
     budget_exhausted_year: int | None
     budget_exhausted_month: int | None
     needed_annual_reduction: float
+    fossil_fuel_co2_2030_t: float = 0.0  # fossil CO2 from fuels: what the goal counts
+    fossil_fuel_co2_2030_by_sector: tuple[float, ...] = ()  # in SECTORS order
+    fossil_fuel_free_2030: bool = False
+    other_fossil_co2_2030_t: float = 0.0  # solvents, processes, waste, international: beside
+    fossil_fuel_co2_base_t: float = 0.0
+    scenario_annual_reduction: float | None = None  # the scenario's own pace 2025–2030
 
     def as_dict(self) -> dict[str, object]:
         """Plain values for JSON: per-sector figures keyed by sector name."""
@@ -64,6 +71,10 @@ class KeyFigures:
         values["fossil_co2_2030_by_sector"] = dict(
             zip(SECTORS, self.fossil_co2_2030_by_sector, strict=True)
         )
+        if self.fossil_fuel_co2_2030_by_sector:
+            values["fossil_fuel_co2_2030_by_sector"] = dict(
+                zip(SECTORS, self.fossil_fuel_co2_2030_by_sector, strict=True)
+            )
         return values
 
 
@@ -102,6 +113,11 @@ class ScenarioResult:
     def years(self) -> np.ndarray:
         """Scenario years, base year first."""
         return self.trajectory.years
+
+    @cached_property
+    def indicators(self) -> Indicators:
+        """Physical indicators per scenario year (electric cars, biofuel shares, BECCS)."""
+        return compute_indicators(self.data, self.levers, self.trajectory)
 
     @cached_property
     def sectors_frame(self) -> pd.DataFrame:
@@ -171,10 +187,25 @@ def population_path(data: MunicipalityData, years: np.ndarray) -> np.ndarray:
     if len(data.population) == 0:
         return np.full(len(years), np.nan)
     last_year = int(data.population_years[-1])
-    grown = data.population[-1] * (1.0 + data.population_growth) ** (years - last_year)
+    grown = data.population[-1] * (1.0 + population_growth(data)) ** (years - last_year)
     known = np.interp(years, data.population_years, data.population)
     inside = (years >= data.population_years[0]) & (years <= last_year)
     return np.where(inside, known, np.where(years > last_year, grown, np.nan))
+
+
+RATE_FROM, RATE_TO = 2025, 2030
+
+
+def scenario_rate(years: np.ndarray, totals: np.ndarray) -> float | None:
+    """The scenario's own average yearly reduction 2025–2030 (same emissions as the budget
+    counts), to set beside the needed rate: 1 − (E2030 / E2025)^(1/5)."""
+    hit_from, hit_to = np.nonzero(years == RATE_FROM)[0], np.nonzero(years == RATE_TO)[0]
+    if not len(hit_from) or not len(hit_to):
+        return None
+    first, last = float(totals[hit_from[0]]), float(totals[hit_to[0]])
+    if first <= 0 or last < 0:
+        return None
+    return 1.0 - (last / first) ** (1.0 / (RATE_TO - RATE_FROM))
 
 
 def _change(new: float, old: float | None) -> float | None:
@@ -202,13 +233,16 @@ def run_scenario(
     ghg_1990 = data.ghg_in(1990)
     ghg_2030 = float(totals[t])
     population_2030 = float(population_path(data, np.array([TARGET_YEAR]))[0])
+    fuel_2030_by_sector = trajectory.fossil_fuel_co2[t]
+    fuel_2030 = float(fuel_2030_by_sector.sum())
+    own_rate = scenario_rate(years, counted)
     kpis = KeyFigures(
         base_year=data.base_year,
         target_year=TARGET_YEAR,
         fossil_co2_base_t=fossil_base,
         fossil_co2_2030_t=fossil_2030,
         fossil_co2_2030_by_sector=tuple(float(v) for v in fossil_2030_by_sector),
-        fossil_free_2030=fossil_2030 < FOSSIL_FREE_TOLERANCE_T,
+        fossil_free_2030=fuel_2030 < FOSSIL_FREE_TOLERANCE_T,
         fossil_co2_change_vs_base=fossil_2030 / fossil_base - 1.0 if fossil_base else 0.0,
         fossil_co2_1990_t=fossil_1990,
         fossil_co2_change_vs_1990=_change(fossil_2030, fossil_1990),
@@ -231,6 +265,12 @@ def run_scenario(
         budget_exhausted_year=outcome.exhausted_year,
         budget_exhausted_month=outcome.exhausted_month,
         needed_annual_reduction=outcome.needed_annual_reduction,
+        fossil_fuel_co2_2030_t=fuel_2030,
+        fossil_fuel_co2_2030_by_sector=tuple(float(v) for v in fuel_2030_by_sector),
+        fossil_fuel_free_2030=fuel_2030 < FOSSIL_FREE_TOLERANCE_T,
+        other_fossil_co2_2030_t=fossil_2030 - fuel_2030,
+        fossil_fuel_co2_base_t=float(trajectory.fossil_fuel_co2[0].sum()),
+        scenario_annual_reduction=own_rate,
     )
     return ScenarioResult(data, levers, budget, trajectory, outcome, kpis)
 

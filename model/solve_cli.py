@@ -3,9 +3,11 @@
     python -m model solve --goal fossil-free-2030|budget [--set LEVER=VALUE ...]
                           [--lock LEVER ...] [--municipality CODE] --format json
 
-prints {"reached": true|false, "levers": {"<id>": value, ...}, "kpis": {...}}: the levers
-the solver found (or, when the goal is out of reach, the closest it gets) and the same key
-figures as `python -m model run` for them.
+prints {"reached": true|false, "verdict": "...", "verdict_en": "...", "levers": {...},
+"moved": {...}, "remaining_by_sector": {...}, "kpis": {...}}: the levers the solver found
+inside the possible ranges (or, when the goal is out of reach, the best possible setting),
+one plain sentence saying so, the fossil-fuel CO2 left in 2030 by sector (transport by
+sub-sector) and the same key figures as `python -m model run` for them.
 """
 
 from __future__ import annotations
@@ -70,5 +72,12 @@ def run_solve(args: argparse.Namespace) -> str:
     except ScenarioError as error:
         raise CliError(error.message_sv) from None
     payload = result_json(answer.result)
-    return json.dumps({"reached": answer.reached, "levers": answer.levers.as_dict(),
-                       "kpis": payload["kpis"]}, ensure_ascii=False, indent=2)
+    return json.dumps({
+        "reached": answer.reached,
+        "verdict": answer.verdict("sv"),
+        "verdict_en": answer.verdict("en"),
+        "levers": answer.levers.as_dict(),
+        "moved": {m.lever_id: m.needed for m in answer.moves},
+        "remaining_by_sector": {k: round(v, 1) for k, v in answer.remaining_by_sector().items()},
+        "kpis": payload["kpis"],
+    }, ensure_ascii=False, indent=2)

@@ -2,10 +2,15 @@
 
 Goals:
 
-* ``fossil-free-2030``: fossil CO2 in 2030 below the model's tolerance (1 t), i.e.
-  ``KeyFigures.fossil_free_2030``.
+* ``fossil-free-2030``: fossil-FUEL CO2 in 2030 below the model's tolerance (1 t), i.e.
+  ``KeyFigures.fossil_free_2030`` (the municipality's goal; solvents, processes and BECCS
+  do not count).
 * ``budget``: the carbon budget (with the given settings) not exhausted by 2050, i.e.
   ``KeyFigures.budget_exhausted_year is None``.
+
+Every lever stays inside its range, which is what is possible by 2030 (model/levers.py);
+when even the best possible setting misses the goal, the answer says so (``reached`` false),
+returns that best setting and what remains by sector, in a plain sentence (``verdict``).
 
 Change is measured per lever as |new − now| / (max − min), so a lever moved across its whole
 range counts 1 whatever its unit; the total change is the sum over levers. Levers only move
@@ -44,7 +49,7 @@ from model.data import MunicipalityData
 from model.emissions import compute_trajectory
 from model.errors import UserFacingError
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
-from model.paths import reference_paths
+from model.paths import lever_path, reference_paths
 from model.potential import best_value
 from model.scenario import (
     FOSSIL_FREE_TOLERANCE_T,
@@ -53,6 +58,7 @@ from model.scenario import (
     default_budget,
     run_scenario,
 )
+from model.sectors import SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS, sector_label
 
 Goal = Literal["fossil-free-2030", "budget"]
 GOALS: tuple[str, ...] = ("fossil-free-2030", "budget")
@@ -107,8 +113,17 @@ class SolveResult:
 
     @property
     def fossil_co2_2030_t(self) -> float:
-        """Fossil CO2 in 2030 with the returned levers."""
-        return self.result.kpis.fossil_co2_2030_t
+        """Fossil-fuel CO2 in 2030 with the returned levers (what the goal counts)."""
+        return self.result.kpis.fossil_fuel_co2_2030_t
+
+    def remaining_by_sector(self) -> dict[str, float]:
+        """Fossil-fuel CO2 left in 2030 by sector, transport split into its sub-sectors
+        (largest first, zeros left out)."""
+        return remaining_by_sector(self.result)
+
+    def verdict(self, lang: str = "sv") -> str:
+        """One plain sentence: reached, or not and what the best possible leaves."""
+        return verdict_text(self, lang)
 
     @property
     def shortfall_t(self) -> float:
@@ -122,6 +137,68 @@ class SolveResult:
         if self.goal == "fossil-free-2030":
             return self.fossil_co2_2030_t
         return max(budget_excess(self.result), 0.0)
+
+
+def remaining_by_sector(result: ScenarioResult) -> dict[str, float]:
+    """Fossil-fuel CO2 in 2030 by sector (transport by sub-sector), largest first."""
+    t = int(np.nonzero(result.years == TARGET_YEAR)[0][0])
+    parts: dict[str, float] = {}
+    for sector, value in zip(SECTORS, result.trajectory.fossil_fuel_co2[t], strict=True):
+        if sector == TRANSPORT:
+            subs = result.trajectory.transport_fossil_co2[t]
+            for sub, sub_value in zip(TRANSPORT_SUBSECTORS, subs, strict=True):
+                parts[f"{TRANSPORT}: {sub}"] = float(sub_value)
+        else:
+            parts[sector] = float(value)
+    return dict(sorted(((k, v) for k, v in parts.items() if v >= 0.5), key=lambda kv: -kv[1]))
+
+
+_PART_LABELS = {
+    "sv": {"Personbilar": "personbilar", "Tunga lastbilar": "tunga lastbilar",
+           "Lätta lastbilar": "lätta lastbilar", "Bussar": "bussar",
+           "Inrikes flygtrafik": "inrikesflyg", "Övriga": "övriga transporter"},
+    "en": {"Personbilar": "cars", "Tunga lastbilar": "heavy trucks",
+           "Lätta lastbilar": "light trucks", "Bussar": "buses",
+           "Inrikes flygtrafik": "domestic aviation", "Övriga": "other transport"},
+}
+
+
+def _part_label(part: str, lang: str) -> str:
+    if part.startswith(f"{TRANSPORT}: "):
+        return _PART_LABELS["en" if lang == "en" else "sv"][part.split(": ", 1)[1]]
+    return sector_label(part, lang).lower() if lang != "en" else sector_label(part, lang)
+
+
+def _tonnes(value: float, lang: str) -> str:
+    rounded = int(round(value, -3)) if value >= 10_000 else int(round(value, -2))
+    text = f"{rounded:,}"
+    return text.replace(",", " ") if lang != "en" else text
+
+
+def verdict_text(answer: SolveResult, lang: str = "sv") -> str:
+    """The solver's answer as one sentence in Swedish or English."""
+    en = lang == "en"
+    if answer.goal == "fossil-free-2030":
+        if answer.reached:
+            return ("Fossil-fuel free 2030 is reached with possible levers."
+                    if en else "Fossilbränslefritt 2030 nås med möjliga spakar.")
+        parts = remaining_by_sector(answer.result)
+        biggest = _part_label(next(iter(parts)), lang) if parts else ""
+        left = _tonnes(answer.fossil_co2_2030_t, lang)
+        if en:
+            return (f"Fossil-fuel free 2030 is not reached with possible levers: the best "
+                    f"possible leaves {left} t, most in {biggest}.")
+        return (f"Fossilbränslefritt 2030 nås inte med möjliga spakar: bästa möjliga lämnar "
+                f"{left} t, mest i {biggest}.")
+    if answer.reached:
+        return ("The budget lasts to 2050 with possible levers."
+                if en else "Budgeten räcker till 2050 med möjliga spakar.")
+    over = _tonnes(answer.shortfall_t, lang)
+    if en:
+        return (f"The budget does not last to 2050 with possible levers: the best possible "
+                f"exceeds it by {over} t.")
+    return (f"Budgeten räcker inte till 2050 med möjliga spakar: bästa möjliga överskrider "
+            f"den med {over} t.")
 
 
 def budget_excess(result: ScenarioResult) -> float:
@@ -171,19 +248,21 @@ class _Evaluator:
             self.future = ref.years > max(data.base_year, budget.start_year - 1)
 
     def _paths(self, values: np.ndarray, columns: np.ndarray) -> dict[str, np.ndarray]:
-        """Lever paths (as lever_path computes them) for each row of values, in the given
-        year columns, laid side by side: shape (rows × columns,)."""
+        """Lever paths (as lever_path computes them, fleet renewal included) for each row of
+        values, in the given year columns, laid side by side: shape (rows × columns,)."""
         paths: dict[str, np.ndarray] = {}
         for j, spec in enumerate(LEVER_SPECS):
-            value = values[:, j][:, None]
-            if spec.path == "fixed":
-                path = np.broadcast_to(value, (len(values), len(columns)))
-            else:
-                shift = value - self.reference_values[j]
-                path = (self.ref.paths[spec.id][columns][None, :]
-                        + shift * self.ref.ramps[spec.id][columns][None, :])
-                path = np.maximum(path, -100.0) if spec.min < 0 else np.clip(path, 0.0, 100.0)
-            paths[spec.id] = np.ascontiguousarray(path).ravel()
+            # Candidates share few values per lever: each distinct value's path once
+            # (cached across searches), then gathered per row.
+            column = values[:, j]
+            first = float(column[0])
+            if (column == first).all():  # most levers: one value for every candidate
+                path = lever_path(self.data, spec, first)[columns]
+                paths[spec.id] = np.tile(path, len(column))
+                continue
+            distinct, row_of = np.unique(column, return_inverse=True)
+            table = np.stack([lever_path(self.data, spec, float(v))[columns] for v in distinct])
+            paths[spec.id] = table[row_of].ravel()
         return paths
 
     def shortfall(self, values: np.ndarray) -> np.ndarray:
@@ -196,7 +275,7 @@ class _Evaluator:
             columns = np.array([0, self.target])
             years = np.tile(self.years[columns], rows)
             trajectory = compute_trajectory(self.data, years, self._paths(values, columns))
-            fossil = trajectory.fossil_co2.sum(axis=1).reshape(rows, 2)[:, 1]
+            fossil = trajectory.fossil_fuel_co2.sum(axis=1).reshape(rows, 2)[:, 1]
             return fossil - (FOSSIL_FREE_TOLERANCE_T - _MARGIN_T)
         columns = np.arange(self.n_years)
         years = np.tile(self.years, rows)
@@ -402,6 +481,6 @@ def own_decisions(data: MunicipalityData, levers: Levers,
     """
     locked = frozenset(s.id for s in LEVER_SPECS if s.control not in controls)
     answer = solve(data, levers, "fossil-free-2030", locked)
-    gap = run_scenario(data, levers).kpis.fossil_co2_2030_t
+    gap = run_scenario(data, levers).kpis.fossil_fuel_co2_2030_t
     closable = gap - answer.fossil_co2_2030_t
     return OwnDecisions(tuple(controls), gap, max(closable, 0.0), answer.reached)

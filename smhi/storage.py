@@ -76,8 +76,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
-def store_report(con: duckdb.DuckDBPyConnection, report: ParsedReport, file_name: str) -> str:
-    """Write a parsed report in one transaction and return its batch id (see module doc)."""
+def report_frames(
+    report: ParsedReport, file_name: str
+) -> tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The batch id and the rows for the three import tables (meta, main, sub)."""
     if report.main_sectors.empty:
         raise ValueError("the report holds no data to store")
     codes = [m.code for m in report.municipalities]
@@ -100,7 +102,12 @@ def store_report(con: duckdb.DuckDBPyConnection, report: ParsedReport, file_name
     )
     main = report.main_sectors.assign(import_id=report.main_sectors["municipality_code"].map(ids))
     sub = report.sub_sectors.assign(import_id=report.sub_sectors["municipality_code"].map(ids))
+    return batch_id, meta, main, sub
 
+
+def store_report(con: duckdb.DuckDBPyConnection, report: ParsedReport, file_name: str) -> str:
+    """Write a parsed report in one transaction and return its batch id (see module doc)."""
+    batch_id, meta, main, sub = report_frames(report, file_name)
     views = {"_smhi_meta": meta, "_smhi_main": main, "_smhi_sub": sub}
     con.execute("BEGIN TRANSACTION")
     try:

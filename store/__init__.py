@@ -1,6 +1,8 @@
-"""DuckDB store for Klimatscenarier: source tables built from data/ and users' saved scenarios.
+"""Store for Klimatscenarier: source tables built from data/ (DuckDB) and users' data.
 
-See ``store.database`` for why connections are short-lived.
+Users' data (saved scenarios, workshops, imports) lives in the same DuckDB file, or in
+PostgreSQL when ``KLIMAT_DATABASE_URL`` is set (``store.backend``). See ``store.database``
+for why DuckDB connections are short-lived.
 """
 
 from store.database import (

@@ -484,14 +484,26 @@ def _rebuild(
         raise
 
 
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    """Every database driver error installed: DuckDB's, and psycopg's when present."""
+    try:
+        import psycopg
+    except ImportError:  # PostgreSQL support is optional for a single-user install
+        return (duckdb.Error,)
+    return (duckdb.Error, psycopg.Error)
+
+
+# For ``except`` clauses that must catch a failure of either backend (store/backend.py).
+DATABASE_ERRORS = _driver_errors()
+
+
 def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
     """Roll back if a transaction is open; an error here must not hide the original one."""
-    with suppress(duckdb.Error):
+    with suppress(*DATABASE_ERRORS):
         con.execute("ROLLBACK")
 
 
 Result = TypeVar("Result")
-WRITE_ATTEMPTS = 50
 
 
 def write_transaction(
@@ -502,31 +514,10 @@ def write_transaction(
     busy: tuple[str, str],
     timeout: float = DEFAULT_TIMEOUT_S,
 ) -> Result:
-    """Run ``work`` in one transaction, retrying DuckDB's write conflicts and key clashes.
+    """Run ``work`` in one retrying transaction on the users' store (DuckDB or PostgreSQL).
 
-    The user tables are created first if missing. A retry re-runs ``work`` from scratch, so
-    a version check inside it turns a lost race into the caller's own error. ``failed`` and
-    ``busy`` are (Swedish, English) messages; a DuckDB error is appended to ``failed``.
+    See ``store.backend.write_transaction``; kept here so callers import it from one place.
     """
-    pause = 0.002
-    with connect(db, read_only=False, timeout=timeout) as con:
-        for _attempt in range(WRITE_ATTEMPTS):
-            try:
-                for statement in create_statements:
-                    con.execute(statement)
-                con.execute("BEGIN TRANSACTION")
-                result = work(con)
-                con.execute("COMMIT")
-                return result
-            except (duckdb.TransactionException, duckdb.ConstraintException):
-                # Another writer touched the same rows or took the same key: try again.
-                rollback_quietly(con)
-            except StoreError:
-                rollback_quietly(con)
-                raise
-            except duckdb.Error as error:
-                rollback_quietly(con)
-                raise StoreError(f"{failed[0]}: {error}", f"{failed[1]}: {error}") from error
-            time.sleep(pause)
-            pause = min(pause * 2, 0.1)
-    raise StoreError(*busy)
+    from store.backend import write_transaction as backend_write_transaction
+
+    return backend_write_transaction(db, create_statements, work, failed, busy, timeout)

@@ -25,7 +25,8 @@ from model.sectors import MACHINERY, TRANSPORT
 from smhi.lansrapport import ParsedReport
 from smhi.municipalities import COUNTIES, MUNICIPALITIES
 from smhi.storage import store_report
-from store.database import DbPath, StoreError, connect, rollback_quietly
+from store.backend import connect, is_postgres, table_names, uses_postgres  # or PostgreSQL
+from store.database import DATABASE_ERRORS, DbPath, StoreError, rollback_quietly
 
 POPULATION_TABLE = "imported_population"
 POPULATION_MAX = 2_000_000  # Stockholm has about a million inhabitants
@@ -40,15 +41,13 @@ _LATEST = """
                                   ORDER BY imported_at DESC, rowid DESC) AS rank
         FROM imports
     )
-    SELECT * EXCLUDE (rank) FROM ranked WHERE rank = 1
+    SELECT import_id, batch_id, municipality_code, municipality, gas, report_name,
+           report_date, file_name, imported_at FROM ranked WHERE rank = 1
 """
 
 
 def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
-    ).fetchall()
-    return {str(row[0]) for row in rows}
+    return table_names(con)
 
 
 def read_imported(db_path: DbPath) -> ImportedData:
@@ -56,11 +55,10 @@ def read_imported(db_path: DbPath) -> ImportedData:
 
     A missing database file simply means nothing was imported.
     """
-    path = Path(db_path)
-    if not path.exists():
+    if not uses_postgres(db_path) and not Path(db_path).exists():
         return ImportedData.empty()
     empty = ImportedData.empty()
-    with connect(path, read_only=True) as con:
+    with connect(db_path, read_only=True) as con:
         names = _table_names(con)
         imports, main, sub = empty.imports, empty.main, empty.sub
         if names >= _IMPORT_TABLES:
@@ -83,7 +81,7 @@ def read_imported(db_path: DbPath) -> ImportedData:
                     SELECT *, row_number() OVER (PARTITION BY municipality_code, year
                                                  ORDER BY entered_at DESC, rowid DESC) AS r
                     FROM {POPULATION_TABLE}
-                ) WHERE r = 1 ORDER BY municipality_code, year
+                ) AS entries WHERE r = 1 ORDER BY municipality_code, year
                 """
             ).df()
     imports = imports.reindex(columns=[c for c in IMPORT_COLUMNS if c != "county"])
@@ -107,8 +105,12 @@ def store_import(db_path: DbPath, report: ParsedReport, file_name: str) -> str:
     """Store a parsed (validated) report in one transaction; returns the batch id."""
     with connect(db_path, read_only=False, create=True) as con:
         try:
+            if is_postgres(con):  # DuckDB's DataFrame views are not there: COPY instead
+                from store import postgres_backend
+
+                return postgres_backend.store_report(con, report, file_name)
             return store_report(con, report, file_name)
-        except duckdb.Error as error:
+        except DATABASE_ERRORS as error:
             raise StoreError(
                 f"Importen kunde inte sparas i databasen; inget sparades: {error}",
                 f"The import could not be saved in the database; nothing was saved: {error}",
@@ -148,7 +150,7 @@ def save_population(db_path: DbPath, code: str, year: int, population: float) ->
                  datetime.now(UTC).replace(tzinfo=None)],
             )
             con.execute("COMMIT")
-        except duckdb.Error as error:
+        except DATABASE_ERRORS as error:
             rollback_quietly(con)
             raise StoreError(
                 f"Folkmängden kunde inte sparas: {error}",

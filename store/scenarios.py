@@ -29,7 +29,8 @@ from typing import Any
 
 import duckdb
 
-from store.database import DbPath, StoreError, connect, write_transaction
+from store.backend import connect, table_names  # DuckDB file or PostgreSQL
+from store.database import DbPath, StoreError, write_transaction
 
 TABLE = "saved_scenarios"
 NAME_MAX = 80
@@ -266,11 +267,7 @@ def _latest(con: duckdb.DuckDBPyConnection, scenario_id: str) -> SavedScenario |
 
 
 def _has_table(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
-        [TABLE],
-    ).fetchone()
-    return bool(row and row[0])
+    return TABLE in table_names(con)
 
 
 # --------------------------------------------------------------------------------------
@@ -411,9 +408,10 @@ def list_scenarios(db: DbPath, municipality_code: str | None = None) -> list[Sav
             return []
         rows = con.execute(
             f"SELECT {_COLUMNS} FROM ("
-            f"  SELECT * FROM {TABLE}"
-            "   QUALIFY row_number() OVER (PARTITION BY scenario_id ORDER BY version DESC) = 1"
-            ") WHERE NOT deleted AND (? IS NULL OR municipality_code = ?)"
+            f"  SELECT *, row_number() OVER (PARTITION BY scenario_id ORDER BY version DESC)"
+            f"  AS newest FROM {TABLE}"
+            ") AS latest WHERE newest = 1 AND NOT deleted"
+            " AND (? IS NULL OR municipality_code = ?)"
             " ORDER BY saved_at DESC, name, scenario_id",
             [municipality_code, municipality_code],
         ).fetchall()

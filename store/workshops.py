@@ -40,7 +40,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from store.database import DbPath, StoreError, connect, write_transaction
+from store.backend import connect, table_names  # DuckDB file or PostgreSQL
+from store.database import DbPath, StoreError, write_transaction
 from store.scenarios import ValidationError
 
 WORKSHOPS_TABLE = "workshops"
@@ -323,10 +324,7 @@ def submit(db: DbPath, code: str, participant: str, scenario_name: str,
 
 
 def _has_tables(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' "
-        "AND table_name IN (?, ?)", [WORKSHOPS_TABLE, SUBMISSIONS_TABLE]).fetchone()
-    return bool(row and row[0] == 2)
+    return {WORKSHOPS_TABLE, SUBMISSIONS_TABLE} <= table_names(con)
 
 
 def _get(con: duckdb.DuckDBPyConnection, code: str) -> Workshop | None:
@@ -365,6 +363,7 @@ def list_submissions(db: DbPath, code: str, latest_only: bool = True) -> list[Su
             "   WINDOW same AS (PARTITION BY lower(participant), lower(scenario_name)"
             "                   ORDER BY submitted_at, submission_id"
             "                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
-            ") WHERE NOT ? OR version = versions ORDER BY submitted_at, submission_id",
+            ") AS numbered WHERE NOT ? OR version = versions"
+            " ORDER BY submitted_at, submission_id",
             [code, latest_only]).fetchall()
     return [_submission(row) for row in rows]

@@ -113,14 +113,17 @@ def _log_tail(log_path: Path, lines: int = 40) -> str:
         return "(no log)"
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of ``streamlit run app.py`` on a free port, with KLIMAT_DB on a tmp db."""
-    if not (REPO_ROOT / "app.py").is_file():
-        pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: there is no app to test")
-    workdir = tmp_path_factory.mktemp("app_server")
-    db_path = workdir / "klimat.duckdb"
-    build_database(db_path, DATA_DIR)
+# How the tests start the app: as `make run` does, through the launcher that keeps the first
+# visits out of Streamlit's pages-folder mode (ui/server.py).
+APP_LAUNCH = [sys.executable, "-m", "ui.server"]
+
+
+def start_app(workdir: Path, db_path: Path,
+              launch: list[str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the app on a free loopback port with KLIMAT_DB = db_path; (process, base URL).
+
+    Fails the test with the server's log when it does not become healthy.
+    """
     env = {
         **os.environ,
         "KLIMAT_DB": str(db_path),
@@ -132,11 +135,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         port = _free_port()
         base_url = f"http://127.0.0.1:{port}"
         command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            *(launch or APP_LAUNCH),
             "--server.headless",
             "true",
             "--server.port",
@@ -159,15 +158,25 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             time.sleep(0.2)
         if process.poll() is None and _healthy(base_url):
-            break
+            return process, base_url
         _stop(process)
         if "already in use" not in _log_tail(log_path):
             pytest.fail(
                 f"Streamlit did not become healthy at {base_url} within "
                 f"{SERVER_START_TIMEOUT_S:.0f} s. Log {log_path}:\n{_log_tail(log_path)}"
             )
-    else:
-        pytest.fail(f"Streamlit found no free port. Log {log_path}:\n{_log_tail(log_path)}")
+    pytest.fail(f"Streamlit found no free port. Log {log_path}:\n{_log_tail(log_path)}")
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app (``python -m ui.server``) on a free port, with KLIMAT_DB on a tmp db."""
+    if not (REPO_ROOT / "app.py").is_file():
+        pytest.fail(f"{REPO_ROOT / 'app.py'} does not exist: there is no app to test")
+    workdir = tmp_path_factory.mktemp("app_server")
+    db_path = workdir / "klimat.duckdb"
+    build_database(db_path, DATA_DIR)
+    process, base_url = start_app(workdir, db_path)
     try:
         yield base_url
     finally:
@@ -267,3 +276,9 @@ def open_app(page: Page) -> Callable[[str], Page]:
         return page
 
     return _open
+
+
+# --------------------------------------------------------------------------------------
+# PostgreSQL (the users' store on a server; tests/postgres_fixtures.py)
+
+from tests.postgres_fixtures import postgres_server, postgres_url, users_db  # noqa: E402, F401

@@ -50,9 +50,9 @@ def test_switching_to_alvesta_changes_the_figures_and_reads_rural(datas) -> None
     assert at.title[0].value == "Klimatscenarier för Alvesta"
     assert metric_value(at, "Fossil CO2 år 2030") == fmt_tonnes(expected.fossil_co2_2030_t, "sv")
     assert metric_value(at, "Fossil CO2 år 2030") != vaxjo_fossil
-    # The switch alone moves no lever: Alvesta's own reference (its shrinking population).
+    # The switch alone moves no lever: Alvesta's own reference (its flat population trend).
     assert at.slider(key="lever_trafik_personbilar").value == reference_levers(
-        alvesta).trafik_personbilar < 0
+        alvesta).trafik_personbilar < reference_levers(datas["0780"]).trafik_personbilar
     assert not any("≠ ref." in e.label for e in at.expander)
     # No contract figures for Alvesta, so no own-figures caption; BECCS is Växjö's.
     captions = " ".join(c.value for c in at.caption)
@@ -130,18 +130,18 @@ def test_comparison_page_shows_both_with_the_models_figures(datas) -> None:
 def test_comparison_follows_the_levers_or_the_reference(datas) -> None:
     at = start_app()
     at.slider(key="lever_el_tunga_lastbilar").set_value(60.0).run()
-    at.slider(key="lever_beccs_kt").set_value(200.0).run()
+    at.slider(key="lever_beccs_kt").set_value(180.0).run()
     at.switch_page(COMPARE_PAGE).run()
     assert not at.exception, at.exception
     vaxjo, alvesta = datas["0780"], datas["0764"]
-    moved = reference_levers(vaxjo).with_values(el_tunga_lastbilar=60.0, beccs_kt=200.0)
+    moved = reference_levers(vaxjo).with_values(el_tunga_lastbilar=60.0, beccs_kt=180.0)
     carried = carry_over(moved, reference_levers(vaxjo), alvesta)
     expected = run_scenario(alvesta, carried, default_budget(alvesta)).kpis
     assert _figures(at)["Alvesta"]["Fossil CO2 år 2030"] == fmt_tonnes(
         expected.fossil_co2_2030_t, "sv")
     captions = " ".join(c.value for c in at.caption)
     assert "BECCS gäller inte Alvesta" in captions
-    assert "Elektrifierad andel av tung lastbilstrafik 2030" in captions
+    assert "Elektriska andelen av nya tunga lastbilar 2030" in captions
 
     at.radio(key="kommuner_levers").set_value("reference").run()
     reference = run_scenario(alvesta, reference_levers(alvesta), default_budget(alvesta)).kpis

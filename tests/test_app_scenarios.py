@@ -75,10 +75,11 @@ def test_each_preset_reproduces_its_figures(tables, vaxjo) -> None:
         for lever_id, value in preset.levers(vaxjo).as_dict().items():
             assert at.slider(key=f"lever_{lever_id}").value == value
         assert f"Spakarna följer {preset.name('sv')}" in sidebar_text(at).replace("**", "")
-        if preset.id == "fossilfritt_2030":
+        if preset.id == "fossilfritt_2030":  # every lever at its possible end
             open_section(at, 1)
-            assert len(at.success) == 1 and "noll fossil CO2" in at.success[0].value
-            assert expected.fossil_co2_2030_t == 0
+            assert not at.success and len(at.error) == 1
+            assert "fossil CO2 från bränslen återstår år 2030" in at.error[0].value
+            assert expected.fossil_fuel_co2_2030_t > 0
 
 
 def test_preset_rationale_warning_and_reasons_in_the_levers_help(tables) -> None:
@@ -93,13 +94,13 @@ def test_preset_rationale_warning_and_reasons_in_the_levers_help(tables) -> None
     assert at.slider(key="lever_el_personbilar").value == 90.0
     at.button(key="apply_preset").click().run()
     help_text = at.slider(key="lever_trafik_personbilar").help
-    assert help_text.startswith("**Lokal kraftsamling:** −15") and preset.reason(
+    assert help_text.startswith("**Lokal kraftsamling:** −10") and preset.reason(
         "trafik_personbilar", "sv") in help_text
     at.slider(key="lever_el_personbilar").set_value(60.0).run()
     assert "Utgår från **Lokal kraftsamling**; sedan dess har du ändrat 1 spak." in sidebar_text(at)
     at.button(key="reset_levers").click().run()
     assert "Lokal kraftsamling:" not in at.slider(key="lever_trafik_personbilar").help
-    assert at.slider(key="lever_trafik_personbilar").value == 5.0
+    assert at.slider(key="lever_trafik_personbilar").value == 6.0  # Växjö: population trend to 2030
 
 
 # --------------------------------------------------------------------------------------

@@ -114,8 +114,8 @@ def test_a_workshop_from_opening_to_the_big_screen(vaxjo, db_path: Path) -> None
     lines = chart_data(facilitator)
     assert set(lines["series"]) >= {"Bord 1 · Elbilar först", "Bord 2 · Biodrivmedel"}
     spread = facilitator.dataframe[1].value.set_index("Spak")
-    car = spread.loc["Elbilarnas andel av bilkörningen 2030"]
-    assert (car["Median"], car["Högst"], car["Flyttad av"]) == ("48,5\xa0%", "80\xa0%", "1 av 2")
+    car = spread.loc["Elbilarnas andel av nya bilar 2030"]
+    assert (car["Median"], car["Högst"], car["Flyttad av"]) == ("73\xa0%", "80\xa0%", "1 av 2")
 
     # Show table two on the big screen: its levers, presenter mode, its name on top.
     chosen = workshops.list_submissions(db_path, code)[1]

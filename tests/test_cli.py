@@ -142,7 +142,9 @@ def test_set_accepts_several_levers_and_a_decimal_comma(capsys: pytest.CaptureFi
     beccs = payload["beccs"]
     years = payload["years"]
     assert isinstance(beccs, list) and isinstance(years, list)
-    assert beccs[years.index(2030)] == -100_000
+    # Capture ramps up over three years from the start year.
+    assert beccs[years.index(2030)] == pytest.approx(-100_000 / 3, abs=0.001)
+    assert beccs[years.index(2032)] == -100_000
     assert beccs[years.index(2029)] == 0
 
 

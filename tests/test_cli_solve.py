@@ -1,6 +1,7 @@
 """`python -m model solve`: the JSON contract and usage errors.
 
-Why: analysts script against {"reached", "levers", "kpis"}; the key figures must be the
+Why: analysts script against {"reached", "verdict", "levers", "kpis", ...}; the key
+figures must be the
 same as `python -m model run` gives for the returned levers, and a typo in --lock must stop
 with a message, not a traceback.
 """
@@ -37,12 +38,16 @@ def run_json(capsys: pytest.CaptureFixture[str], levers: dict[str, float]) -> di
 
 def test_fossil_free_answer_has_the_contract_shape_and_run_agrees(capsys) -> None:
     payload = solve_json(capsys, "--goal", "fossil-free-2030")
-    assert list(payload) == ["reached", "levers", "kpis"]
-    assert payload["reached"] is True
+    assert list(payload) == ["reached", "verdict", "verdict_en", "levers", "moved",
+                             "remaining_by_sector", "kpis"]
+    assert payload["reached"] is False  # not possible by 2030: the answer says so
+    assert payload["verdict"].startswith("Fossilbränslefritt 2030 nås inte med möjliga spakar")
     assert list(payload["levers"]) == [s.id for s in LEVER_SPECS]
     kpis = payload["kpis"]
-    assert kpis["fossil_free_2030"] is True
-    # The same key figures as `run` gives for the returned levers.
+    assert kpis["fossil_free_2030"] is False
+    remaining = payload["remaining_by_sector"]
+    assert sum(remaining.values()) == pytest.approx(kpis["fossil_fuel_co2_2030_t"], abs=5)
+    # The same key figures as `run` gives for the returned (best possible) levers.
     assert run_json(capsys, payload["levers"])["kpis"] == kpis
 
 
@@ -53,7 +58,7 @@ def test_locks_and_start_settings_are_respected(capsys) -> None:
     levers = payload["levers"]
     assert levers["reduktionsplikt_bensin"] == 10 and levers["reduktionsplikt_diesel"] == 10
     assert levers["el_personbilar"] >= 50
-    assert payload["kpis"]["fossil_co2_2030_t"] > 1  # how close it gets
+    assert payload["kpis"]["fossil_fuel_co2_2030_t"] > 1  # how close it gets
 
 
 def test_budget_goal_with_budget_settings(capsys) -> None:

@@ -22,9 +22,10 @@ def test_page_loads_in_swedish_with_charts(open_app: Callable[[str], Page]) -> N
     expect(page.get_by_role("heading", name="Klimatscenarier för Växjö")).to_be_visible()
     expect(page.locator(FOSSIL_METRIC)).to_have_text("127\u00a0800\u00a0t")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    expect(charts).to_have_count(1)  # only the open tab runs
+    expect(charts).to_have_count(2)  # only the open tab runs: trajectory and its fan
     expect(charts.first.locator("canvas, svg").first).to_be_visible()
-    for tab in ("Fossilfritt 2030", "Koldioxidbudget"):
+    expect(charts.nth(1).locator("canvas, svg").first).to_be_visible()
+    for tab in ("Fossilbränslefritt 2030", "Koldioxidbudget"):
         page.get_by_role("tab", name=tab).click()
         wait_for_app_idle(page)
         expect(charts.first.locator("canvas, svg").first).to_be_visible()
@@ -37,7 +38,7 @@ def test_moving_a_lever_changes_the_key_figure_and_keeps_the_sidebar(
     page = open_app("/")
     before = page.locator(FOSSIL_METRIC).inner_text()
     chart_before = page.locator('[data-testid="stVegaLiteChart"]').first.screenshot()
-    thumb = page.get_by_role("slider", name="Elbilarnas andel av bilkörningen 2030")
+    thumb = page.get_by_role("slider", name="Elbilarnas andel av nya bilar 2030")
     thumb.focus()
     thumb.press("End")  # 100 % electric car traffic in 2030
     expect(page.locator(FOSSIL_METRIC)).not_to_have_text(before)

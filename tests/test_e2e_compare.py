@@ -18,7 +18,7 @@ def test_comparison_page_renders_chart_and_tables(open_app: Callable[[str], Page
     expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(2)
     expect(page.get_by_role("button", name="Jämförelse (Excel)")).to_be_visible()
     # The page's sidebar (app.py) is there too, so the current levers can be moved.
-    cars = page.get_by_role("slider", name="Elbilarnas andel av bilkörningen 2030")
+    cars = page.get_by_role("slider", name="Elbilarnas andel av nya bilar 2030")
     expect(cars).to_be_attached()
     before = chart.first.screenshot()
     page.get_by_text("Visa även växthusgaser utan BECCS (streckat)").click()

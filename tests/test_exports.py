@@ -70,7 +70,8 @@ def test_yearly_csv_has_history_and_scenario_in_swedish(scenario, vaxjo) -> None
     assert by_year[1990]["Typ"] == "Statistik" and by_year[2050]["Typ"] == "Scenario"
     assert min(by_year) == 1990 and max(by_year) == 2050
     beccs_2030 = float(by_year[2030]["BECCS (t CO2)"].replace(",", "."))
-    assert beccs_2030 == pytest.approx(-150_000)
+    assert beccs_2030 == pytest.approx(-50_000)  # the first of three ramp-up years
+    assert float(by_year[2032]["BECCS (t CO2)"].replace(",", ".")) == pytest.approx(-150_000)
     net = float(by_year[2030]["Netto (t CO2e)"])
     total = float(by_year[2030]["Växthusgaser totalt (t CO2e)"])
     assert net == pytest.approx(total + beccs_2030, abs=1.0)
@@ -96,7 +97,7 @@ def test_csv_cell_formats() -> None:
 
 def test_excel_sheets_header_and_numbers(scenario, info, vaxjo) -> None:
     book = openpyxl.load_workbook(io.BytesIO(scenario_xlsx(scenario, "sv", info)))
-    assert book.sheetnames == ["Utsläpp", "Nyckeltal", "Spakar", "Källor"]
+    assert book.sheetnames == ["Utsläpp", "Nyckeltal", "Spakar", "Källor", "Osäkerhet"]
     emissions = book["Utsläpp"]
     assert emissions["A1"].value == "Klimatscenarier: Växjö (0780)"
     assert emissions["A2"].value == "Scenario: Test <b>scenario</b>"  # plain text, as given
@@ -116,7 +117,7 @@ def test_excel_sheets_header_and_numbers(scenario, info, vaxjo) -> None:
 
     levers = {r[0]: r for r in book["Spakar"].iter_rows(values_only=True) if r[0]}
     assert levers["Spak"][:6] == ("Spak", "Värde", "Referens", "Enhet", "Rådighet", "Källa")
-    cars = levers["Elbilarnas andel av bilkörningen 2030"]
+    cars = levers["Elbilarnas andel av nya bilar 2030"]
     assert cars[1] == 70 and cars[2] == pytest.approx(reference_levers(vaxjo).el_personbilar)
     assert cars[6] == "ja"
     assert len([r for r in levers.values() if r[0] != "Spak" and r[1] is not None]) == len(
@@ -128,7 +129,7 @@ def test_excel_sheets_header_and_numbers(scenario, info, vaxjo) -> None:
 
 def test_excel_in_english(scenario, info) -> None:
     book = openpyxl.load_workbook(io.BytesIO(scenario_xlsx(scenario, "en", info)))
-    assert book.sheetnames == ["Emissions", "Key figures", "Levers", "Sources"]
+    assert book.sheetnames == ["Emissions", "Key figures", "Levers", "Sources", "Uncertainty"]
     assert book["Emissions"]["A1"].value == "Climate scenarios: Växjö (0780)"
 
 
@@ -158,13 +159,16 @@ def test_pdf_report_two_pages_in_swedish(scenario, info) -> None:
     assert fmt_tonnes(scenario.kpis.fossil_co2_2030_t, "sv").replace("\u00a0", " ") in text
     assert "Källor" in text and "Publicering med data till 2024" in text
     assert "CO₂" in text and "å" in text
+    # The verdict's definition stands next to it.
+    assert "Så räknas målet: fossilbränslefritt betyder" in text
+    assert "BECCS räknas aldrig mot målet" in text
     assert text.index("Elbilarnas andel") < text.index("Biltrafikens förändring")  # changed first
 
 
 def test_pdf_report_stays_two_pages_with_every_lever_changed_in_english(vaxjo, tables) -> None:
     fossil_free = next(p for p in presets_from_tables(tables) if p.id == "fossilfritt_2030")
     result = run_scenario(vaxjo, fossil_free.levers(vaxjo).with_values(
-        energieffektivisering=20.0, idisslare=-30.0))
+        energieffektivisering=20.0, idisslare=-15.0))
     info = export_info(tables, "0780", "A long scenario name " * 8, CREATED)
     pages, text = _pdf_text(scenario_pdf(result, "en", info))
     assert pages == 2
@@ -185,9 +189,16 @@ def test_comparison_csv_and_excel(vaxjo, tables, info) -> None:
     rows = _csv_rows(comparison_csv(named, "sv"), ";")
     assert rows[0] == ["Nyckeltal", "Enhet", "Referens", "Referens (2)"]  # names kept apart
     by_label = {r[0]: r for r in rows}
-    assert by_label["Fossil CO2 2030"][3] == "0"
-    assert by_label["Budgeten tar slut, år"][3] == "Inte före 2050"
-    assert len(rows) == 1 + 7 + len(LEVER_SPECS)
+    # Even every lever at its possible end leaves fossil CO2 in 2030 (fleet renewal).
+    assert float(by_label["Fossil CO2 2030"][3]) == pytest.approx(
+        round(named[1].result.kpis.fossil_co2_2030_t))
+    assert by_label["Budgeten tar slut, år"][3] == str(
+        named[1].result.kpis.budget_exhausted_year)
+    # Issue 12: each scenario's chance of each goal, in per cent.
+    for goal in ("Chans: fossilbränslefritt 2030", "Chans: budgeten räcker till 2050"):
+        assert by_label[goal][1] == "%"
+        assert all(0.0 <= float(v.replace(",", ".")) <= 100.0 for v in by_label[goal][2:])
+    assert len(rows) == 1 + 7 + 2 + len(LEVER_SPECS)
     book = openpyxl.load_workbook(io.BytesIO(comparison_xlsx(named, "sv", info)))
     assert book.sheetnames == ["Nyckeltal", "Spakar", "Utsläpp", "Källor"]
     values = {r[0]: r for r in book["Nyckeltal"].iter_rows(values_only=True) if r[0]}

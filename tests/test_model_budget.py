@@ -228,9 +228,9 @@ def test_budget_already_spent_in_the_statistics_years() -> None:
 
 
 def test_counting_beccs_makes_exhaustion_later() -> None:
-    """200 kt a year of BECCS from 2027, counted against the budget, pushes exhaustion later."""
+    """180 kt a year of BECCS from 2030, counted against the budget, pushes exhaustion later."""
     data = municipality("0780")
-    levers = reference_levers(data).with_values(beccs_kt=200, beccs_start=2027)
+    levers = reference_levers(data).with_values(beccs_kt=180, beccs_start=2030)
     without = run_scenario(data, levers, BudgetSettings(data.budget_t, 2023, False)).kpis
     counted = run_scenario(data, levers, BudgetSettings(data.budget_t, 2023, True)).kpis
     assert exhaustion_key(counted.budget_exhausted_year, counted.budget_exhausted_month) > (
@@ -247,7 +247,7 @@ def test_counting_beccs_makes_exhaustion_later() -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     beccs_kt=st.floats(0, 200),
-    beccs_start=st.integers(2027, 2045),
+    beccs_start=st.integers(2030, 2045),
     budget_t=st.floats(300_000, 8_000_000),
     start_year=st.integers(2015, 2030),
 )

@@ -40,6 +40,7 @@ RAISE_LOWERS = (
     "fossilfria_bussar",
     "reduktionsplikt_bensin",
     "reduktionsplikt_diesel",
+    "hvo100_lokalt",
     "fossilfritt_flyg",
     "fossilfria_arbetsmaskiner",
     "utfasning_olja",
@@ -53,6 +54,8 @@ RAISE_LOWERS = (
 )
 LOWER_LOWERS = ("trafik_personbilar", "idisslare", "beccs_start")
 REDUCING = RAISE_LOWERS + LOWER_LOWERS
+# Levers that lower the plant's biogenic CO2, and with it what BECCS can capture.
+LESS_BIOMASS = ("energieffektivisering",)
 
 # Absolute slack for float noise on tonnes of order 1e5 (never a modelling tolerance).
 TOL_T = 1e-6
@@ -160,8 +163,12 @@ def test_reducing_lever_never_raises_any_year_or_sector(
     before = Levers().with_values(**values)
     after = before.with_values(**{lever_id: reduced(values[lever_id], lever_id, fraction)})
     old, new = run_scenario(data, before), run_scenario(data, after)
-    assert np.all(net_totals(new) <= net_totals(old) + TOL_T), lever_id
     assert np.all(new.trajectory.ghg <= old.trajectory.ghg + TOL_T), lever_id
+    if lever_id in LESS_BIOMASS:
+        # Less heat demand burns less biomass, so BECCS captures less: the one lever whose
+        # cut in emissions may come with a smaller (negative) BECCS flow.
+        return
+    assert np.all(net_totals(new) <= net_totals(old) + TOL_T), lever_id
     assert np.all(new.trajectory.fossil_co2 <= old.trajectory.fossil_co2 + TOL_T), lever_id
     assert np.all(
         new.trajectory.transport_fossil_co2 <= old.trajectory.transport_fossil_co2 + TOL_T
@@ -181,6 +188,8 @@ def test_budget_exhaustion_never_earlier_when_emissions_fall(
     values: dict[str, float], lever_id: str, fraction: float, count_beccs: bool, code: str
 ) -> None:
     """Lower emissions leave the budget to run out later (or never), with or without BECCS."""
+    if count_beccs and lever_id in LESS_BIOMASS:
+        return  # less biomass burnt also means less BECCS (see above)
     data = municipality(code)
     budget = BudgetSettings(data.budget_t, data.budget_start_year, count_beccs)
     before = Levers().with_values(**values)
@@ -217,13 +226,34 @@ def test_each_emission_lever_has_an_effect(code: str, lever_id: str) -> None:
     assert not np.allclose(low.trajectory.ghg, high.trajectory.ghg, rtol=0, atol=1e-3), lever_id
 
 
-def test_beccs_counts_as_negative_only_from_its_start_year() -> None:
-    """BECCS of 200 kt from 2035: zero before, −200,000 t from 2035 on."""
+def test_beccs_ramps_up_from_its_start_year() -> None:
+    """BECCS of 150 kt from 2035: zero before, a third, two thirds, then all of it."""
     data = municipality("0780")
-    result = run_scenario(data, reference_levers(data).with_values(beccs_kt=200, beccs_start=2035))
+    result = run_scenario(data, reference_levers(data).with_values(beccs_kt=150, beccs_start=2035))
     years = result.trajectory.years
-    np.testing.assert_array_equal(result.trajectory.beccs[years < 2035], 0.0)
-    np.testing.assert_array_equal(result.trajectory.beccs[years >= 2035], -200_000.0)
+    beccs = result.trajectory.beccs
+    np.testing.assert_array_equal(beccs[years < 2035], 0.0)
+    np.testing.assert_allclose(beccs[(years >= 2035) & (years <= 2037)],
+                               [-50_000.0, -100_000.0, -150_000.0])
+    np.testing.assert_allclose(beccs[years >= 2037], -150_000.0)
+
+
+def test_beccs_never_captures_more_than_the_plant_allows() -> None:
+    """Capture ≤ the plant's biogenic CO2 × 90 % × availability, and less when less is burnt."""
+    data = municipality("0780")
+    p = data.parameters
+    cap_t = p["beccs_biogenic_co2_kt"] * p["beccs_capture_rate_max"] * p["beccs_availability"]
+    assert p["beccs_capture_rate_max"] <= 0.9
+    full = run_scenario(data, reference_levers(data).with_values(beccs_kt=200, beccs_start=2030))
+    assert -full.trajectory.beccs.min() <= cap_t * 1000.0 + TOL_T
+    np.testing.assert_allclose(-full.trajectory.beccs[-1], cap_t * 1000.0)
+    efficient = run_scenario(data, reference_levers(data).with_values(
+        beccs_kt=200, beccs_start=2030, energieffektivisering=20))
+    assert -efficient.trajectory.beccs[-1] < -full.trajectory.beccs[-1]
+    # A municipality without a plant captures nothing whatever the lever says.
+    alvesta = municipality("0764")
+    none = run_scenario(alvesta, reference_levers(alvesta).with_values(beccs_kt=200))
+    assert np.all(none.trajectory.beccs == 0.0)
 
 
 # ----------------------------------------------------------------------------------------
@@ -299,34 +329,24 @@ CARS = TRANSPORT_SUBSECTORS.index("Personbilar")
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_electric_cars_and_full_biofuel_do_not_remove_a_tonne_twice(code: str) -> None:
-    """100 % electric cars and a 100 % obligation: cars' fossil CO2 is zero, not negative."""
+def test_electric_cars_and_most_biofuel_do_not_remove_a_tonne_twice(code: str) -> None:
+    """All new cars electric and the highest obligation: cars' fossil CO2 stays positive (the
+    old cars still burn fuel) and the two cut less together than the sum of each alone."""
     data = municipality(code)
-    levers = reference_levers(data).with_values(
-        el_personbilar=100, reduktionsplikt_bensin=100, reduktionsplikt_diesel=100
-    )
-    result = run_scenario(data, levers)
-    cars = result.trajectory.transport_fossil_co2[:, CARS]
-    years = result.trajectory.years
+    reference = reference_levers(data)
+    both = run_scenario(data, reference.with_values(
+        el_personbilar=100, reduktionsplikt_bensin=28, reduktionsplikt_diesel=66))
+    cars = both.trajectory.transport_fossil_co2[:, CARS]
+    assert np.all(cars[both.trajectory.years <= 2035] > 0.0)
     assert np.all(cars >= 0.0)
-    assert np.all(np.abs(cars[years >= 2030]) < 1e-9)
-    # A full obligation alone already takes cars to zero; the electric lever cannot go further.
-    biofuel = reference_levers(data).with_values(
-        reduktionsplikt_bensin=100, reduktionsplikt_diesel=100
-    )
-    single = run_scenario(data, biofuel).trajectory.transport_fossil_co2[:, CARS]
-    assert np.all(np.abs(single[years >= 2030]) < 1e-9)
-    assert_signs(result)
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_all_electric_cars_leave_no_car_fossil_co2_in_2030(code: str) -> None:
-    """The lever's top value means what its label says: all car traffic electric in 2030."""
-    data = municipality(code)
-    result = run_scenario(data, reference_levers(data).with_values(el_personbilar=100))
-    years = result.trajectory.years
-    cars = result.trajectory.transport_fossil_co2[:, CARS]
-    assert np.all(np.abs(cars[years >= 2030]) < 1e-9)
+    base = run_reference(data).trajectory.transport_fossil_co2[:, CARS]
+    electric = run_scenario(data, reference.with_values(el_personbilar=100))
+    biofuel = run_scenario(data, reference.with_values(reduktionsplikt_bensin=28,
+                                                       reduktionsplikt_diesel=66))
+    cut_e = base - electric.trajectory.transport_fossil_co2[:, CARS]
+    cut_b = base - biofuel.trajectory.transport_fossil_co2[:, CARS]
+    assert np.all(base - cars <= cut_e + cut_b + TOL_T)
+    assert_signs(both)
 
 
 @PROPERTY_SETTINGS
@@ -359,40 +379,19 @@ def test_combined_effect_is_at_most_the_sum_of_single_effects(
 
 
 # ----------------------------------------------------------------------------------------
-# Fossil-free 2030 is reachable with every fossil lever at its end
-
-
-FOSSIL_FREE_LEVERS = {
-    "el_personbilar": 100,
-    "el_tunga_lastbilar": 100,
-    "el_latta_lastbilar": 100,
-    "fossilfria_bussar": 100,
-    "reduktionsplikt_bensin": 100,
-    "reduktionsplikt_diesel": 100,
-    "fossilfritt_flyg": 100,
-    "fossilfria_arbetsmaskiner": 100,
-    "utfasning_olja": 100,
-    "fossilfri_fjarrvarme": 100,
-    "fossilfri_industri": 100,
-    "produkter_fgaser": 100,
-    "avfall_minskning": LEVERS_BY_ID["avfall_minskning"].max,
-}
+# Fossil-fuel free 2030 is NOT reachable with what is possible by 2030 (fleet renewal)
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_every_fossil_lever_at_its_end_clears_every_sector(code: str) -> None:
-    """Every sector the fossil-free levers reach has no fossil CO2 left in 2030."""
+def test_every_lever_at_its_most_ambitious_end_still_leaves_fossil_fuel_in_2030(
+    code: str,
+) -> None:
+    """With every lever at the end of its possible range, the old cars and trucks still on
+    the road in 2030 burn fossil fuel: the verdict says not reached, mostly transport."""
     data = municipality(code)
-    kpis = run_scenario(data, reference_levers(data).with_values(**FOSSIL_FREE_LEVERS)).kpis
-    by_sector = dict(zip(SECTORS, kpis.fossil_co2_2030_by_sector, strict=True))
-    left = {sector: t for sector, t in by_sector.items() if t >= 1e-6}
-    assert left == {}
-
-
-@pytest.mark.parametrize("code", CODES)
-def test_every_fossil_lever_at_its_end_gives_fossil_free_2030(code: str) -> None:
-    """All 100 % fossil-free levers and a 100 % obligation: under 1 t fossil CO2 in 2030."""
-    data = municipality(code)
-    kpis = run_scenario(data, reference_levers(data).with_values(**FOSSIL_FREE_LEVERS)).kpis
-    assert kpis.fossil_co2_2030_t < 1.0
-    assert kpis.fossil_free_2030
+    kpis = run_scenario(data, _corner("lowest")).kpis
+    by_sector = dict(zip(SECTORS, kpis.fossil_fuel_co2_2030_by_sector, strict=True))
+    assert not kpis.fossil_free_2030
+    assert by_sector["Transporter"] > 0.5 * kpis.fossil_fuel_co2_2030_t
+    # The municipality's own district heating can be cleared by 2030.
+    assert by_sector["El och fjärrvärme"] < 1e-6

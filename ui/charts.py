@@ -16,6 +16,7 @@ import pandas as pd
 
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
+from model.targets import TARGET_IDS, target_paths
 from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
 
@@ -25,6 +26,7 @@ BUDGET_COLOUR = "#b2182b"
 TEXT_COLOUR = "#31333F"  # axis and legend text: 12.6:1 on white (Streamlit's grey was 3.7:1)
 SOLID: list[int] = [1, 0]
 DASHED: list[int] = [6, 4]
+DOTTED: list[int] = [2, 3]
 # Chart text everyone can read, whatever the theme around it.
 # Vega's own ARIA texts for axes, legends and marks are English and name internal fields
 # ("year", "value"); the chart's description (ui/chart_access.py) says it in the page's
@@ -37,6 +39,9 @@ READABLE_CONFIG: dict = {
     "mark": {"aria": False},
     "title": {"color": TEXT_COLOUR},
 }
+# Target lines (model/targets.py), dotted.
+TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
+                  "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
 
 
 def _finish(spec: dict, lang: str) -> dict:
@@ -70,19 +75,23 @@ def _series_scale(lang: str) -> alt.Scale:
 
 
 def _line_encodings(lang: str) -> dict:
-    """Lines: net solid, reference dashed; one legend that draws them as such.
+    """Lines: net solid, reference dashed, targets dotted; one legend that draws them so.
 
     The field is a copy of the series ("line", made in the layer): a legend per field, so
     the areas' legend keeps its squares and this one draws strokes.
     """
-    domain = [t("series_net", lang), t("series_reference", lang)]
+    domain = [t("series_net", lang), t("series_reference", lang)] + [
+        t(f"target_{target_id}", lang) for target_id in TARGET_IDS]
+    colours = [NET_COLOUR, REFERENCE_COLOUR] + [TARGET_COLOURS[i] for i in TARGET_IDS]
+    dashes = [SOLID, DASHED] + [DOTTED for _ in TARGET_IDS]
     legend = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5,
-                        symbolSize=400, title=None, labelLimit=0)
+                        symbolSize=400, title=None, labelLimit=0, columns={"expr":
+                                                                           "width < 520 ? 1 : 3"})
     return {
-        "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=[
-            NET_COLOUR, REFERENCE_COLOUR]), legend=legend, title=None),
-        "strokeDash": alt.StrokeDash("line:N", scale=alt.Scale(domain=domain, range=[
-            SOLID, DASHED]), legend=legend, title=None),
+        "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=colours),
+                             legend=legend, title=None),
+        "strokeDash": alt.StrokeDash("line:N", scale=alt.Scale(domain=domain, range=dashes),
+                                     legend=legend, title=None),
     }
 
 
@@ -130,11 +139,14 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
         y="value:Q", tooltip=tooltip, **lines,
     ).transform_filter(alt.datum.layer == "reference").transform_calculate(
         line="datum.series")
+    targets = base.mark_line(strokeWidth=2).encode(
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "target").transform_calculate(line="datum.series")
     own_figures = base.mark_point(shape="diamond", size=140, filled=True, color=NET_COLOUR,
                                   opacity=1).encode(
         y="value:Q", tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "marker")
-    chart = alt.layer(history, areas, beccs, net, reference, own_figures, history_label,
+    chart = alt.layer(history, areas, beccs, net, reference, targets, own_figures, history_label,
                       scenario_label)
     spec = _finish(chart.properties(height=300, width="container").to_dict(), lang)
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
@@ -156,8 +168,11 @@ def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
 def trajectory_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
     markers: tuple[tuple[int, float, str], ...] = (),
+    targets: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Long frame for trajectory_spec: year, series, layer, value, order.
+
+    targets are target ids (model/targets.py) drawn as dotted lines.
 
     markers are (year, t CO2e, label): the municipality's own figures, drawn as points on
     the absolute chart. Built straight from the arrays: this runs on every lever change.
@@ -200,6 +215,19 @@ def trajectory_data(
             "value": [value / 1000.0 for _, value, _ in markers],
             "order": 99,
         })], ignore_index=True)
+    if targets:
+        chosen = [p for p in target_paths(result) if p.target_id in targets]
+        target_years = np.concatenate([p.years for p in chosen])
+        scale = (population_path(data, target_years) if per_capita
+                 else np.full(len(target_years), 1000.0))
+        frame = pd.concat([frame, pd.DataFrame({
+            "year": target_years,
+            "series": np.concatenate([np.full(len(p.years), t(f"target_{p.target_id}", lang),
+                                              dtype=object) for p in chosen]),
+            "layer": "target",
+            "value": np.concatenate([p.values for p in chosen]) / scale,
+            "order": 99,
+        })], ignore_index=True)
     return frame[np.isfinite(frame["value"].to_numpy())]
 
 
@@ -224,8 +252,8 @@ def fossil_spec(lang: str) -> dict:
 
 
 def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
-    """Sectors with fossil CO2 left in 2030 (at least half a tonne)."""
-    values = np.array(result.kpis.fossil_co2_2030_by_sector)
+    """Sectors with fossil-fuel CO2 left in 2030, what the verdict counts (≥ half a tonne)."""
+    values = np.array(result.kpis.fossil_fuel_co2_2030_by_sector)
     keep = values >= 0.5
     return pd.DataFrame({
         "series": [sector_label(s, lang) for s, k in zip(SECTORS, keep, strict=True) if k],

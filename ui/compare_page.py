@@ -27,6 +27,7 @@ from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.uncertainty_summary import PAGE_DRAWS
 
 CHOICE_KEY = "compare_choice"
 SHOW_GHG_KEY = "compare_show_ghg"
@@ -153,6 +154,7 @@ def main() -> None:
     st.dataframe(rows_frame(figure_rows(named, lang), names, t("compare_col_figure", lang),
                             lang, as_text=True, with_unit=False),
                  hide_index=True, width="stretch", key="compare_figures")
+    st.caption(t("compare_chance_caption", lang, n=PAGE_DRAWS))  # issue 12
 
     st.subheader(t("compare_levers_heading", lang))
     differing = lever_rows(named, lang)

@@ -15,9 +15,15 @@ import streamlit as st
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
 from model.imported import ImportedData, runnable_codes, with_imports
 from model.tables import read_csv_tables, tables_from_frames
+from store.backend import uses_postgres
 from store.database import StoreError, build_database, default_db_path, read_table
+from store.freshness import imports_stamp
 from store.imported import read_imported
 from ui.data_labels import release_label
+
+# With several app processes (users' data in PostgreSQL), how often each one checks whether
+# another process imported something (one small query per interval, not per rerun).
+IMPORTS_CHECK_TTL_S = 10
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class LoadedTables:
     store_problem_en: str | None = None
     shipped: Tables | None = None  # the tables before imports were folded in
     imported: ImportedData = field(default_factory=ImportedData.empty)
+    imports_stamp: str | None = None  # the imports these tables were read at (PostgreSQL)
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,10 +53,37 @@ def load_tables() -> LoadedTables:
     except StoreError as error:
         return LoadedTables(read_csv_tables(), error.message_sv, error.message_en)
     try:
+        stamp = _current_imports_stamp()  # before reading: a later import reloads once more
         imported = read_imported(db_path)
     except StoreError as error:
         return LoadedTables(shipped, error.message_sv, error.message_en, shipped)
-    return LoadedTables(with_imports(shipped, imported), shipped=shipped, imported=imported)
+    return LoadedTables(with_imports(shipped, imported), shipped=shipped, imported=imported,
+                        imports_stamp=stamp)
+
+
+def _current_imports_stamp() -> str | None:
+    """The imports' fingerprint when several processes share them (PostgreSQL), else None."""
+    db_path = default_db_path()
+    return imports_stamp(db_path) if uses_postgres(db_path) else None
+
+
+@st.cache_resource(ttl=IMPORTS_CHECK_TTL_S, show_spinner=False)
+def _recent_imports_stamp() -> str | None:
+    try:
+        return _current_imports_stamp()
+    except StoreError:
+        return None  # the page says what is wrong when it next reads the store
+
+
+def follow_imports_elsewhere() -> None:
+    """Read the tables again if another app process imported something since they were read.
+
+    Called once per rerun (app.py); costs one small query per IMPORTS_CHECK_TTL_S, and
+    nothing with the single-process DuckDB store, where refresh_after_import suffices.
+    """
+    stamp = _recent_imports_stamp()
+    if stamp is not None and stamp != load_tables().imports_stamp:
+        refresh_after_import()
 
 
 def refresh_after_import() -> None:

@@ -14,6 +14,7 @@ from ui.data_access import load_tables, source_titles
 from ui.data_labels import kind_label, parameter_label, release_label, unit_label
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+from ui.uncertainty_view import uncertainty_method
 
 
 def sources_table(lang: str) -> pd.DataFrame:
@@ -60,6 +61,7 @@ def levers_table(lang: str, reference: dict[str, float]) -> pd.DataFrame:
             fmt_lever_value(reference[s.id], s.unit, lang) for s in LEVER_SPECS
         ],
         t("col_reference_note", lang): [s.reference_note(lang) for s in LEVER_SPECS],
+        t("col_max_reason", lang): [s.max_reason(lang) for s in LEVER_SPECS],
         t("col_sector", lang): [
             ", ".join(sector_label(x, lang) for x in s.sectors) for s in LEVER_SPECS
         ],
@@ -132,3 +134,5 @@ def main() -> None:
 
     st.header(t("data_assumptions_heading", lang))
     st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")
+
+    uncertainty_method(lang)  # issue 12: ranges, sampling, what is not covered

@@ -26,7 +26,7 @@ MEASURE_OF = {"beccs_start": "beccs_kt"}
 # 18 measures: Vega's tableau20 without its two greys.
 _PALETTE = ("#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d", "#b6992d",
             "#f1ce63", "#499894", "#86bcb6", "#e15759", "#ff9d9a", "#d37295", "#fabfd2",
-            "#b07aa1", "#d4a6c8", "#9d7660", "#d7b5a6")
+            "#b07aa1", "#d4a6c8", "#9d7660", "#d7b5a6", "#79706e")
 CONTROL_COLOURS = ("#1b9e77", "#7570b3", "#d95f02", "#e6ab02", "#666666")
 PAYER_COLOURS = ("#1b9e77", "#7570b3", "#d95f02", "#e6ab02", "#66a61e")
 MAC_CLIP_SEK = 10_000.0

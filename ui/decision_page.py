@@ -171,8 +171,10 @@ def answer_message(answer: SolveResult, lang: str) -> None:
                      total=fmt_number(answer.total_change, lang, 1)),
                    icon=":material/check_circle:")
     elif answer.goal == "fossil-free-2030":
-        st.error(t("dec_not_reached_fossil", lang,
-                   left=fmt_tonnes(answer.fossil_co2_2030_t, lang)), icon=":material/block:")
+        # One plain sentence first (what the best possible leaves, and where), then how.
+        st.error(answer.verdict(lang) + " " + t("dec_not_reached_fossil", lang,
+                                                left=fmt_tonnes(answer.fossil_co2_2030_t, lang)),
+                 icon=":material/block:")
     else:
         k = answer.result.kpis
         st.error(t("dec_not_reached_budget", lang,
@@ -220,7 +222,9 @@ def solve_section(ctx: PageContext, budget: BudgetSettings) -> None:
         st.dataframe(moves_table(answer, lang), hide_index=True, width="stretch",
                      key="dec_moves")
         st.caption(t("dec_change_note", lang))
-        values = {m.lever_id: m.needed for m in answer.moves}
+        # The whole solved set, not only the levers that moved: the applied scenario is then
+        # exactly the one the answer was checked with, whatever the sliders held before.
+        values = answer.levers.as_dict()
         st.button(t("dec_apply", lang), key=APPLY_KEY, on_click=_apply, args=(values,),
                   help=t("dec_apply_help", lang), icon=":material/tune:")
 

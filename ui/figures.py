@@ -39,10 +39,10 @@ class Verdict:
 
 
 def fossil_verdict(result: ScenarioResult) -> Verdict:
-    """The verdict as the model defines it: the one place to re-point if the definition
-    moves (to fossil-fuel CO2 only, say)."""
+    """The verdict as the model defines it (fossil-FUEL CO2 in 2030, model/scenario.py):
+    the one place to re-point if the definition moves."""
     k = result.kpis
-    return Verdict(bool(k.fossil_free_2030), float(k.fossil_co2_2030_t))
+    return Verdict(bool(k.fossil_free_2030), float(k.fossil_fuel_co2_2030_t))
 
 
 def verdict_value(verdict: Verdict, lang: str) -> str:

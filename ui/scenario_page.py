@@ -13,6 +13,7 @@ from model.levers import LEVERS_BY_ID, Levers
 from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
+from model.targets import TARGET_IDS, TARGET_SOURCES
 from ui import charts
 from ui.chart_access import chart_with_text
 from ui.chart_text import (
@@ -23,7 +24,7 @@ from ui.chart_text import (
     trajectory_table,
 )
 from ui.context import PageContext, page_context
-from ui.data_access import budget_source, reported_figures
+from ui.data_access import budget_source, reported_figures, source_titles
 from ui.export_section import export_section
 from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.formatting import (
@@ -38,6 +39,7 @@ from ui.formatting import (
     months_between,
 )
 from ui.i18n import t
+from ui.uncertainty_view import budget_range_line, uncertainty_section
 
 BUDGET_KT_KEY = "budget_kt"
 BUDGET_START_KEY = "budget_start"
@@ -104,12 +106,16 @@ def budget_figure(parent: DeltaGenerator, result: ScenarioResult, reference: Sce
 
 
 def rate_figure(parent: DeltaGenerator, result: ScenarioResult, lang: str) -> None:
-    """The yearly reduction needed to keep the budget."""
+    """The yearly reduction needed to keep the budget, beside the scenario's own pace
+    (which moves with the levers)."""
     k = result.kpis
     parent.metric(
         t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
+        delta=t("scenario_rate_delta", lang, own=fmt_percent(k.scenario_annual_reduction, lang)),
+        delta_color="off", delta_arrow="off",
         help=t("kpi_needed_rate_help", lang, year=k.base_year + 1,
-               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang)),
+               remaining=fmt_tonnes(k.budget_remaining_at_base_t, lang))
+        + "\n\n" + t("kpi_scenario_rate_help", lang),
     )
 
 
@@ -196,7 +202,11 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
         help=t("per_capita_unknown_help", lang, name=result.data.name) if no_population else None,
     ) and not no_population
-    data = charts.trajectory_data(result, reference, lang, per_capita, markers)
+    targets = st.pills(
+        t("targets_label", lang), TARGET_IDS, selection_mode="multi", default=list(TARGET_IDS),
+        format_func=lambda target_id: t(f"target_{target_id}", lang), key="target_lines",
+    ) or []
+    data = charts.trajectory_data(result, reference, lang, per_capita, markers, tuple(targets))
     chart_with_text(
         data, charts.trajectory_spec(lang, per_capita, result.data.base_year),
         trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
@@ -204,7 +214,33 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
+    if targets:
+        caption += " " + targets_caption(result, lang)
     st.caption(caption)
+
+
+def targets_caption(result: ScenarioResult, lang: str) -> str:
+    """Where each target line comes from (source titles)."""
+    titles = source_titles(lang)
+    budget = budget_source(result.data.code)["source_id"]
+    return t("targets_caption", lang, base_year=result.data.base_year,
+             own=titles.get(TARGET_SOURCES["own_2030"], ""),
+             eu=titles.get(TARGET_SOURCES["eu_mission_2030"], ""),
+             se=titles.get(TARGET_SOURCES["sweden_2045"], ""),
+             budget=titles.get(budget, budget))
+
+
+def indicators_text(result: ScenarioResult, lang: str, year: int = 2030) -> str:
+    """The physical indicators in one line (electric cars, biofuel, BECCS) for a year."""
+    ind = result.indicators
+    i = int(list(ind.years).index(year))
+    return t("indicators_text", lang,
+             cars=fmt_number(round(float(ind.electric_cars[i]), -2), lang, 0),
+             car_km=fmt_percent(float(ind.electric_share_car_km[i]), lang, 0),
+             new_cars=fmt_percent(float(ind.zero_emission_share_new_cars[i]), lang, 0),
+             petrol=fmt_percent(float(ind.biofuel_share_petrol[i]), lang, 0),
+             diesel=fmt_percent(float(ind.biofuel_share_diesel[i]), lang, 0),
+             beccs=fmt_tonnes(float(ind.beccs_captured_t[i]), lang))
 
 
 RURAL_AGRICULTURE_SHARE = 0.30  # agriculture's share of GHG above which the note is shown
@@ -222,15 +258,23 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
     text, chart = st.columns([2, 3], gap="large")
     with text:
         if k.fossil_free_2030:
-            st.success(t("fossil_reached", lang), icon=":material/check_circle:")
+            st.success(t("verdict_reached", lang), icon=":material/check_circle:")
         else:
-            st.error(t("fossil_not_reached", lang, left=fmt_tonnes(k.fossil_co2_2030_t, lang)),
+            st.error(t("verdict_not_reached", lang,
+                       left=fmt_tonnes(k.fossil_fuel_co2_2030_t, lang)),
                      icon=":material/local_gas_station:")
         # One markdown element for the text: each element costs on every rerun.
-        text_parts = [t("fossil_changes", lang, base_year=k.base_year,
+        text_parts = [
+            f"*{t('verdict_definition', lang)}*",
+            t("verdict_beside", lang, other=fmt_tonnes(k.other_fossil_co2_2030_t, lang),
+              total=fmt_tonnes(k.fossil_co2_2030_t, lang)),
+            f"**{t('indicators_heading', lang, year=2030)}:** {indicators_text(result, lang)} "
+            f"{t('indicators_note', lang)}",
+            t("fossil_changes", lang, base_year=k.base_year,
                         since_base=fmt_percent(k.fossil_co2_change_vs_base, lang, 0, signed=True),
                         since_1990=fmt_percent(k.fossil_co2_change_vs_1990, lang, 0,
-                                               signed=True))]
+                                               signed=True)),
+        ]
         potentials = fossil_potentials(result.data, result.levers)[:5]
         if potentials:
             text_parts.append(f"**{t('fossil_potentials', lang)}**")
@@ -293,6 +337,10 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                     rate=fmt_percent(k.needed_annual_reduction, lang),
                     when=fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
                                         ""))
+    if summary:
+        summary += " " + t("rate_comparison", lang,
+                           needed=fmt_percent(k.needed_annual_reduction, lang),
+                           own=fmt_percent(k.scenario_annual_reduction, lang))
     st.markdown(f"{used}\n\n{summary}")
     data = charts.budget_data(result, lang)
     chart_with_text(data, charts.budget_spec(lang), budget_description(data, lang),
@@ -340,9 +388,11 @@ def sections(result: ScenarioResult, reference: ScenarioResult, lang: str) -> No
     if trajectory_tab.open:
         with trajectory_tab:
             trajectory_section(result, reference, lang)
+            uncertainty_section(result, lang)  # after the central result: it shows first
     if fossil_tab.open:
         with fossil_tab:
             fossil_section(result, lang)
     if budget_tab.open:
         with budget_tab:
             budget_section(result, lang)
+            budget_range_line(result, lang)

@@ -16,7 +16,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from model.data import MunicipalityData
 from model.local_levers import fit_levers
@@ -47,6 +46,8 @@ from ui.state import (
 )
 
 LINK_READ_KEY = "link_read"
+# The query parameters this session last wrote into the address (see read_link_once).
+LINK_WRITTEN_KEY = "link_written"
 NOTICES_KEY = "scenario_notices"
 NOTICE_DISMISS_KEY = "scenario_notice_dismiss"
 SHARE_EXPANDER_KEY = "share_link"
@@ -93,10 +94,16 @@ def add_notice(source: str, problems: tuple[LinkProblem, ...]) -> None:
         st.session_state[NOTICES_KEY] = (source, problems)
 
 
-def _history_navigation() -> bool:
-    """True when this run follows the browser's Back or Forward button."""
-    ctx = get_script_run_ctx()
-    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))
+def _address_changed_by_browser(params: dict[str, str]) -> bool:
+    """True when the address holds a scenario this session did not write: Back or Forward.
+
+    The app writes the address after every run (sync_link), so an address that differs from
+    the last one written came from the browser's history. An empty address is not taken as
+    one: Streamlit clears the parameters when the user switches pages, and the scenario
+    must survive that.
+    """
+    written = st.session_state.get(LINK_WRITTEN_KEY)
+    return bool(params) and written is not None and params != written
 
 
 def read_link_once() -> None:
@@ -108,11 +115,11 @@ def read_link_once() -> None:
     through the user's own lever moves.
     """
     state = st.session_state
-    history = bool(state.get(LINK_READ_KEY)) and _history_navigation()
+    params = st.query_params.to_dict()
+    history = bool(state.get(LINK_READ_KEY)) and _address_changed_by_browser(params)
     if state.get(LINK_READ_KEY) and not history:
         return
     state[LINK_READ_KEY] = True
-    params = st.query_params.to_dict()
     if not params:
         return
     names = municipality_names()
@@ -210,6 +217,7 @@ def sync_link(lang: str, code: str, page_url_path: str, slot: st.delta_generator
     params = scenario_params(lang, code)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+    st.session_state[LINK_WRITTEN_KEY] = params
     # The shared scenario leaves the workshop out: whoever opens it is not a participant.
     shared = ({k: v for k, v in params.items() if k not in (WORKSHOP_PARAM, FACILITATOR_PARAM)}
               if WORKSHOP_PARAM in params else params)

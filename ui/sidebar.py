@@ -132,6 +132,9 @@ def _help_texts(lang: str, reference: Levers, code: str,
             t("lever_help_reference", lang,
               value=fmt_lever_value(references[spec.id], spec.unit, lang),
               note=spec.reference_note(lang)),
+            t("lever_help_max", lang, reason=spec.max_reason(lang),
+              source=sources.get(spec.max_source_id, spec.max_source_id))
+            if spec.max_reason(lang) else "",
             t("lever_help_control", lang, control=CONTROL_LABELS[lang][spec.control]),
             t("lever_help_source", lang, source=sources.get(source_id, source_id)),
         ] if part)

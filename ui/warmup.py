@@ -2,7 +2,7 @@
 
 A fresh server took 11 s to draw the first visitor's chart and about 1 s for later ones:
 the first script run imported every page module, pandas, Altair and pyarrow, built the
-tables and validated each chart spec. ``python -m ui.serve`` (what ``make run`` starts)
+tables and validated each chart spec. ``python -m ui.server`` (what ``make run`` starts)
 calls warm() in the server's own process before Streamlit opens its port, so the caches
 below (module imports, st.cache_resource data, lru_cached specs) are already full when
 the first browser connects.

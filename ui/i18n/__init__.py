@@ -12,6 +12,7 @@ from __future__ import annotations
 from ui.i18n import (
     compare,
     core,
+    credible,
     decisions,
     exports,
     firstuse,
@@ -19,11 +20,13 @@ from ui.i18n import (
     scenarios,
     workshop,
 )
+from ui.i18n import uncertainty as uncertainty_texts
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, firstuse)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible)
+_PARTS += (uncertainty_texts, firstuse)
 
 
 def _merge() -> dict[str, dict[str, str]]:

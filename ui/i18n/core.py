@@ -108,7 +108,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "series_beccs": {"sv": "BECCS (negativa utsläpp)", "en": "BECCS (negative emissions)"},
     "label_statistics": {"sv": "Statistik", "en": "Statistics"},
     "label_scenario": {"sv": "Scenario", "en": "Scenario"},
-    "fossil_heading": {"sv": "Fossilfritt 2030", "en": "Fossil-free 2030"},
+    "fossil_heading": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "fossil_reached": {
         "sv": "Ja: scenariot når noll fossil CO2 år 2030.",
         "en": "Yes: the scenario reaches zero fossil CO2 in 2030.",
@@ -233,13 +233,21 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "uncertainty": {"sv": "Osäkra indata: fördelning, intervall, källa och skäl (osäkerheten)",
+                    "en": "Uncertain inputs: distribution, range, source and reason (uncertainty)"},
+    "ned_revisions": {"sv": "NED:s revideringar per sektor mellan publiceringarna 2025 och 2026",
+                      "en": "NED's revisions by sector between the 2025 and 2026 releases"},
     "ned_ghg": {"sv": "Växthusgaser per kommun, år och huvudsektor (t CO2e)",
                 "en": "Greenhouse gases by municipality, year and main sector (t CO2e)"},
     "ned_co2_subsector": {"sv": "Fossil CO2 per huvud- och undersektor (t CO2)",
                           "en": "Fossil CO2 by main and sub-sector (t CO2)"},
     "population": {"sv": "Folkmängd 31 december", "en": "Population on 31 December"},
-    "parameters": {"sv": "Parametrar: bilpark, bränslen, andelar, BECCS",
-                   "en": "Parameters: car fleet, fuels, shares, BECCS"},
+    "parameters": {"sv": "Parametrar: fordonsparker och förnyelse, biodrivmedel, andelar, BECCS",
+                   "en": "Parameters: vehicle fleets and renewal, biofuels, shares, BECCS"},
+    "vehicle_fleet": {"sv": "Fordon i trafik vid slutet av 2025 per kommun, fordonsslag och "
+                      "drivmedel (Trafikanalys)",
+                      "en": "Vehicles in traffic at the end of 2025 by municipality, vehicle "
+                      "type and fuel (Trafikanalys)"},
     "reduktionsplikt": {"sv": "Reduktionspliktens nivåer per år",
                         "en": "Reduction obligation levels by year"},
     "budget": {"sv": "Koldioxidbudget per kommun", "en": "Carbon budget by municipality"},
@@ -268,23 +276,48 @@ elbilar och 100 % biodrivmedel kan inte ta bort samma ton två gånger.
 
 - *Transporter* delas i personbilar, tunga och lätta lastbilar, bussar, flyg och övrigt efter
   senaste årets CO2 per undersektor (justerat för reduktionspliktens förändring sedan dess).
-  Bilar: biltrafik × (1 − elandel) × fossil andel av bränslet. Lastbilar: (1 − elandel) ×
-  fossil andel. Bränslets fossila andel är 1 − reduktionsplikten, för bensin och diesel var
-  för sig efter hur mycket diesel varje fordonsslag använder.
+  Bilar: biltrafik × (1 − elandel av körningen) × fossil andel av bränslet. Lastbilar:
+  (1 − elandel av körningen) × fossil andel.
+- *Fordonsparker som förnyas.* Bilar, lätta och tunga lastbilar är bestånd (Trafikanalys,
+  slutet av 2025). Spaken är elandelen av **nya** fordon; varje år byts en andel av parken
+  (bilar 4,5–5,6 %, lastbilar cirka 7 %), och elfordon som såldes för en livslängd sedan
+  (bilar 18 år) lämnar den. Unga fordon kör längre, så elandelen av körningen väger elfordonen
+  tyngre. Elandelen av körningen kan därför inte hoppa: även om alla nya bilar är elbilar
+  från 2026 går högst omkring en tredjedel av bilkörningen på el 2030.
+- *Reduktionsplikten* är en minskning av bränslets livscykelutsläpp i procent. Biodrivmedlets
+  andel av energin = plikten / biodrivmedlets livscykelminskning (bensin 80 %, diesel 90 %),
+  högst inblandningsgränsen; bränslets fossila andel är 1 − den andelen. HVO100 och biogas i
+  kommunens egna och upphandlade fordon och maskiner är en egen spak, begränsad till den volym
+  kommunen rår över.
 - *Arbetsmaskiner*: (1 − fossilfri andel) × fossil andel av bränslet.
 - *Egen uppvärmning* och *el och fjärrvärme*: den fossila resten minskar med utfasningen;
   metan och lustgas från biobränsle minskar bara med energieffektivisering.
 - *Jordbruk*: idisslarna (cirka 60 %) följer djurantalet, mark och gödsel följer åtgärderna.
   Jordbrukets CO2 kommer från kalkning och räknas inte som fossil.
-- *Avfall*, *produktanvändning* och *industri* minskar med sina spakar.
-- *BECCS* ger negativa utsläpp från startåret; de ändrar inte sektorernas utsläpp.
+- *Avfall*, *produktanvändning* och *industri* minskar med sina spakar; F-gaserna fasas ut
+  till 2050 enligt EU:s F-gasförordning redan i referensen. Industrins processutsläpp ändras
+  inte av spaken för fossilfri energi.
+- *BECCS* ger negativa utsläpp: infångat = min(kapacitet, anläggningens biogena CO2 × högst
+  90 % × tillgänglighet), där den biogena CO2:n minskar när värmebehovet minskar, med tre års
+  upptrappning från startåret (tidigast 2030). De ändrar inte sektorernas utsläpp.
 
-**Spakar över tid.** Spakens värde är målet för 2030. Skillnaden mot referensvärdet fasas in
-linjärt från {base_year} (reduktionsplikten från det senast beslutade året) till 2030 och
-behålls sedan. Referensvägen fortsätter efter 2030: bilparken förnyas, trender fortsätter.
+**Spakar över tid och möjliga intervall.** Spakens värde är målet för 2030. Nya fordon: från
+2025 års andel jämnt till spakens värde 2030, därefter EU:s krav (100 % utsläppsfria nya bilar
+och lätta lastbilar 2035; tunga minst 65 % 2035 och 90 % 2040). Övriga spakar: skillnaden mot
+referensvärdet fasas in linjärt från {base_year} (reduktionsplikten från det senast beslutade
+året) till 2030; spakar som är en omställning fortsätter i samma takt efter 2030, de andra
+behåller skillnaden. Varje spak går bara så långt som är fysiskt och juridiskt möjligt till
+2030; varför står i tabellen nedan och i spakens hjälptext.
 
-**Fossil CO2** är NED:s CO2 (biogen CO2 ingår inte), utom kalkning. Fossilfritt 2030 betyder
-mindre än 1 ton fossil CO2 år 2030.
+**Referensen** är beslutad politik med källor: reduktionsplikten som beslutad, EU:s
+koldioxidkrav för nya bilar, lätta och tunga lastbilar, EU:s F-gasförordning, och
+befolkningens flerårstrend.
+
+**Målet: fossilbränslefritt 2030** (kommunens mål) betyder mindre än 1 ton fossil koldioxid
+från bränslen år 2030: transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme och
+industrins energi. Lösningsmedel och andra produkter, industriprocesser, avfall och utrikes
+transporter räknas inte men visas bredvid. BECCS räknas aldrig mot målet. **Fossil CO2** i
+nyckeltalen är all fossil CO2: NED:s CO2 (biogen CO2 ingår inte), utom kalkning.
 
 **Koldioxidbudget.** Använt = summan av statistikens utsläpp från startåret till {base_year}.
 Budgeten tar slut när scenariots summa når budgeten; månaden räknas som om årets utsläpp
@@ -302,24 +335,49 @@ cars and 100 % biofuel cannot remove the same tonne twice.
 
 - *Transport* is split into cars, heavy and light trucks, buses, aviation and other by the
   latest year's CO2 by sub-sector (adjusted for the change in the reduction obligation since).
-  Cars: car traffic × (1 − electric share) × fossil share of the fuel. Trucks: (1 − electric
-  share) × fossil share. The fuel's fossil share is 1 − the reduction obligation, for petrol
-  and diesel separately by how much diesel each vehicle type uses.
+  Cars: car traffic × (1 − electric share of driving) × fossil share of the fuel. Trucks:
+  (1 − electric share of driving) × fossil share.
+- *Vehicle fleets that renew.* Cars, light and heavy trucks are stocks (Trafikanalys, end of
+  2025). The lever is the electric share of **new** vehicles; each year a share of the fleet
+  is replaced (cars 4.5–5.6 %, trucks about 7 %), and electric vehicles sold one lifetime ago
+  (cars 18 years) leave it. Young vehicles drive further, so the electric share of driving
+  weighs them more. The electric share of driving therefore cannot jump: even with every new
+  car electric from 2026, at most about a third of car traffic is electric in 2030.
+- *The reduction obligation* is a cut in the fuel's lifecycle emissions in per cent.
+  Biofuel's share of the energy = the obligation / biofuel's lifecycle saving (petrol 80 %,
+  diesel 90 %), at most the blend limit; the fuel's fossil share is 1 − that share. HVO100
+  and biogas in the municipality's own and procured vehicles and machinery is a lever of its
+  own, limited to the volume the municipality controls.
 - *Working machinery*: (1 − fossil-free share) × fossil share of the fuel.
 - *Own heating* and *electricity and district heating*: the fossil remainder falls with the
   phase-out; methane and nitrous oxide from biomass fall only with energy efficiency.
 - *Agriculture*: ruminants (about 60 %) follow livestock numbers, soils and manure follow the
   measures. Agriculture's CO2 is from liming and is not counted as fossil.
-- *Waste*, *product use* and *industry* fall with their levers.
-- *BECCS* gives negative emissions from its start year; it does not change sector emissions.
+- *Waste*, *product use* and *industry* fall with their levers; F-gases are phased out by
+  2050 under the EU F-gas Regulation already in the reference. Industry's process emissions
+  do not change with the fossil-free energy lever.
+- *BECCS* gives negative emissions: captured = min(capacity, the plant's biogenic CO2 × at
+  most 90 % × availability), the biogenic CO2 falling when heat demand falls, ramping up over
+  three years from the start year (2030 at the earliest). It does not change sector emissions.
 
-**Levers over time.** A lever's value is its 2030 target. The difference from its reference
-value is phased in linearly from {base_year} (the reduction obligation from the last decided
-year) to 2030 and kept after. The reference path goes on after 2030: the car fleet renews,
-trends continue.
+**Levers over time and possible ranges.** A lever's value is its 2030 target. New vehicles:
+evenly from the 2025 share to the lever's value in 2030, then the EU rules (100 %
+zero-emission new cars and vans 2035; heavy at least 65 % 2035 and 90 % 2040). Other levers:
+the difference from the reference value is phased in linearly from {base_year} (the
+obligation from the last decided year) to 2030; levers that are a transition keep their pace
+after 2030, the others keep the difference. Every lever goes only as far as is physically and
+legally possible by 2030; why is in the table below and in the lever's help.
 
-**Fossil CO2** is NED's CO2 (biogenic CO2 is excluded), except liming. Fossil-free 2030 means
-less than 1 tonne of fossil CO2 in 2030.
+**The reference** is decided policy with sources: the obligation as decided, the EU's CO2
+standards for new cars, vans and heavy trucks, the EU F-gas Regulation, and the population's
+multi-year trend.
+
+**The goal: fossil-fuel free 2030** (the municipality's goal) means less than 1 tonne of
+fossil carbon dioxide from fuels in 2030: transport, working machinery, own heating,
+electricity and district heating and industry's energy. Solvents and other products,
+industrial processes, waste and international transport are not counted but shown beside it.
+BECCS never counts towards the goal. **Fossil CO2** in the key figures is all fossil CO2:
+NED's CO2 (biogenic CO2 is excluded), except liming.
 
 **Carbon budget.** Used = the sum of the statistics' emissions from the start year to
 {base_year}. The budget runs out when the scenario's sum reaches it; the month assumes the

@@ -17,8 +17,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "direction that lowers emissions, until the goal is reached.",
     },
     "dec_goal": {"sv": "Mål", "en": "Goal"},
-    "dec_goal_fossil": {"sv": "Fossilfritt 2030 (mindre än 1 ton fossil CO2 år 2030)",
-                        "en": "Fossil-free 2030 (less than 1 tonne of fossil CO2 in 2030)"},
+    "dec_goal_fossil": {"sv": "Fossilbränslefritt 2030 (mindre än 1 ton fossil CO2 från "
+                        "bränslen år 2030)",
+                        "en": "Fossil-fuel free 2030 (less than 1 tonne of fossil CO2 from "
+                        "fuels in 2030)"},
     "dec_goal_budget": {"sv": "Koldioxidbudgeten räcker till 2050",
                         "en": "The carbon budget lasts to 2050"},
     "dec_budget_used": {

@@ -71,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Key figures (label; the unit is in its own column)
     "exp_kf_fossil_base": {"sv": "Fossil CO2 {year}", "en": "Fossil CO2 {year}"},
     "exp_kf_fossil_2030": {"sv": "Fossil CO2 2030", "en": "Fossil CO2 2030"},
-    "exp_kf_fossil_free": {"sv": "Fossilfritt 2030", "en": "Fossil-free 2030"},
+    "exp_kf_fossil_free": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel free 2030"},
     "exp_kf_fossil_change_base": {"sv": "Fossil CO2, förändring {year}–2030",
                               "en": "Fossil CO2, change {year}–2030"},
     "exp_kf_fossil_change_1990": {"sv": "Fossil CO2, förändring 1990–2030",
@@ -125,10 +125,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Greenhouse gases by sector (kt CO₂e), statistics to {base_year} and scenario to "
         "2050. Black line: net with BECCS; dashed: the reference scenario.",
     },
-    "exp_pdf_fossil_chart": {"sv": "Fossil CO₂ kvar år 2030 per sektor (t)",
-                         "en": "Fossil CO₂ left in 2030 by sector (t)"},
-    "exp_pdf_fossil_free": {"sv": "Scenariot når noll fossil CO₂ år 2030.",
-                        "en": "The scenario reaches zero fossil CO₂ in 2030."},
+    "exp_pdf_fossil_chart": {"sv": "Fossil CO₂ från bränslen kvar år 2030 per sektor (t)",
+                         "en": "Fossil CO₂ from fuels left in 2030 by sector (t)"},
+    "exp_pdf_fossil_free": {"sv": "Scenariot når noll fossil CO₂ från bränslen år 2030.",
+                        "en": "The scenario reaches zero fossil CO₂ from fuels in 2030."},
     "exp_pdf_budget_chart": {
         "sv": "Kumulativa utsläpp från {start} mot budgeten ({budget} kt CO₂e)",
         "en": "Cumulative emissions from {start} against the budget ({budget} kt CO₂e)",

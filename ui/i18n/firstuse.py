@@ -9,10 +9,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "verdict_yes": {"sv": "Ja", "en": "Yes"},
     "verdict_no": {"sv": "Nej, {left} kvar", "en": "No, {left} left"},
     "verdict_help": {
-        "sv": "Når scenariot fossilfritt 2030? Om inte: hur mycket fossil koldioxid som är "
-        "kvar det året.",
-        "en": "Does the scenario reach fossil-free 2030? If not: how much fossil carbon "
-        "dioxide is left that year.",
+        "sv": "Når scenariot fossilbränslefritt 2030? Om inte: hur mycket koldioxid från "
+        "fossila bränslen som är kvar det året.",
+        "en": "Does the scenario reach fossil-fuel-free 2030? If not: how much carbon "
+        "dioxide from fossil fuels is left that year.",
     },
     "budget_after_2050": {"sv": "räcker förbi 2050", "en": "lasts beyond 2050"},
     "budget_before_2050": {"sv": "tar slut före 2050", "en": "runs out before 2050"},

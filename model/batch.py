@@ -1,0 +1,205 @@
+"""Many scenarios in one vectorised call: uncertainty draws, lever sweeps, municipalities.
+
+    from model.batch import run_batch, run_municipalities
+
+    result = run_batch(
+        data,                                   # MunicipalityData (model.data)
+        levers={"el_personbilar": np.array([66.0, 80.0, 100.0])},   # (n,) or float
+        parameters={"car_lifetime_years": np.array([16.0, 18.0, 20.0])},  # (n,) or float
+        base_scale=None,                        # (9,), (n, 9) or (n, 1) multiplier, optional
+    )
+    result.ghg                # (n, years, 9)  t CO2e by NED main sector (model.SECTORS)
+    result.fossil_fuel_co2_2030   # (n,)  what the fossil-fuel-free verdict counts
+    result.fossil_free_2030   # (n,) bool
+
+Arguments
+    data        one municipality (``model.build_municipality_data``).
+    levers      lever id → value in the lever's unit (see ``python -m model levers``), a
+                float or an array of shape (n,); a ``Levers`` is accepted too. Levers not
+                given stay at the municipality's reference. Values must lie within the
+                lever's range for the municipality (LeverError otherwise), so a batch can
+                never describe a future the model says is impossible.
+    parameters  overrides of data/parameters.csv (floats or (n,) arrays), for the
+                parameters the dynamic model reads: fleet renewal and lifetimes
+                (``fleet_renewal_rate``, ``car_lifetime_years``, ``car_mileage_ratio_new``,
+                ``van_*``/``heavy_*``, ``new_car_bev_share``, ``new_car_phev_share``,
+                ``phev_electric_share``), biofuels (``biofuel_saving_petrol|diesel``,
+                ``blend_limit_petrol|diesel_energy``), ``own_share_*``,
+                ``industry_process_share``, ``fgas_phaseout_year`` and BECCS
+                (``beccs_biogenic_co2_kt``, ``beccs_capture_rate_max``,
+                ``beccs_availability``, ``beccs_rampup_years``).
+    base_scale  optional multiplier on the base-year (statistics) emissions by sector, shape
+                (9,), (n, 9) or (n, 1) (all sectors alike), e.g. uncertainty in NED: every
+                sector is linear in its base-year emissions, so this is exact.
+
+The batch size n is the common length of every array given (all must be (n,) or scalar);
+with only scalars n = 1. Every output carries the leading axis n. Years are
+``result.years`` (the base year through 2050).
+
+For many municipalities with the same levers, ``run_municipalities(datas, levers,
+parameters)`` stacks one row per municipality (levers not given stay at each
+municipality's own reference; BECCS is capped by each municipality's own plant).
+
+The numbers are identical to ``model.run_scenario`` for the same setting (a test checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from model.data import MunicipalityData
+from model.emissions import compute_trajectory
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, LeverError, Levers
+from model.local_levers import lever_max
+from model.paths import fleet_state, lever_paths_batch, parameter_view, reference_levers
+from model.scenario import FOSSIL_FREE_TOLERANCE_T
+
+ArrayLike = float | np.ndarray | Sequence[float]
+
+
+@dataclass(frozen=True, eq=False)
+class BatchResult:
+    """Outputs of a batch, each with the leading batch axis n."""
+
+    years: np.ndarray  # (years,)
+    ghg: np.ndarray  # (n, years, 9) t CO2e by sector
+    fossil_co2: np.ndarray  # (n, years, 9) all fossil CO2
+    fossil_fuel_co2: np.ndarray  # (n, years, 9) fossil CO2 from fuels (the goal's measure)
+    transport_fossil_co2: np.ndarray  # (n, years, 6) by transport sub-sector
+    beccs: np.ndarray  # (n, years) captured biogenic CO2, negative
+    electric_share_car_km: np.ndarray  # (n, years) 0–1
+    zero_emission_share_new_cars: np.ndarray  # (n, years) 0–1
+    biofuel_share_petrol: np.ndarray  # (n, years) 0–1 by energy
+    biofuel_share_diesel: np.ndarray  # (n, years)
+
+    @property
+    def n(self) -> int:
+        """Number of scenarios in the batch."""
+        return int(self.ghg.shape[0])
+
+    @property
+    def totals(self) -> np.ndarray:
+        """(n, years) all greenhouse gases, BECCS not included."""
+        return self.ghg.sum(axis=-1)
+
+    @property
+    def net(self) -> np.ndarray:
+        """(n, years) greenhouse gases plus (negative) BECCS."""
+        return self.totals + self.beccs
+
+    def year_index(self, year: int) -> int:
+        """Column of a year in the outputs."""
+        return int(np.nonzero(self.years == year)[0][0])
+
+    @property
+    def fossil_fuel_co2_2030(self) -> np.ndarray:
+        """(n,) fossil-fuel CO2 in 2030: what the verdict counts."""
+        return self.fossil_fuel_co2[:, self.year_index(TARGET_YEAR)].sum(axis=-1)
+
+    @property
+    def fossil_co2_2030(self) -> np.ndarray:
+        """(n,) all fossil CO2 in 2030 (solvents, processes, waste included)."""
+        return self.fossil_co2[:, self.year_index(TARGET_YEAR)].sum(axis=-1)
+
+    @property
+    def fossil_free_2030(self) -> np.ndarray:
+        """(n,) bool: the fossil-fuel-free verdict for 2030."""
+        return self.fossil_fuel_co2_2030 < FOSSIL_FREE_TOLERANCE_T
+
+
+def _batch_size(*groups: Mapping[str, ArrayLike] | None,
+                extra: np.ndarray | None = None) -> int:
+    sizes = {np.asarray(v).shape[0] for g in groups if g for v in g.values()
+             if np.ndim(v) > 0}
+    if extra is not None and np.ndim(extra) == 2:
+        sizes.add(np.shape(extra)[0])
+    if len(sizes) > 1:
+        raise ValueError(f"All batch arrays must have the same length; got {sorted(sizes)}.")
+    return sizes.pop() if sizes else 1
+
+
+def _check_ranges(data: MunicipalityData, values: Mapping[str, ArrayLike]) -> None:
+    for lever_id, value in values.items():
+        if lever_id not in LEVERS_BY_ID:
+            raise LeverError(f"Okänd spak: {lever_id!r}.", f"Unknown lever: {lever_id!r}.")
+        array = np.asarray(value, dtype=float)
+        low, high = LEVERS_BY_ID[lever_id].min, lever_max(data, lever_id)
+        if not np.all((array >= low) & (array <= high)):  # also rejects NaN
+            raise LeverError(
+                f"{lever_id}: värden utanför det möjliga intervallet {low:g}–{high:g}.",
+                f"{lever_id}: values outside the possible range {low:g}–{high:g}.",
+            )
+
+
+def run_batch(
+    data: MunicipalityData,
+    levers: Mapping[str, ArrayLike] | Levers | None = None,
+    parameters: Mapping[str, ArrayLike] | None = None,
+    base_scale: ArrayLike | None = None,
+) -> BatchResult:
+    """Run n scenarios of one municipality at once (see the module docstring)."""
+    values: dict[str, ArrayLike] = (
+        levers.as_dict() if isinstance(levers, Levers) else dict(levers or {})
+    )
+    _check_ranges(data, values)
+    scale = None if base_scale is None else np.atleast_2d(np.asarray(base_scale, dtype=float))
+    n = _batch_size(values, parameters,
+                    extra=scale if scale is not None and scale.shape[0] > 1 else None)
+    # Every lever as an (n,) array, so every path is (n, years).
+    reference = reference_levers(data)
+    full = {spec.id: np.broadcast_to(np.asarray(values.get(spec.id,
+                                                           getattr(reference, spec.id)),
+                                                dtype=float), (n,))
+            for spec in LEVER_SPECS}
+    params = parameter_view(data, {k: np.broadcast_to(np.asarray(v, dtype=float), (n,))
+                                   for k, v in (parameters or {}).items()})
+    paths = lever_paths_batch(data, full, params)
+    years = next(iter(paths.values())).shape[-1]
+    year_axis = np.arange(data.base_year, data.base_year + years)
+    trajectory = compute_trajectory(data, year_axis, paths, params)
+    cars = fleet_state(params, "el_personbilar", year_axis, full["el_personbilar"])
+    ghg, fossil, fuel = trajectory.ghg, trajectory.fossil_co2, trajectory.fossil_fuel_co2
+    transport = trajectory.transport_fossil_co2
+    if scale is not None:
+        by_sector = scale[:, None, :]  # (n or 1, 1, 9 or 1)
+        ghg, fossil, fuel = ghg * by_sector, fossil * by_sector, fuel * by_sector
+        transport = transport * by_sector[..., :1]
+    shape = (n, years)
+    return BatchResult(
+        years=year_axis,
+        ghg=np.broadcast_to(ghg, shape + (ghg.shape[-1],)),
+        fossil_co2=np.broadcast_to(fossil, shape + (fossil.shape[-1],)),
+        fossil_fuel_co2=np.broadcast_to(fuel, shape + (fuel.shape[-1],)),
+        transport_fossil_co2=np.broadcast_to(transport, shape + (transport.shape[-1],)),
+        beccs=np.broadcast_to(trajectory.beccs, shape),
+        electric_share_car_km=np.broadcast_to(cars.electric_km, shape),
+        zero_emission_share_new_cars=np.broadcast_to(cars.new_zero_emission, shape),
+        biofuel_share_petrol=np.broadcast_to(trajectory.biofuel_share_petrol, shape),
+        biofuel_share_diesel=np.broadcast_to(trajectory.biofuel_share_diesel, shape),
+    )
+
+
+def run_municipalities(
+    datas: Sequence[MunicipalityData],
+    levers: Mapping[str, float] | None = None,
+    parameters: Mapping[str, float] | None = None,
+) -> BatchResult:
+    """One row per municipality (same base year required), stacked along the batch axis.
+
+    Levers not given stay at each municipality's own reference; BECCS is clipped to each
+    municipality's plant (0 without one).
+    """
+    rows = []
+    for data in datas:
+        own = dict(levers or {})
+        if "beccs_kt" in own:
+            own["beccs_kt"] = min(float(own["beccs_kt"]), lever_max(data, "beccs_kt"))
+        rows.append(run_batch(data, own, parameters))
+    if len({int(r.years[0]) for r in rows}) > 1:
+        raise ValueError("The municipalities have different base years.")
+    stacked = {f.name: np.concatenate([getattr(r, f.name) for r in rows])
+               for f in fields(BatchResult) if f.name != "years"}
+    return BatchResult(years=rows[0].years, **stacked)

@@ -1,0 +1,62 @@
+"""Targets drawn beside the trajectory: what each stated goal would mean for the emissions.
+
+Each target is a path in t CO2e from the last statistics year, for the same emissions the
+chart shows (all greenhouse gases; the EU mission is about net emissions):
+
+* ``own_2030``: the municipality's own goal, fossil-fuel free 2030 — its base-year
+  emissions without the fossil-fuel CO2 by 2030 (the rest stays).
+* ``eu_mission_2030``: the EU mission 100 climate-neutral cities — net zero in 2030.
+* ``sweden_2045``: Sweden's climate framework — net zero by 2045.
+* ``budget_path``: the budget-compatible path, falling by the needed yearly rate.
+
+Straight lines from the base year are the simplest reading of each goal; they are marked
+as such in the chart's caption with each goal's source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.scenario import ScenarioResult
+
+TARGET_IDS: tuple[str, ...] = ("own_2030", "eu_mission_2030", "sweden_2045", "budget_path")
+TARGET_SOURCES: dict[str, str] = {
+    "own_2030": "vaxjo_fossilbransle",
+    "eu_mission_2030": "eu_mission_100",
+    "sweden_2045": "klimatpolitiska_ramverket",
+    "budget_path": "budget",
+}
+
+
+@dataclass(frozen=True)
+class TargetPath:
+    """One target's path: years and t CO2e."""
+
+    target_id: str
+    years: np.ndarray
+    values: np.ndarray
+
+
+def _line(start_year: int, start: float, end_year: int, end: float) -> tuple[np.ndarray,
+                                                                              np.ndarray]:
+    years = np.arange(start_year, end_year + 1)
+    return years, np.linspace(start, end, len(years))
+
+
+def target_paths(result: ScenarioResult) -> tuple[TargetPath, ...]:
+    """Every target for a scenario run (the budget path uses its budget settings)."""
+    k = result.kpis
+    base_year = k.base_year
+    base = float(result.trajectory.ghg[0].sum())
+    fuel = float(result.trajectory.fossil_fuel_co2[0].sum())
+    paths = [
+        TargetPath("own_2030", *_line(base_year, base, 2030, base - fuel)),
+        TargetPath("eu_mission_2030", *_line(base_year, base, 2030, 0.0)),
+        TargetPath("sweden_2045", *_line(base_year, base, 2045, 0.0)),
+    ]
+    years = np.arange(base_year, 2051)
+    rate = min(max(k.needed_annual_reduction, 0.0), 1.0)
+    paths.append(TargetPath("budget_path", years, base * (1.0 - rate) ** (years - base_year)))
+    return tuple(paths)

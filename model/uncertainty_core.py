@@ -1,0 +1,180 @@
+"""The one place where the Monte Carlo meets the emission model: N draws in, N paths out.
+
+``run_draws`` takes one lever setting and, for each uncertain input, an array of N values
+(one per draw), and returns every draw's net emissions, fossil-fuel CO2 in 2030 and budget
+exhaustion date as arrays with a leading draw axis. No Python loop runs over the draws.
+
+It calls the model's batch entry point (``model.batch.run_batch``) once:
+
+* model parameters (car lifetime and fleet renewal, plug-in hybrids' electric share,
+  biofuels' lifecycle savings, BECCS capture rate and availability) go in as (n,) arrays;
+* the revision of the statistics goes in as ``base_scale`` (n, 9): every sector is linear
+  in its base-year emissions, so this is exact;
+* BECCS's start goes in as the ``beccs_start`` lever per draw (shifted, kept in range).
+
+Three inputs have no model parameter and are applied to the batch's output: distance per
+car and population growth (car traffic) and truck traffic growth scale the sub-sectors'
+fossil CO2 (exact: fossil CO2 is linear in activity; their methane and nitrous oxide, about
+1–3 % of transport, are left as they are), and agriculture's emission factors scale the
+ruminants' and the soils' parts of agriculture (the same split the core makes). With every
+input at its central value the draws reproduce ``run_scenario`` exactly (tested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.batch import run_batch
+from model.budget import BudgetSettings
+from model.data import MunicipalityData
+from model.levers import LEVERS_BY_ID, TARGET_YEAR, Levers
+from model.local_levers import lever_max
+from model.paths import lever_paths
+from model.scenario import FOSSIL_FREE_TOLERANCE_T
+from model.sectors import AGRICULTURE, SECTORS, TRANSPORT_SUBSECTORS
+
+_CARS, _HEAVY, _LIGHT = (TRANSPORT_SUBSECTORS.index(s)
+                         for s in ("Personbilar", "Tunga lastbilar", "Lätta lastbilar"))
+NOT_EXHAUSTED = np.inf  # an exhaustion date for a budget that lasts past the last year
+# Uncertain inputs that are model parameters (data/parameters.csv), passed as they are.
+MODEL_PARAMETERS: tuple[str, ...] = (
+    "car_lifetime_years", "phev_electric_share", "biofuel_saving_petrol",
+    "biofuel_saving_diesel", "beccs_capture_rate_max", "beccs_availability",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class DrawOutcome:
+    """Every draw's result; arrays have the draws on the first axis."""
+
+    years: np.ndarray  # scenario years, base year first (T,)
+    net: np.ndarray  # (n, T) t CO2e, BECCS included
+    fossil_co2_2030: np.ndarray  # (n,) t CO2 from fossil fuels (the verdict's measure)
+    fossil_free_2030: np.ndarray  # (n,) bool, the same test as the key figure
+    exhausted_date: np.ndarray  # (n,) year + (month − 0.5)/12; inf if it lasts past 2050
+    exhausted_year: np.ndarray  # (n,) int; 0 if not exhausted
+    exhausted_month: np.ndarray  # (n,) 1–12; 0 if not exhausted
+
+
+def neutral_values(data: MunicipalityData) -> dict[str, float]:
+    """The value of each input the model uses when nothing is uncertain."""
+    values = {f"ned_revision_{i}": 0.0 for i in range(len(SECTORS))}
+    values.update({name: float(data.parameters[name]) for name in MODEL_PARAMETERS})
+    values.update(
+        fleet_renewal_factor=1.0,
+        car_mileage_trend=0.0,
+        population_growth_shift=0.0,
+        freight_traffic_growth=0.0,
+        beccs_start_shift=0.0,
+        agri_ef_enteric=1.0,
+        agri_ef_soils=1.0,
+    )
+    return values
+
+
+KNOWN_INPUTS: frozenset[str] = frozenset(
+    [f"ned_revision_{i}" for i in range(len(SECTORS))] + list(MODEL_PARAMETERS)
+    + ["fleet_renewal_factor", "car_mileage_trend", "population_growth_shift",
+       "freight_traffic_growth", "beccs_start_shift", "agri_ef_enteric", "agri_ef_soils"]
+)
+
+
+def _growth(rate_pct: np.ndarray, elapsed: np.ndarray) -> np.ndarray:
+    """(1 + rate)^elapsed for (n,) rates in per cent a year: (n, years), as exp(log)."""
+    return np.exp(np.log1p(rate_pct[:, None] / 100.0) * elapsed[None, :])
+
+
+def run_draws(
+    data: MunicipalityData, levers: Levers, budget: BudgetSettings,
+    values: Mapping[str, np.ndarray],
+) -> DrawOutcome:
+    """Run N draws of the uncertain inputs through the model as one batch.
+
+    ``values`` maps input ids (see ``KNOWN_INPUTS``) to arrays of shape (n,); an input not
+    given stays at its neutral value. Unknown ids raise KeyError.
+    """
+    unknown = set(values) - KNOWN_INPUTS
+    if unknown:
+        raise KeyError(f"Okända osäkra indata: {', '.join(sorted(unknown))}")
+    n = len(next(iter(values.values()))) if values else 1
+    neutral = neutral_values(data)
+
+    def col(name: str) -> np.ndarray:
+        if name not in values:
+            return np.full(n, neutral[name])
+        return np.asarray(values[name], dtype=float).reshape(n)
+
+    parameters = {name: col(name) for name in MODEL_PARAMETERS if name in values}
+    if "fleet_renewal_factor" in values:
+        parameters["fleet_renewal_rate"] = (float(data.parameters["fleet_renewal_rate"])
+                                            * col("fleet_renewal_factor"))
+    lever_values: dict[str, float | np.ndarray] = dict(levers.as_dict())
+    if "beccs_start_shift" in values:
+        spec = LEVERS_BY_ID["beccs_start"]
+        lever_values["beccs_start"] = np.clip(levers.beccs_start + col("beccs_start_shift"),
+                                              spec.min, lever_max(data, "beccs_start"))
+    level = 1.0 + np.stack([col(f"ned_revision_{i}") for i in range(len(SECTORS))], axis=1)
+    batch = run_batch(data, lever_values, parameters, base_scale=level)
+    years = batch.years
+    target = batch.year_index(TARGET_YEAR)
+    elapsed = (years - data.base_year).astype(float)
+
+    # Activity with no model parameter: scale the sub-sectors' fossil CO2 (linear in it).
+    totals = batch.totals.copy()
+    fuel_2030 = batch.fossil_fuel_co2_2030.copy()
+    sub = batch.transport_fossil_co2
+    extra = sub[:, :, _CARS] * (_growth(col("car_mileage_trend"), elapsed)
+                                * _growth(col("population_growth_shift"), elapsed) - 1.0)
+    extra += (sub[:, :, _HEAVY] + sub[:, :, _LIGHT]) * (
+        _growth(col("freight_traffic_growth"), elapsed) - 1.0)
+    totals += extra
+    fuel_2030 += extra[:, target]
+
+    # Agriculture's emission factors: its ruminants' and its soils' parts, as the core splits.
+    paths = lever_paths(data, levers)
+    a = SECTORS.index(AGRICULTURE)
+    share = float(data.parameters["ruminant_share_of_agriculture"])
+    ruminants = data.base_ghg[a] * share * np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
+    soils = data.base_ghg[a] * (1.0 - share) * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    totals += (ruminants[None, :] * (col("agri_ef_enteric")[:, None] - 1.0)
+               + soils[None, :] * (col("agri_ef_soils")[:, None] - 1.0)) * level[:, a:a + 1]
+
+    net = totals + batch.beccs
+    counted = net if budget.count_beccs else totals
+    exhausted_year, exhausted_month = _exhaustion(data, budget, years, counted)
+    date = np.where(exhausted_year > 0, exhausted_year + (exhausted_month - 0.5) / 12.0,
+                    NOT_EXHAUSTED)
+    return DrawOutcome(years, net, fuel_2030, fuel_2030 < FOSSIL_FREE_TOLERANCE_T, date,
+                       exhausted_year, exhausted_month)
+
+
+def _exhaustion(
+    data: MunicipalityData, budget: BudgetSettings, years: np.ndarray, counted: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Year and month each draw's cumulative emissions reach the budget (0, 0: never).
+
+    The same arithmetic as model.budget.budget_outcome and exhaustion, for a batch: the
+    statistics from the budget's start year, then each draw's scenario after the base year.
+    """
+    history_totals = data.history_ghg.sum(axis=1)
+    in_history = data.history_years >= budget.start_year
+    future = years > max(data.base_year, budget.start_year - 1)
+    n = counted.shape[0]
+    path_years = np.concatenate([data.history_years[in_history], years[future]])
+    path = np.hstack([np.broadcast_to(history_totals[in_history], (n, int(in_history.sum()))),
+                      counted[:, future]])
+    cumulative = np.cumsum(path, axis=1)
+    hit = cumulative >= budget.budget_t
+    any_hit = hit.any(axis=1)
+    k = np.argmax(hit, axis=1)
+    rows = np.arange(n)
+    before = np.where(k > 0, cumulative[rows, np.maximum(k - 1, 0)], 0.0)
+    emitted = path[rows, k]
+    fraction = np.where(emitted > 0, (budget.budget_t - before) / np.where(emitted > 0, emitted,
+                                                                            1.0), 1.0)
+    month = np.clip(np.ceil(fraction * 12.0 - 1e-9), 1, 12).astype(int)
+    year = path_years[k].astype(int) if len(path_years) else np.zeros(n, dtype=int)
+    return np.where(any_hit, year, 0), np.where(any_hit, month, 0)

@@ -1,0 +1,145 @@
+"""Two app processes behind HAProxy with users' data in PostgreSQL, in headless Chromium.
+
+One test, one cluster (starting it is most of the cost): a scenario saved in a session on
+one process is listed in a session on the other; a workshop's participants on both
+processes appear in one facilitator view; killing a process mid-workshop loses no
+submission, and its participant's page comes back (on the other process) with the scenario
+from its address. Each browser context is pinned to a process by HAProxy's own affinity
+cookie, as a real visitor would be after the first response.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from deploy.cluster import Cluster
+from deploy.haproxy import find_haproxy
+from deploy.postgres import free_port
+from store import workshops
+from tests.conftest import DATA_DIR, in_ci, wait_for_app_idle
+
+PROJECTOR = {"width": 1600, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+# Generous: the machine running this may be busy; a wait ends as soon as its condition holds.
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def cluster(postgres_url: str) -> Iterator[Cluster]:
+    """Two app processes and HAProxy on a free port, users' data in a fresh schema."""
+    if find_haproxy() is None:
+        message = ("haproxy is not installed, so the cluster test is SKIPPED; install it with "
+                   "'apt-get install haproxy' (or run .ci/run as root)")
+        if in_ci():
+            pytest.fail(message + "; CI=true, so this fails instead.")
+        pytest.skip(message)
+    state = Path(tempfile.mkdtemp(prefix="klimat-cluster-"))
+    from store.database import build_database
+
+    build_database(state / "klimat.duckdb", DATA_DIR)
+    running = Cluster(state, processes=2, port=free_port(), bind_address="127.0.0.1",
+                      database_url=postgres_url, source_db=state / "klimat.duckdb")
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def _context(browser: Browser, cluster: Cluster, server: str, viewport: dict[str, int]
+             ) -> BrowserContext:
+    """A browser whose affinity cookie already names ``server`` (app1 or app2)."""
+    context = browser.new_context(base_url=cluster.url, viewport=viewport, locale="sv-SE")
+    context.add_cookies([{"name": "SERVERID", "value": server, "url": cluster.url}])
+    context.set_default_timeout(90_000)
+    return context
+
+
+def _open(context: BrowserContext, path: str, ready: str) -> Page:
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(ready)
+    wait_for_app_idle(page, 90_000)
+    return page
+
+
+def _server_of(page: Page) -> str:
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    return cookies.get("SERVERID", "")
+
+
+@pytest.mark.slow
+def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
+    browser: Browser, cluster: Cluster, postgres_url: str
+) -> None:
+    # A scenario saved through app1 is listed by app2.
+    saver = _open(_context(browser, cluster, "app1", PROJECTOR),
+                  "/sparade?v=1&kommun=0780&el_personbilar=80", ".st-key-saved_name")
+    saver.locator(".st-key-saved_name input").fill("Sparad i process 1")
+    saver.locator(".st-key-saved_submit button").click()
+    wait_for_app_idle(saver, 90_000)
+    reader = _open(_context(browser, cluster, "app2", PROJECTOR), "/sparade",
+                   ".st-key-saved_choice")
+    reader.locator(".st-key-saved_choice").get_by_role("combobox").click()
+    listed = reader.get_by_role("option", name=re.compile("Sparad i process 1"))
+    expect(listed).to_be_visible(timeout=WAIT_MS)
+    assert (_server_of(saver), _server_of(reader)) == ("app1", "app2")
+    saver.context.close()
+    reader.context.close()
+
+    # A workshop: the facilitator on app1, one phone on each process.
+    facilitator = _open(_context(browser, cluster, "app1", PROJECTOR), "/workshop",
+                        ".st-key-ws_new_name")
+    facilitator.get_by_role("textbox", name="Workshopens namn").fill("Arena över processer")
+    facilitator.get_by_role("button", name="Starta workshopen").click()
+    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]')
+    expect(address_box).to_contain_text("/workshop?", timeout=WAIT_MS)
+    code = str(re.search(r"workshop=([A-Z0-9-]+)", address_box.inner_text()).group(1))
+    phones: list[Page] = []
+    for server, lever in (("app1", 60), ("app2", 95)):
+        phone = _open(_context(browser, cluster, server, PHONE),
+                      f"/workshop?v=1&kommun=0780&workshop={code}&el_personbilar={lever}",
+                      ".st-key-ws_participant")
+        phone.get_by_role("textbox", name="Deltagare eller bord").fill(f"Bord {server}")
+        phone.get_by_role("textbox", name="Scenariots namn").fill(f"Elbilar {lever}")
+        phone.get_by_role("button", name="Skicka in scenariot").click()
+        expect(phone.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
+        phones.append(phone)
+    assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
+    expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
+
+    # app2 dies mid-workshop. Its phone's page reconnects by itself, and HAProxy sends it
+    # to app1 (the affinity cookie changes); the new session there starts from the page's
+    # address. The old session's button callbacks died with app2, so the participant's
+    # first click after the switch only starts the new session: reopening the address (what
+    # the page tells participants to do) gives a page whose submit works at once.
+    cluster.kill_app(2)
+    survivor = phones[1]
+    survivor.wait_for_function("document.cookie.includes('SERVERID=app1')", timeout=90_000)
+    survivor.reload()
+    survivor.wait_for_selector(".st-key-ws_participant")
+    wait_for_app_idle(survivor, 90_000)
+    assert _server_of(survivor) == "app1"
+    assert "el_personbilar=95" in survivor.url and f"workshop={code}" in survivor.url
+    expect(survivor.get_by_text("är inskickat")).to_have_count(0)
+    survivor.get_by_role("textbox", name="Deltagare eller bord").fill("Bord app2")
+    survivor.get_by_role("textbox", name="Scenariots namn").fill("Efter kraschen")
+    survivor.get_by_role("button", name="Skicka in scenariot").click()
+    expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
+
+    expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
+    stored = workshops.list_submissions(postgres_url, code, latest_only=False)
+    assert sorted((s.participant, s.scenario_name, s.levers.get("el_personbilar"))
+                  for s in stored) == [("Bord app1", "Elbilar 60", 60.0),
+                                       ("Bord app2", "Efter kraschen", 95.0),
+                                       ("Bord app2", "Elbilar 95", 95.0)]
+    for page in (facilitator, *phones):
+        page.context.close()

@@ -1,0 +1,99 @@
+"""The uncertainty on the main page: a fan around net emissions, the budget date as a range,
+the chances of reaching each goal, and what matters most.
+
+The Monte Carlo (model/uncertainty.py) runs after the central result is on the page, so the
+room sees the scenario at once; its results are kept per input (ui/uncertainty_summary.py),
+so moving a lever back costs nothing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from model.scenario import ScenarioResult
+from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
+from model.uncertainty_table import uncertain_inputs
+from ui import uncertainty_charts as charts
+from ui.data_access import source_titles
+from ui.formatting import fmt_number
+from ui.i18n import t
+from ui.uncertainty_summary import (
+    PAGE_DRAWS,
+    budget_range_text,
+    fmt_input_value,
+    for_result,
+    summary_lines,
+    tornado_for,
+)
+
+SHOW_KEY = "show_uncertainty"
+TORNADO_KEY = "uncertainty_tornado"
+
+
+def uncertainty_section(result: ScenarioResult, lang: str) -> None:
+    """Below the trajectory: the fan, the range, the chances and (on request) the tornado."""
+    show = st.toggle(t("unc_toggle", lang), value=True, key=SHOW_KEY,
+                     help=t("unc_toggle_help", lang, n=fmt_number(PAGE_DRAWS, lang)))
+    if not show:
+        return
+    u = for_result(result)
+    st.subheader(t("unc_heading", lang))
+    st.markdown("\n\n".join(summary_lines(u, lang)))
+    central = result.totals_frame["net_t"].to_numpy()
+    st.vega_lite_chart(charts.fan_data(u, central), charts.fan_spec(lang), width="stretch",
+                       key="chart_uncertainty_fan")
+    st.caption(t("unc_caption", lang, n=fmt_number(u.draws, lang), seed=u.seed))
+    more = st.expander(t("unc_tornado_heading", lang), key=TORNADO_KEY, on_change="rerun")
+    if more.open:
+        with more:
+            tornado_section(result, lang)
+
+
+def tornado_section(result: ScenarioResult, lang: str) -> None:
+    """Which inputs move the budget date and fossil CO2 in 2030 most (one at a time)."""
+    st.caption(t("unc_tornado_intro", lang))
+    tor = tornado_for(result.data, result.levers, result.budget)
+    for metric, heading in (("budget", "unc_tornado_budget"), ("fossil", "unc_tornado_fossil")):
+        st.markdown(f"**{t(heading, lang)}**")
+        frame = charts.tornado_data(tor, metric, lang, fmt_input_value)  # type: ignore[arg-type]
+        if frame.empty:
+            st.caption(t("unc_tornado_none", lang))
+            continue
+        spec = dict(charts.tornado_spec(lang, metric))  # type: ignore[arg-type]
+        spec["height"] = 34 * frame["input"].nunique()
+        st.vega_lite_chart(frame, spec, width="stretch", key=f"chart_tornado_{metric}")
+
+
+def budget_range_line(result: ScenarioResult, lang: str) -> None:
+    """One line in the budget section: the exhaustion date as a range (when shown)."""
+    if st.session_state.get(SHOW_KEY, True):
+        st.markdown(budget_range_text(for_result(result), lang)
+                    + " " + t("unc_budget_range_note", lang))
+
+
+def uncertainty_method(lang: str) -> None:
+    """On "Data och metod": what is uncertain, how it is sampled, what is not covered, and
+    every uncertain input with its range, source and reason."""
+    st.header(t("unc_method_heading", lang))
+    st.markdown(t("unc_method", lang, n=fmt_number(PAGE_DRAWS, lang), seed=DEFAULT_SEED,
+                  n_cli=fmt_number(DEFAULT_DRAWS, lang)))
+    st.subheader(t("unc_method_table", lang))
+    st.dataframe(inputs_frame(lang), hide_index=True, width="stretch", key="uncertainty_inputs")
+
+
+def inputs_frame(lang: str) -> pd.DataFrame:
+    """The uncertain inputs as a table in the chosen language."""
+    sources = source_titles(lang)
+    inputs = uncertain_inputs()
+    return pd.DataFrame({
+        t("unc_input", lang): [spec.label(lang) for spec in inputs],
+        t("unc_col_distribution", lang): [t(f"unc_dist_{spec.distribution}", lang)
+                                          for spec in inputs],
+        t("unc_col_low", lang): [fmt_input_value(spec.low, spec.unit, lang) for spec in inputs],
+        t("unc_col_central", lang): [fmt_input_value(spec.central, spec.unit, lang)
+                                     for spec in inputs],
+        t("unc_col_high", lang): [fmt_input_value(spec.high, spec.unit, lang) for spec in inputs],
+        t("unc_col_reason", lang): [spec.reason(lang) for spec in inputs],
+        t("col_source", lang): [sources.get(spec.source_id, spec.source_id) for spec in inputs],
+    })
