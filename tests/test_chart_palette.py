@@ -62,4 +62,5 @@ def test_legends_cut_nothing_and_draw_lines_as_lines(lang: str) -> None:
     trajectory = charts.trajectory_spec(lang, False, 2024)
     dashes = [layer["encoding"]["strokeDash"]["scale"]["range"]
               for layer in trajectory["layer"] if "strokeDash" in layer.get("encoding", {})]
-    assert dashes and all(d == [charts.SOLID, charts.DASHED] for d in dashes)
+    assert dashes and all(d[:2] == [charts.SOLID, charts.DASHED] for d in dashes)
+    assert all(dash == charts.DOTTED for d in dashes for dash in d[2:])  # target lines

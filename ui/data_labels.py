@@ -18,6 +18,8 @@ UNITS: dict[str, dict[str, str]] = {
     "kg CO2/l": {"sv": "kg CO2/l", "en": "kg CO2/l"},
     "kt CO2/år": {"sv": "kt CO2/år", "en": "kt CO2/yr"},
     "Mkr": {"sv": "Mkr", "en": "SEK m"},
+    "kvot": {"sv": "kvot", "en": "ratio"},
+    "fordon": {"sv": "fordon", "en": "vehicles"},
 }
 KINDS: dict[str, dict[str, str]] = {
     "fakta": {"sv": "fakta", "en": "fact"},
@@ -59,6 +61,30 @@ RELEASES_EN: dict[str, str] = {
     "miljarder kr för 800 kt per år i 15 år)":
         "The proposal 'First, second, third'; first auction 2025 (Stockholm Exergi: "
         "SEK 20 billion for 800 kt a year for 15 years)",
+    "Uppskattningar: 180–200 kt CO2/år, cirka 1 miljard kr, tidigast cirka 2027–2030 "
+    "(modellen räknar med tidigast 2030 och en kostnad som Stockholm Exergis, se "
+    "stockholm_exergi_beccs)":
+        "Estimates: 180–200 kt CO2/yr, about SEK 1 billion, 2027–2030 at the earliest (the "
+        "model assumes 2030 at the earliest and a cost like Stockholm Exergi's, see "
+        "stockholm_exergi_beccs)",
+    "Publiceringarna med data till 2023 och till 2024": "The releases with data to 2023 and "
+                                                        "to 2024",
+    "Juni 2022": "June 2022",
+    "Befolkningsframskrivning 2024–2070": "Population projection 2024–2070",
+    "Basprognos 2024": "Base forecast 2024",
+    "Beslutad 2021": "Decided 2021",
+    "Beslutat 2017": "Decided 2017",
+    "Drivmedel 2022–2023": "Fuels 2022–2023",
+    "SFS 2011:319 med ändringar": "SFS 2011:319 as amended",
+    "Fordon 2023; Hur gamla är olika typer av vägfordon? (2024-02-24)":
+        "Vehicles 2023; How old are different types of road vehicles? (2024-02-24)",
+    "Bilsalget 2025": "Car sales 2025",
+    "Pressmeddelanden 2020–2023": "Press releases 2020–2023",
+    "Utvärderingar 2006–2016": "Evaluations 2006–2016",
+    "Husdjur i juni": "Livestock in June",
+    "Investeringsbeslut 2025": "Investment decision 2025",
+    "Miljöprogram; Klimatkontrakt 2030 version 2025–2026":
+        "Environmental programme; Klimatkontrakt 2030 version 2025–2026",
 }
 
 _SUBSECTORS: dict[str, dict[str, str]] = {
@@ -128,7 +154,7 @@ def parameter_label(parameter_id: str, lang: str) -> str:
             word = (_FUELS.get(rest, {}).get(lang) or _SUBSECTORS.get(rest, {}).get(lang)
                     or _sector_word(rest, lang) or rest.replace("_", " "))
             return template[lang].format(x=word)
-    return parameter_id.replace("_", " ")
+    return parameter_id.replace("_", " ").capitalize()
 
 
 def unit_label(unit: str, lang: str) -> str:
