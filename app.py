@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+
 import streamlit as st
 
 from model.paths import reference_levers
@@ -54,5 +57,11 @@ navigation = st.navigation(
 if participant:
     keep_on_workshop(navigation.url_path)
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
-navigation.run()
+try:
+    navigation.run()
+except Exception:  # noqa: BLE001 - a page's bug must not show a visitor a trace or a path
+    if os.environ.get("KLIMAT_RAISE_PAGE_ERRORS"):  # tests see the real error
+        raise
+    logging.getLogger("klimatscenarier").exception("page %s failed", navigation.url_path)
+    st.error(t("page_error", lang), icon=":material/error:")
 freeze_startup_objects()  # once per server, after the first full run

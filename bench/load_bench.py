@@ -106,6 +106,7 @@ class Settings:
     query: str = ""  # the page address's query, e.g. "presenter=1" (presenter mode)
     memory_every: float = 2.0
     settle: float = 2.0  # seconds after the load before the last memory reading
+    clear_cache_per_s: float = 0.0  # a hostile client's "clear cache" messages (issue 10)
 
     @property
     def ramp_s(self) -> float:
@@ -137,6 +138,7 @@ class Phase:
     started: float = field(default_factory=time.monotonic)
     started_unix: float = field(default_factory=time.time)  # to line up with a profiler
     wall_s: float = 0.0
+    clear_cache_sent: int = 0  # "clear cache" messages a hostile client sent
 
     def error(self, kind: str, detail: str) -> None:
         """Record an error of a kind (exception, disconnect, timeout, stale, ...)."""
@@ -192,6 +194,7 @@ def phase_summary(phase: Phase) -> dict[str, Any]:
         "errors_by_kind": dict(kinds),
         "error_examples": examples,
         "sessions_by_server": dict(sorted(phase.servers.items())),
+        "clear_cache_sent": phase.clear_cache_sent,
     }
 
 
@@ -370,8 +373,24 @@ async def run_load(
         finally:
             await participant.close()
 
+    async def clear_cache_loop() -> None:
+        """One more client that only sends "clear cache", at the set rate, all along."""
+        hostile = StreamlitSession(base_url, timeout_s=settings.timeout)
+        try:
+            await hostile.connect()
+            await hostile.load()
+            while time.monotonic() < deadline:
+                await hostile.send_clear_cache()
+                phase.clear_cache_sent += 1
+                await asyncio.sleep(1.0 / settings.clear_cache_per_s)
+        finally:
+            await hostile.close()
+
     marks = asyncio.create_task(_marks(phase, settings, on_mark)) if on_mark else None
-    await asyncio.gather(*(participant_loop(i) for i in range(settings.sessions)))
+    loops = [participant_loop(i) for i in range(settings.sessions)]
+    if settings.clear_cache_per_s > 0:
+        loops.append(clear_cache_loop())
+    await asyncio.gather(*loops)
     phase.wall_s = time.monotonic() - phase.started
     if marks is not None:
         marks.cancel()
@@ -679,6 +698,8 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
     parser.add_argument("--app-dir", help="run the app from this checkout (default: this one)")
     parser.add_argument("--query", default="",
                         help="open the page with this query, e.g. presenter=1")
+    parser.add_argument("--clear-cache-rate", type=float, default=0.0, metavar="PER_S",
+                        help="a hostile client sends 'clear cache' this often during the load")
     parser.add_argument("--json", type=Path, help="write the summary to this file")
     parser.add_argument("--check", action="store_true",
                         help="exit with status 1 when a target is missed")
@@ -696,7 +717,8 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, argparse.Namespace]:
         pids=tuple(int(p) for p in args.pids.split(",") if p.strip()),
         processes=args.processes,
         server_options=tuple(o.removeprefix("--") for o in args.server_option),
-        app_dir=args.app_dir, query=args.query.lstrip("?"))
+        app_dir=args.app_dir, query=args.query.lstrip("?"),
+        clear_cache_per_s=args.clear_cache_rate)
     return settings, args
 
 

@@ -213,6 +213,12 @@ class StreamlitSession:
         """The widget whose user key is key (Streamlit puts it at the end of the id)."""
         return next((w for w in self.widgets.values() if w.id.endswith(f"-{key}")), None)
 
+    async def send_clear_cache(self) -> None:
+        """Send the "clear cache" BackMsg (the developer menu's; any client can send it)."""
+        msg = BackMsg()
+        msg.clear_cache = True
+        await self._ws.send(msg.SerializeToString())
+
     async def move_slider(self, widget: Widget, value: float) -> RunResult:
         """Set a slider to value and rerun with every widget state the tab holds."""
         widget.state.double_array_value.data[:] = [value]

@@ -38,6 +38,8 @@ HEADER_FILL = PatternFill("solid", start_color="E4EFEA")
 TITLE_FONT = Font(bold=True, size=13)
 BOLD = Font(bold=True)
 TONNES_FORMAT = "#,##0"
+# What makes a spreadsheet read a cell as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 DECIMAL_FORMAT = "0.0"
 INTEGER_FORMAT = "0"
 
@@ -59,14 +61,15 @@ def csv_cell(value: object, lang: str, decimals: int = 1) -> str:
         return text.replace(".", ",") if lang == "sv" else text
     text = str(value)
     # A spreadsheet would run user text such as '=HYPERLINK(...)' as a formula.
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def frame_csv(frame: pd.DataFrame, lang: str, decimals: int = 1) -> bytes:
     """A DataFrame as CSV bytes (UTF-8 with BOM) in the convention of lang."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER.get(lang, ","), lineterminator="\r\n")
-    writer.writerow([str(c) for c in frame.columns])
+    # Headers too: a comparison's headers are saved scenarios' names, typed by anyone.
+    writer.writerow([csv_cell(str(c), lang, decimals) for c in frame.columns])
     for row in frame.itertuples(index=False):
         writer.writerow([csv_cell(_plain(v), lang, decimals) for v in row])
     return buffer.getvalue().encode("utf-8-sig")

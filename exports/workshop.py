@@ -17,14 +17,19 @@ import pandas as pd
 from openpyxl import Workbook
 
 from exports.tables import percent_number, unit_label, whole_number
-from exports.tabular import _header_block, _workbook_bytes, _write_table, frame_csv
+from exports.tabular import (
+    FORMULA_START,
+    _header_block,
+    _workbook_bytes,
+    _write_table,
+    frame_csv,
+)
 from model.levers import LEVER_SPECS
 from model.scenario import ScenarioResult
 from store.workshops import Submission, Workshop
 from ui.i18n import t
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ def submissions_frame(rows: Sequence[SubmissionResult], names: Mapping[str, str]
         t("ws_col_municipality_code", lang): [r.submission.municipality_code for r in rows],
         t("ws_col_municipality", lang): [names.get(r.submission.municipality_code, "")
                                          for r in rows],
+        t("ws_col_hidden", lang): [t("ws_hidden_yes", lang) if r.submission.hidden else ""
+                                   for r in rows],
     }
     kpis = [r.result.kpis if r.result is not None else None for r in rows]
     columns[t("ws_exp_fossil_2030", lang)] = [
@@ -71,7 +78,7 @@ def submissions_frame(rows: Sequence[SubmissionResult], names: Mapping[str, str]
 
 
 def _text_safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

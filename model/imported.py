@@ -31,7 +31,9 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from model.budget_estimate import estimate_budget
-from model.data import Tables
+from model.data import Tables, build_municipality_data
+from model.paths import reference_levers
+from model.scenario import run_scenario
 from model.sectors import MACHINERY, TRANSPORT
 
 GHG, CO2 = "GHG", "CO2"
@@ -274,3 +276,45 @@ def runnable_codes(tables: Tables) -> list[str]:
     with_budget = set(tables.budget["municipality_code"].astype(str))
     return sorted(with_ghg & with_budget)
 
+
+
+def with_usable_imports(tables: Tables, imported: ImportedData) -> tuple[Tables, tuple[str, ...]]:
+    """``with_imports``, minus any municipality whose imported figures the model cannot run.
+
+    A stored import is checked again when it is loaded (the rules may have changed since it
+    was stored, or the database was edited): every imported municipality that can be chosen
+    gets its model inputs built and its reference scenario run. One that fails is left out
+    (its shipped figures, if any, are used) and its code returned, so the page can say so
+    instead of every page failing for every visitor.
+    """
+    if imported.is_empty:
+        return tables, ()
+    codes = sorted(set(imported.imports["municipality_code"].astype(str)))
+    try:
+        combined = with_imports(tables, imported)
+    except Exception:  # noqa: BLE001 - user data: anything may be wrong with it
+        return tables, tuple(codes)
+    runnable = set(runnable_codes(combined))
+    bad: list[str] = []
+    for code in codes:
+        if code not in runnable:
+            continue
+        try:
+            data = build_municipality_data(combined, code)
+            run_scenario(data, reference_levers(data))
+        except Exception:  # noqa: BLE001 - user data: anything may be wrong with it
+            bad.append(code)
+    if not bad:
+        return combined, ()
+    keep = ~imported.imports["municipality_code"].astype(str).isin(bad)
+    ids = set(imported.imports.loc[keep, "import_id"])
+    remaining = ImportedData(
+        imported.imports[keep],
+        imported.main[imported.main["import_id"].isin(ids)],
+        imported.sub[imported.sub["import_id"].isin(ids)],
+        imported.population,
+    )
+    try:
+        return with_imports(tables, remaining), tuple(bad)
+    except Exception:  # noqa: BLE001
+        return tables, tuple(codes)

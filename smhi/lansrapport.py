@@ -46,6 +46,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from smhi.limits import MAX_COLUMNS, TooLarge, preflight
 from smhi.municipalities import COUNTIES, MUNICIPALITIES, county_code, resolve_municipality
 from smhi.municipalities import municipality_code as _municipality_code
 from smhi.sectors import (
@@ -511,6 +512,21 @@ def _find_layout(rows: list[tuple], gas: str) -> _Layout:
             )
         else:
             factor = found_factor
+
+    if report_date is not None:
+        # Statistics cannot describe a year after the report was made (nor after today): a
+        # year like 2099 would make the model start its scenario there.
+        latest = min(report_date.year, date.today().year)
+        for c, year in year_cols:
+            if year > latest:
+                problems.add(
+                    year_idx + 1,
+                    _col(c),
+                    f"året {year} ligger efter rapportens datum ({report_date.isoformat()}); "
+                    f"statistiken kan gälla högst år {latest}.",
+                    f"the year {year} is after the report's date ({report_date.isoformat()}); "
+                    f"the statistics can cover {latest} at the latest.",
+                )
 
     problems.raise_if_any()
     assert report_date is not None
@@ -1002,12 +1018,19 @@ def parse_lansrapport(
                 f"'{municipality}' is not a Swedish municipality name or code.",
             )
 
-    wb = _open_workbook(_read_bytes(source))
+    data = _read_bytes(source)
+    try:
+        sizes = preflight(data)  # zip and sheet sizes, streamed, before openpyxl reads cells
+    except TooLarge as too_large:
+        raise _reject(None, None, too_large.message_sv, too_large.message_en) from None
+    widest = max((size.columns for size in sizes), default=MAX_COLUMNS) or 1
+    wb = _open_workbook(data)
     try:
         sheet_name, found_gas = _pick_sheet(list(wb.sheetnames), gas)
         ws = wb[sheet_name]
         ws.reset_dimensions()  # some writers store a wrong size; read what is there
-        rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        # Rows are read no wider than the widest cell found (never padded towards XFD).
+        rows = [tuple(r) for r in ws.iter_rows(values_only=True, max_col=widest)]
     finally:
         wb.close()
 

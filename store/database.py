@@ -46,7 +46,7 @@ MANIFEST_TABLE = "_manifest"
 # Bump when the way CSVs are loaded changes, so existing databases rebuild once.
 BUILD_FORMAT = 1
 # Tables that belong to users, not to data/: a rebuild must never touch them.
-USER_TABLES = frozenset({"saved_scenarios"})
+USER_TABLES = frozenset({"saved_scenarios", "saved_scenarios_keys", "saved_scenarios_names"})
 # "workshop": workshops and workshop_submissions (store/workshops.py).
 USER_TABLE_PREFIXES = ("imported_", "imports", "workshop")
 # How long connect() keeps retrying while another process holds the file.

@@ -157,3 +157,45 @@ def save_population(db_path: DbPath, code: str, year: int, population: float) ->
                 f"The population could not be saved: {error}",
             ) from error
 
+
+
+def list_imports(db_path: DbPath) -> list[dict[str, object]]:
+    """Every stored import (one row per municipality and file), newest first."""
+    if not uses_postgres(db_path) and not Path(db_path).exists():
+        return []
+    with connect(db_path, read_only=True) as con:
+        if not _table_names(con) >= _IMPORT_TABLES:
+            return []
+        rows = con.execute(
+            "SELECT i.import_id, i.batch_id, i.municipality_code, i.municipality, i.gas, "
+            "i.report_name, i.file_name, i.imported_at, min(m.year), max(m.year) "
+            "FROM imports i LEFT JOIN imported_ned_main m ON m.import_id = i.import_id "
+            "GROUP BY i.import_id, i.batch_id, i.municipality_code, i.municipality, i.gas, "
+            "i.report_name, i.file_name, i.imported_at ORDER BY i.imported_at DESC, i.import_id"
+        ).fetchall()
+    keys = ("import_id", "batch_id", "municipality_code", "municipality", "gas", "report_name",
+            "file_name", "imported_at", "first_year", "last_year")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def remove_import(db_path: DbPath, import_or_batch_id: str) -> int:
+    """Remove an import (by its import id, or a whole batch by its batch id) in one
+    transaction; returns how many municipality imports went. The shipped figures (or an
+    earlier import) apply again at the next start or refresh."""
+    with connect(db_path, read_only=False) as con:
+        if not _table_names(con) >= _IMPORT_TABLES:
+            return 0
+        con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [row[0] for row in con.execute(
+                "SELECT import_id FROM imports WHERE import_id = ? OR batch_id = ?",
+                [import_or_batch_id, import_or_batch_id]).fetchall()]
+            for import_id in ids:
+                for table in ("imported_ned_main", "imported_ned_sub", "imports"):
+                    con.execute(f"DELETE FROM {table} WHERE import_id = ?", [import_id])
+            con.execute("COMMIT")
+        except DATABASE_ERRORS as error:
+            rollback_quietly(con)
+            raise StoreError(f"Importen kunde inte tas bort: {error}",
+                             f"The import could not be removed: {error}") from error
+    return len(ids)

@@ -12,18 +12,32 @@ Why it looks like this:
 * Text is stored exactly as given (only the name is stripped of surrounding
   whitespace). It is never escaped here: display code must render it as plain text.
 * ``saved_at`` is UTC without a time zone.
+* Edit keys (issue 10): ``save_new`` makes a random edit key (``secrets``, 192 bits) and
+  stores only its SHA-256 (``saved_scenarios_keys``); the key is returned once, on the
+  saved object. New versions, renaming, deleting and undoing a deletion need it (compared
+  with ``hmac.compare_digest``); anyone else opens the scenario and saves a copy. A
+  scenario saved before keys existed has none and can only be copied.
+* Names are unique among scenarios not deleted, compared after NFKC, case folding and
+  whitespace folding: ``saved_scenarios_names`` holds one row per name in use, whose
+  primary key makes twenty simultaneous "save new" with one name give one scenario and
+  nineteen ``NameTakenError``. Zero-width and other invisible format characters are
+  dropped from names; a name must keep one visible character.
+* A deletion can be undone with the key for ``UNDO_WINDOW`` (a new version, not deleted).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import math
 import re
+import secrets
 import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
@@ -33,6 +47,9 @@ from store.backend import connect, table_names  # DuckDB file or PostgreSQL
 from store.database import DbPath, StoreError, write_transaction
 
 TABLE = "saved_scenarios"
+KEYS_TABLE = "saved_scenarios_keys"
+NAMES_TABLE = "saved_scenarios_names"
+UNDO_WINDOW = timedelta(minutes=30)
 NAME_MAX = 80
 AUTHOR_MAX = 80
 DESCRIPTION_MAX = 1000
@@ -59,6 +76,22 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     PRIMARY KEY (scenario_id, version)
 )
 """
+_CREATE_KEYS = f"""
+CREATE TABLE IF NOT EXISTS {KEYS_TABLE} (
+    scenario_id VARCHAR PRIMARY KEY,
+    key_hash VARCHAR NOT NULL
+)
+"""
+_CREATE_NAMES = f"""
+CREATE TABLE IF NOT EXISTS {NAMES_TABLE} (
+    name_key VARCHAR PRIMARY KEY,
+    scenario_id VARCHAR NOT NULL
+)
+"""
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad\u034f\u115f\u1160"
+                        "\u3164\uffa0")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+                  "\u061c")
 _COLUMNS = (
     "scenario_id, version, name, author, description, municipality_code, levers_json, "
     "saved_at, deleted"
@@ -88,6 +121,30 @@ class ConflictError(StoreError):
         self.latest_version = latest_version
 
 
+class NameTakenError(StoreError):
+    """Another saved scenario (not deleted) already has this name."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Det finns redan ett sparat scenario som heter {name!r}. Välj ett annat namn "
+            "(eller öppna det scenariot).",
+            f"There is already a saved scenario called {name!r}. Choose another name (or "
+            "open that scenario).")
+        self.name = name
+
+
+class EditKeyError(StoreError):
+    """The edit key is missing or wrong: others may only open the scenario and copy it."""
+
+    def __init__(self, scenario_id: str) -> None:
+        super().__init__(
+            "Bara den som sparade scenariot (med dess redigeringsnyckel) kan spara nya "
+            "versioner, byta namn eller ta bort det. Öppna det och spara en kopia i stället.",
+            "Only whoever saved the scenario (with its edit key) can save new versions, rename "
+            "or delete it. Open it and save a copy instead.")
+        self.scenario_id = scenario_id
+
+
 class NotFoundError(StoreError):
     """No such scenario (or version), or it has been deleted."""
 
@@ -114,6 +171,8 @@ class SavedScenario:
     levers: Mapping[str, float] = field(hash=False)
     saved_at: datetime
     deleted: bool
+    # Set only on what save_new returns: shown to the saver once, stored as a hash.
+    edit_key: str | None = field(default=None, repr=False, compare=False)
 
 
 # --------------------------------------------------------------------------------------
@@ -195,8 +254,16 @@ def validate(
     Public so that forms can show the message before attempting a save.
     """
     if isinstance(name, str):
-        name = name.strip()
+        name = clean_name(name)
     name = _check_text("name", "Namnet", name, NAME_MAX, min_len=1)
+    if not any(unicodedata.category(c)[0] not in ("Z", "C", "M") for c in name):
+        raise ValidationError("name", "Namnet måste ha minst ett synligt tecken.",
+                              "name must have at least one visible character.")
+    bidi = next((c for c in name if c in _BIDI), None)
+    if bidi is not None:
+        raise ValidationError(
+            "name", f"Namnet innehåller ett otillåtet styrtecken (U+{ord(bidi):04X}).",
+            f"name contains a control character (U+{ord(bidi):04X}).")
     author = _check_text("author", "Författaren", author, AUTHOR_MAX)
     description = _check_text(
         "description",
@@ -212,6 +279,21 @@ def validate(
             f"The municipality code {municipality_code!r} must be four digits, e.g. 0780.",
         )
     return name, author, description, municipality_code, _check_levers(levers)
+
+
+def clean_name(name: str) -> str:
+    """The name without zero-width and other invisible format signs, stripped."""
+    return "".join(c for c in name if c not in _ZERO_WIDTH and (
+        c in _BIDI or unicodedata.category(c) != "Cf")).strip()
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same: NFKC, case folded, inner whitespace folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _key_hash(edit_key: str) -> str:
+    return hashlib.sha256(edit_key.encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------------------
@@ -277,7 +359,7 @@ def _has_table(con: duckdb.DuckDBPyConnection) -> bool:
 def _write(db: DbPath, work: Callable[[duckdb.DuckDBPyConnection], SavedScenario]) -> SavedScenario:
     """Run ``work`` in one transaction; a lost race surfaces as ``ConflictError``."""
     return write_transaction(
-        db, (_CREATE_TABLE,), work,
+        db, (_CREATE_TABLE, _CREATE_KEYS, _CREATE_NAMES), work,
         failed=("Scenariot kunde inte sparas", "The scenario could not be saved"),
         busy=("Scenariot kunde inte sparas: databasen är upptagen. Försök igen.",
               "The scenario could not be saved: the database is busy. Try again."),
@@ -297,8 +379,11 @@ def save_new(
         name, author, description, municipality_code, levers
     )
 
+    edit_key = secrets.token_urlsafe(24)
+
     def work(con: duckdb.DuckDBPyConnection) -> SavedScenario:
         # A fresh id on every attempt: a (vanishingly rare) id clash just retries.
+        _claim_name(con, name, None)
         scenario = SavedScenario(
             scenario_id=uuid.uuid4().hex[:16],
             version=1,
@@ -311,9 +396,37 @@ def save_new(
             deleted=False,
         )
         _insert(con, scenario)
-        return scenario
+        con.execute(f"INSERT INTO {NAMES_TABLE} (name_key, scenario_id) VALUES (?, ?)",
+                    [name_key(name), scenario.scenario_id])
+        con.execute(f"INSERT INTO {KEYS_TABLE} (scenario_id, key_hash) VALUES (?, ?)",
+                    [scenario.scenario_id, _key_hash(edit_key)])
+        return replace(scenario, edit_key=edit_key)
 
     return _write(db, work)
+
+
+def _claim_name(con: duckdb.DuckDBPyConnection, name: str, scenario_id: str | None) -> None:
+    """Raise NameTakenError when another live scenario has the name (claims, then legacy)."""
+    row = con.execute(f"SELECT scenario_id FROM {NAMES_TABLE} WHERE name_key = ?",
+                      [name_key(name)]).fetchone()
+    if row is not None and row[0] != scenario_id:
+        raise NameTakenError(name)
+    # Scenarios saved before names were claimed: compared by lower() as SQL can.
+    legacy = con.execute(
+        f"SELECT s.scenario_id FROM {TABLE} s WHERE lower(s.name) = lower(?) "
+        f"AND s.version = (SELECT max(v.version) FROM {TABLE} v "
+        "                  WHERE v.scenario_id = s.scenario_id) AND NOT s.deleted", [name]
+    ).fetchall()
+    if any(found[0] != scenario_id for found in legacy):
+        raise NameTakenError(name)
+
+
+def _check_key(con: duckdb.DuckDBPyConnection, scenario_id: str, edit_key: object) -> None:
+    row = con.execute(f"SELECT key_hash FROM {KEYS_TABLE} WHERE scenario_id = ?",
+                      [scenario_id]).fetchone()
+    given = _key_hash(edit_key) if isinstance(edit_key, str) and edit_key else ""
+    if row is None or not hmac.compare_digest(str(row[0]), given):
+        raise EditKeyError(scenario_id)
 
 
 def _append_version(
@@ -321,6 +434,7 @@ def _append_version(
     scenario_id: str,
     expected_version: int,
     change: Callable[[SavedScenario], SavedScenario],
+    edit_key: object = None,
 ) -> SavedScenario:
     """Add version ``expected_version + 1`` made by ``change`` from the latest version."""
     if not isinstance(scenario_id, str) or not _SCENARIO_ID.match(scenario_id):
@@ -340,7 +454,15 @@ def _append_version(
             raise ConflictError(scenario_id, expected_version, latest.version)
         if latest.deleted:
             raise NotFoundError(scenario_id)
+        _check_key(con, scenario_id, edit_key)
         new = replace(change(latest), version=latest.version + 1, saved_at=_now())
+        if new.deleted:
+            con.execute(f"DELETE FROM {NAMES_TABLE} WHERE scenario_id = ?", [scenario_id])
+        elif name_key(new.name) != name_key(latest.name):
+            _claim_name(con, new.name, scenario_id)
+            con.execute(f"DELETE FROM {NAMES_TABLE} WHERE scenario_id = ?", [scenario_id])
+            con.execute(f"INSERT INTO {NAMES_TABLE} (name_key, scenario_id) VALUES (?, ?)",
+                        [name_key(new.name), scenario_id])
         _insert(con, new)
         return new
 
@@ -357,10 +479,12 @@ def save_version(
     author: str | None = None,
     description: str | None = None,
     municipality_code: str | None = None,
+    edit_key: str | None = None,
 ) -> SavedScenario:
     """Save changes as the next version; fields left ``None`` keep their latest value.
 
-    Raises ``ConflictError`` when the latest version is not ``expected_version``.
+    Raises ``ConflictError`` when the latest version is not ``expected_version``, and
+    ``EditKeyError`` without the scenario's edit key.
     """
 
     def change(latest: SavedScenario) -> SavedScenario:
@@ -380,21 +504,43 @@ def save_version(
             levers=MappingProxyType(new_levers),
         )
 
-    return _append_version(db, scenario_id, expected_version, change)
+    return _append_version(db, scenario_id, expected_version, change, edit_key)
 
 
-def rename(db: DbPath, scenario_id: str, expected_version: int, name: str) -> SavedScenario:
-    """Give the scenario a new name (as a new version)."""
-    return save_version(db, scenario_id, expected_version, name=name)
+def rename(db: DbPath, scenario_id: str, expected_version: int, name: str, *,
+           edit_key: str | None = None) -> SavedScenario:
+    """Give the scenario a new name (as a new version); needs the edit key."""
+    return save_version(db, scenario_id, expected_version, name=name, edit_key=edit_key)
 
 
-def delete(db: DbPath, scenario_id: str, expected_version: int) -> SavedScenario:
+def delete(db: DbPath, scenario_id: str, expected_version: int, *,
+           edit_key: str | None = None) -> SavedScenario:
     """Delete the scenario: a new version flagged ``deleted``; history stays loadable."""
 
     def change(latest: SavedScenario) -> SavedScenario:
         return replace(latest, deleted=True)
 
-    return _append_version(db, scenario_id, expected_version, change)
+    return _append_version(db, scenario_id, expected_version, change, edit_key)
+
+
+def undo_delete(db: DbPath, scenario_id: str, *, edit_key: str | None = None) -> SavedScenario:
+    """Bring a deleted scenario back (a new version, not deleted), within UNDO_WINDOW."""
+    if not isinstance(scenario_id, str) or not _SCENARIO_ID.match(scenario_id):
+        raise NotFoundError(str(scenario_id))
+
+    def work(con: duckdb.DuckDBPyConnection) -> SavedScenario:
+        latest = _latest(con, scenario_id)
+        if latest is None or not latest.deleted or _now() - latest.saved_at > UNDO_WINDOW:
+            raise NotFoundError(scenario_id)
+        _check_key(con, scenario_id, edit_key)
+        _claim_name(con, latest.name, scenario_id)
+        con.execute(f"INSERT INTO {NAMES_TABLE} (name_key, scenario_id) VALUES (?, ?)",
+                    [name_key(latest.name), scenario_id])
+        back = replace(latest, version=latest.version + 1, saved_at=_now(), deleted=False)
+        _insert(con, back)
+        return back
+
+    return _write(db, work)
 
 
 # --------------------------------------------------------------------------------------

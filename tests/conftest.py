@@ -31,6 +31,9 @@ from store.database import build_database
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
 
+# app.py shows visitors a plain message for a page's error; AppTest tests need the error.
+os.environ.setdefault("KLIMAT_RAISE_PAGE_ERRORS", "1")
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
 CHROMIUM_DEFAULT = "/usr/bin/chromium"

@@ -190,7 +190,7 @@ def test_unreadable_saved_scenarios_leave_presets_working(monkeypatch) -> None:
 
     monkeypatch.setattr("ui.compare_page.list_scenarios", broken)
     at = _open_compare()
-    assert any("Databasen är låst." in info.value for info in at.info)
+    assert any("Databasen är låst\\." in info.value for info in at.info)  # escaped
     assert list(_figures(at).columns)[0] == "Nuvarande spakar"
 
 

@@ -27,6 +27,7 @@ from tests import smhi_fixtures as fx
 from tests.apptest_helpers import metric_value, start_app
 from ui.formatting import fmt_number
 from ui.import_page import MAX_UPLOAD_MB, check_upload, problems_frame
+from ui.shared_cache import clear_all
 
 IMPORT_PAGE = "pages/importera.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,6 +35,7 @@ REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _clear_caches() -> None:
+    clear_all()  # the app's shared tables (ui/shared_cache.py)
     st.cache_resource.clear()
     st.cache_data.clear()
 
@@ -115,6 +117,11 @@ def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> 
         build_municipality_data(read_csv_tables(), "0780").base_ghg.sum() * 0.71, "sv")
     assert _imports(db) == 0  # a preview stores nothing
 
+    # It replaces shipped figures (Växjö, Alvesta): the changes are shown, and asked for.
+    changes = _frame_with(at, "Efter import (t)")
+    assert set(changes["Ändring"]) == {"0,0 %"} and set(changes["Obs"]) == {""}
+    assert at.button(key="import_button").disabled
+    at.checkbox(key="import_confirm_replace").check().run()
     at.button(key="import_button").click().run()
     assert not at.exception, at.exception
     assert _imports(db) == 3

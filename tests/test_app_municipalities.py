@@ -15,6 +15,7 @@ from model.scenario import default_budget
 from model.tables import read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, open_section, start_app
 from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
+from ui.shared_cache import clear_all
 
 COMPARE_PAGE = "pages/kommuner.py"
 
@@ -25,8 +26,10 @@ def _database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     path: Path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
     previous = os.environ.get("KLIMAT_DB")
     os.environ["KLIMAT_DB"] = str(path)
-    st.cache_resource.clear()  # tables cached by another module's database
+    clear_all()  # tables cached by another module's database
+    st.cache_resource.clear()
     yield
+    clear_all()
     st.cache_resource.clear()
     if previous is None:
         os.environ.pop("KLIMAT_DB", None)

@@ -215,7 +215,8 @@ def rows(at: AppTest):
 def test_save_list_open_and_a_new_version(vaxjo, db_path: Path) -> None:
     at = saved_page({"v": "1", "el_personbilar": "80", "reduktionsplikt_diesel": "30"})
     save(at, "Workshop 3 mars", "Anna", "Vad händer om\nflera rader?")
-    assert [s.value for s in at.success] == ["Scenariot sparades (version 1)."]
+    assert at.success[0].value == "Scenariot sparades (version 1)."
+    assert "Redigeringsnyckel" in at.success[1].value  # shown once, kept in this session
     assert at.text_input(key="saved_name").value == ""  # ready for the next one
     table = rows(at)
     row = table[table["Namn"] == "Workshop 3 mars"].iloc[0]
@@ -235,12 +236,15 @@ def test_save_list_open_and_a_new_version(vaxjo, db_path: Path) -> None:
     assert metric_value(other, FOSSIL) == fmt_tonnes(expected.fossil_co2_2030_t, "sv")
     assert other.query_params["el_personbilar"] == "80"
 
-    # They change a lever and save version 2 from the saved page.
+    # They change a lever: without the edit key they may save a copy, not version 2.
     other.slider(key="lever_fossilfria_bussar").set_value(100.0).run()
     other.switch_page("pages/sparade.py").run()
     assert "du har ändrat 1 spak sedan dess" in " ".join(c.value for c in other.caption)
-    other.button(key="saved_save_version").click().run()
-    assert [s.value for s in other.success] == ["Version 2 sparades."]
+    assert other.button(key="saved_save_version").disabled
+    # The one who saved it (this session holds the key) saves version 2.
+    at.slider(key="lever_fossilfria_bussar").set_value(100.0).run()
+    at.button(key="saved_save_version").click().run()
+    assert [s.value for s in at.success] == ["Version 2 sparades."]
     assert scenarios.load(db_path, saved.scenario_id).levers["fossilfria_bussar"] == 100.0
 
 
@@ -249,7 +253,8 @@ def test_a_conflicting_save_is_reported_and_can_be_reloaded_or_saved_as_new(db_p
     save(at, "Delad plan", "Anna")
     first = at.session_state["saved_opened"]["scenario_id"]
     # Meanwhile someone else saves version 2.
-    scenarios.save_version(db_path, first, 1, levers={"el_personbilar": 40.0})
+    scenarios.save_version(db_path, first, 1, levers={"el_personbilar": 40.0},
+                           edit_key=at.session_state["saved_edit_keys"][first])
     at.slider(key="lever_el_personbilar").set_value(70.0).run()
     at.button(key="saved_save_version").click().run()
     assert not at.exception
@@ -266,7 +271,8 @@ def test_a_conflicting_save_is_reported_and_can_be_reloaded_or_saved_as_new(db_p
     at2 = saved_page()
     save(at2, "Annan plan")
     second = at2.session_state["saved_opened"]["scenario_id"]
-    scenarios.save_version(db_path, second, 1, levers={"el_personbilar": 40.0})
+    scenarios.save_version(db_path, second, 1, levers={"el_personbilar": 40.0},
+                           edit_key=at2.session_state["saved_edit_keys"][second])
     at2.slider(key="lever_el_personbilar").set_value(70.0).run()
     at2.button(key="saved_save_version").click().run()
     at2.button(key="saved_reload").click().run()

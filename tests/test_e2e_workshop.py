@@ -80,7 +80,9 @@ def test_a_facilitator_and_two_phones(browser: Browser, app_server: str, tmp_pat
                         ".st-key-ws_new_name")
     facilitator.get_by_role("textbox", name="Workshopens namn").fill("Arena i webbläsaren")
     facilitator.get_by_role("button", name="Starta workshopen").click()
-    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]')
+    # The first code box is the participants' address (the facilitator link is in a
+    # collapsed expander below it).
+    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]').first
     expect(address_box).to_contain_text("/workshop?")
     wait_for_app_idle(facilitator)
     expect(facilitator.locator('[data-testid="stImage"] img')).to_be_visible()  # the QR code

@@ -6,7 +6,8 @@ their place, so that the whole catalogue can be read here. Expected behaviour, a
 clear message in the page (asserted through AppTest where the case has a page) and stored
 data left as it was (asserted on the store).
 
-Counted: 56 new cases below (parametrised cases count one each) + 35 existing = 91.
+Counted: 58 new cases below (parametrised cases count one each) + 35 existing + 30
+from issue 10 elsewhere = 123.
 
 Links and query values
 ======================
@@ -118,6 +119,36 @@ W55   reload while the save is in flight, the save completes      once in the st
 W56   reload stops the save before it commits                     nothing stored; after the
                                                                   reload the same submission
                                                                   goes in once
+
+A room you don't know (issue 10)
+================================
+W57   a URL in the workshop's name                                plain text (st.text), no
+                                                                  link, no Markdown anywhere
+W58   a saved scenario whose name is Markdown with an outside     escaped in the comparison
+      image, listed in the comparison notice                      notice: no image loads
+(issue 10) tests/test_app_roles.py::test_facilitator_1_in_a_participant_link_grants_nothing
+(issue 10) tests/test_app_roles.py::
+  test_the_facilitator_link_opens_the_panel_and_leaves_the_address
+(issue 10) tests/test_app_roles.py::test_a_forged_token_is_refused — forged, another
+  workshop's and a malformed key
+(issue 10) tests/test_app_roles.py::test_a_second_device_cannot_take_a_name
+(issue 10) tests/test_app_roles.py::
+  test_a_hidden_submission_leaves_the_chart_and_the_big_screen_choice
+(issue 10) tests/test_app_roles.py::test_wrong_codes_lock_the_join_box_for_a_while
+(issue 10) tests/test_app_roles.py::test_the_panel_with_2000_submissions_stays_under_its_refresh
+(issue 10) tests/test_app_roles.py::test_imports_need_the_admin_token_when_the_server_has_one
+(issue 10) tests/test_app_roles.py::test_a_saved_scenario_is_changed_only_with_its_key
+(issue 10) tests/test_safety_store.py — the 2099 file (row and column), a stored import
+  that no longer loads (skipped), every figure × 0.1 (changes shown, confirmation), removing
+  an import (CLI), the wide-row workbook (refused before parsing, child's peak memory
+  bounded), a 150 MB upload (refused; server limit = page limit), rename/delete/undo
+  without the edit key, 20 simultaneous "save new" with one name (1 saved, 19 refused),
+  invisible names (4 cases), export headers, facilitator-only store calls, device-owned
+  names and the per-minute cap, hidden submissions kept and marked, the workshop CLI,
+  Streamlit's clear-cache leaving the shared tables
+(issue 10) tests/test_clear_cache_load.py — 40 sessions with a client sending "clear
+  cache" five times a second
+(issue 10) tests/test_e2e_roles.py — the same roles, names and hiding in Chromium
 """
 
 from __future__ import annotations
@@ -156,13 +187,13 @@ from tests.workshop_helpers import (
     submit,
 )
 from ui.links import MAX_SHOWN, link_params, parse_link
-from ui.sharing import plain_markdown
 from ui.workshop_page import _export as export_workshop
 from ui.workshop_page import forget_cached
 
 MUNICIPALITIES = ("0780", "0764")
 FOSSIL = "Fossil CO2 år 2030"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DEVICE = "test-device-key-0123456789abcdef"  # one participant's device in store-level cases
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -289,7 +320,7 @@ def test_W18_a_code_typed_loosely_joins(db_path: Path) -> None:
     at.text_input(key="ws_code_input").input(code.lower().replace("-", " ")).run()
     at.button(key="ws_join").click().run()
     assert at.session_state["workshop_code"] == code
-    assert "Skrivs slarvigt" in [s.value for s in at.subheader]
+    assert "Skrivs slarvigt" in [s.value for s in at.text]
 
 
 # ======================================================================================
@@ -301,7 +332,7 @@ def test_W18_a_code_typed_loosely_joins(db_path: Path) -> None:
 def test_hostile_workshop_names_stay_plain_text(name: str, db_path: Path) -> None:
     facilitator, code = create_workshop(name)
     assert workshops.get_workshop(db_path, code).name == name
-    assert plain_markdown(name) in [s.value for s in facilitator.subheader]
+    assert name in [s.value for s in facilitator.text]  # plain text, never Markdown
     assert not any(name in value for value in markup(facilitator))
 
 
@@ -408,9 +439,10 @@ def test_W35_a_forged_submission_with_too_many_levers(db_path: Path) -> None:
     _, code = create_workshop("Förfalskat")
     with pytest.raises(scenarios.ValidationError):
         workshops.submit(db_path, code, "Bot", "Spam", "0780",
-                         {f"lever_{i}": 1.0 for i in range(10_000)})
+                         {f"lever_{i}": 1.0 for i in range(10_000)}, device_key=DEVICE)
     with pytest.raises(scenarios.ValidationError):
-        workshops.submit(db_path, code, "Bot", "Spam", "0780", {"el_personbilar": float("nan")})
+        workshops.submit(db_path, code, "Bot", "Spam", "0780", {"el_personbilar": float("nan")},
+                         device_key=DEVICE)
     assert _count(db_path, code) == 0
 
 
@@ -447,7 +479,10 @@ def test_W37_two_facilitators_two_workshops(db_path: Path) -> None:
 
 def test_W38_two_views_of_one_workshop(db_path: Path) -> None:
     first, code = create_workshop("Två skärmar")
-    second = open_app({"workshop": code, "facilitator": "1"})
+    # A second screen opens the facilitator link made on the server (facilitator=1 no longer
+    # gives anything: see tests/test_app_roles.py).
+    token = workshops.new_facilitator_token(db_path, code)
+    second = open_app({"workshop": code, "facilitator_key": token})
     submit(join(code), "Bord 1", "Plan")
     for view in (rerun(first), rerun(second)):
         assert list(view.dataframe[0].value["Deltagare"]) == ["Bord 1"]
@@ -460,7 +495,7 @@ def test_W39_twenty_submissions_at_once(db_path: Path) -> None:
     def send(i: int) -> None:
         try:
             workshops.submit(db_path, code, f"Bord {i}", "Plan", "0780",
-                             {"el_personbilar": float(i)})
+                             {"el_personbilar": float(i)}, device_key=workshops.new_secret())
         except BaseException as error:  # noqa: BLE001 (collected and reported below)
             errors.append(error)
 
@@ -477,8 +512,8 @@ def test_W39_twenty_submissions_at_once(db_path: Path) -> None:
 def test_W40_one_participant_twice_at_once(db_path: Path) -> None:
     _, code = create_workshop("Dubbelklick")
     threads = [threading.Thread(target=workshops.submit, args=(
-        db_path, code, "Bord 1", "Plan", "0780", {"el_personbilar": value}))
-        for value in (40.0, 50.0)]
+        db_path, code, "Bord 1", "Plan", "0780", {"el_personbilar": value}),
+        kwargs={"device_key": DEVICE}) for value in (40.0, 50.0)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -498,7 +533,8 @@ def test_W41_a_participant_comes_back_after_losing_the_connection(db_path: Path)
     # The phone's browser reconnects: a new session from the same address.
     again = open_app(address)
     assert again.slider(key="lever_el_personbilar").value == 85.0
-    assert "Tappad anslutning" in [s.value for s in again.subheader]
+    assert "Tappad anslutning" in [s.value for s in again.text]
+    assert again.session_state["workshop_device_key"] == address["device"]  # still its name
     again.slider(key="lever_el_personbilar").set_value(95.0).run()
     submit(again, "Bord 7", "Elbil")
     assert "version 2" in again.success[0].value
@@ -522,7 +558,7 @@ def test_W43_showing_a_submission_with_levers_the_app_cannot_use(db_path: Path) 
     facilitator, code = create_workshop("Gammalt inskick")
     stored = workshops.submit(db_path, code, "Bord 1", "Gammal", "0780",
                               {"el_personbilar": 55.0, "borttagen_spak": 3.0,
-                               "reduktionsplikt_diesel": 250.0})
+                               "reduktionsplikt_diesel": 250.0}, device_key=DEVICE)
     forget_cached()
     rerun(facilitator)
     facilitator.selectbox(key="ws_show_choice").set_value(stored.submission_id).run()
@@ -684,7 +720,8 @@ def test_W50_a_data_rebuild_keeps_the_workshops(tmp_path: Path) -> None:
     path = tmp_path / "klimat.duckdb"
     build_database(path, data)
     workshop = workshops.create_workshop(path, "Överlever", "0780", "Växjö")
-    workshops.submit(path, workshop.code, "Bord 1", "Plan", "0780", {"el_personbilar": 80.0})
+    workshops.submit(path, workshop.code, "Bord 1", "Plan", "0780", {"el_personbilar": 80.0},
+                     device_key=DEVICE)
     with (data / "sources.csv").open("a") as handle:
         handle.write("\n")  # a changed CSV: the data tables are rebuilt
     assert build_database(path, data)
@@ -739,9 +776,9 @@ def test_W53_a_stopped_submission_leaves_nothing(db_path: Path, monkeypatch) -> 
     workshop = workshops.create_workshop(db_path, "Avbruten", "0780", "Växjö")
     _stop_after_work(workshops, monkeypatch)
     with pytest.raises(StopException):
-        workshops.submit(db_path, workshop.code, "Bord 1", "Plan", "0780", {})
+        workshops.submit(db_path, workshop.code, "Bord 1", "Plan", "0780", {}, device_key=DEVICE)
     assert _count(db_path, workshop.code) == 0
-    workshops.submit(db_path, workshop.code, "Bord 1", "Plan", "0780", {})
+    workshops.submit(db_path, workshop.code, "Bord 1", "Plan", "0780", {}, device_key=DEVICE)
     assert _count(db_path, workshop.code) == 1
 
 
@@ -776,7 +813,7 @@ def test_W55_reload_while_the_save_is_in_flight(db_path: Path, monkeypatch) -> N
     assert inside.wait(20)
     reloaded = open_app(dict(phone.query_params))  # the reload, while the save waits
     assert reloaded.slider(key="lever_el_personbilar").value == 75.0
-    assert "Omladdning" in [s.value for s in reloaded.subheader]
+    assert "Omladdning" in [s.value for s in reloaded.text]
     go_on.set()
     saving.join(30)
     monkeypatch.setattr(workshops, "_write", original)
@@ -797,3 +834,26 @@ def test_W56_reload_stops_the_save_before_it_commits(db_path: Path, monkeypatch)
     assert reloaded.slider(key="lever_el_personbilar").value == 65.0
     submit(reloaded, "Bord 4", "Plan")
     assert "version 1" in reloaded.success[0].value and _count(db_path, code) == 1
+
+
+# ======================================================================================
+# A room you don't know (issue 10)
+
+
+def test_W57_a_url_in_the_workshop_name_stays_text(db_path: Path) -> None:
+    name = "Se https://evil.example/x och www.evil.example"
+    facilitator, code = create_workshop(name)
+    assert name in [s.value for s in facilitator.text]
+    assert not any("evil.example" in value for value in markup(facilitator))
+    phone = join(code)
+    assert name in [s.value for s in phone.text]
+    assert not any("evil.example" in value for value in markup(phone))
+
+
+def test_W58_saved_names_in_the_comparison_notice_are_escaped(db_path: Path) -> None:
+    name = "![spion](https://evil.example/pixel.png) **fet**"
+    scenarios.save_new(db_path, name, "", "", "0780", {"borttagen_spak": 1.0})
+    at = open_app(page="pages/jamfor.py")
+    notices = [i.value for i in at.info if "spion" in i.value]
+    assert notices, [i.value for i in at.info]
+    assert "![spion]" not in notices[0] and "\\!\\[spion\\]" in notices[0]

@@ -77,8 +77,8 @@ def test_saved_scenario_is_frozen_and_levers_read_only(db: Path) -> None:
 
 def test_versions_are_appended_never_overwritten(db: Path) -> None:
     v1 = new(db)
-    v2 = save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.9})
-    v3 = rename(db, v1.scenario_id, 2, "Biobränsle först")
+    v2 = save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.9}, edit_key=v1.edit_key)
+    v3 = rename(db, v1.scenario_id, 2, "Biobränsle först", edit_key=v1.edit_key)
 
     assert (v2.version, v3.version) == (2, 3)
     assert v3.name == "Biobränsle först"
@@ -92,24 +92,25 @@ def test_versions_are_appended_never_overwritten(db: Path) -> None:
 
 def test_stale_version_raises_conflict(db: Path) -> None:
     v1 = new(db)
-    save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.4})
+    save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.4}, edit_key=v1.edit_key)
 
     with pytest.raises(ConflictError) as raised:
-        save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.8})
+        save_version(db, v1.scenario_id, 1, levers={"biofuel_share": 0.8},
+                     edit_key=v1.edit_key)
     assert raised.value.latest_version == 2
     assert "version 2" in raised.value.message_sv
     assert dict(load(db, v1.scenario_id).levers) == {"biofuel_share": 0.4}
     with pytest.raises(ConflictError):
-        rename(db, v1.scenario_id, 1, "Gammal")
+        rename(db, v1.scenario_id, 1, "Gammal", edit_key=v1.edit_key)
     with pytest.raises(ConflictError):
-        delete(db, v1.scenario_id, 1)
+        delete(db, v1.scenario_id, 1, edit_key=v1.edit_key)
 
 
 def test_delete_is_a_version_and_hides_the_scenario(db: Path) -> None:
     keep = new(db, "Behåll")
     gone = new(db, "Ta bort")
 
-    deleted = delete(db, gone.scenario_id, 1)
+    deleted = delete(db, gone.scenario_id, 1, edit_key=gone.edit_key)
 
     assert deleted.deleted and deleted.version == 2
     assert list_scenarios(db) == [keep]
@@ -117,7 +118,7 @@ def test_delete_is_a_version_and_hides_the_scenario(db: Path) -> None:
         load(db, gone.scenario_id)
     assert load(db, gone.scenario_id, version=1) == gone  # history stays readable
     with pytest.raises(NotFoundError):
-        save_version(db, gone.scenario_id, 2, levers=LEVERS)
+        save_version(db, gone.scenario_id, 2, levers=LEVERS, edit_key=gone.edit_key)
 
 
 def test_list_filters_by_municipality_and_sorts_newest_first(db: Path) -> None:
@@ -210,7 +211,7 @@ def test_limits_are_inclusive(db: Path) -> None:
 def test_validation_on_new_version_saves_nothing(db: Path) -> None:
     v1 = new(db)
     with pytest.raises(ValidationError):
-        save_version(db, v1.scenario_id, 1, name="x" * 10_000)
+        save_version(db, v1.scenario_id, 1, name="x" * 10_000, edit_key=v1.edit_key)
     assert [s.version for s in history(db, v1.scenario_id)] == [1]
 
 
@@ -233,7 +234,8 @@ def test_twenty_threads_saving_at_once_lose_nothing_and_report_conflicts(db: Pat
     def edit(index: int) -> None:
         barrier.wait()
         try:
-            saved = save_version(db, contested.scenario_id, 1, levers={"editor": float(index)})
+            saved = save_version(db, contested.scenario_id, 1, levers={"editor": float(index)},
+                                 edit_key=contested.edit_key)
         except ConflictError as conflict:
             with lock:
                 conflicts.append(conflict)
@@ -330,9 +332,13 @@ def test_any_valid_text_round_trips_exactly(
     try:
         saved = new(db, name, description=description, levers=levers)
     except ValidationError as error:
-        # Only control characters may be refused here; everything else must be stored.
-        assert "control character" in error.message_en
+        # Only control characters and names without a visible character may be refused.
+        assert ("control character" in error.message_en
+                or "visible character" in error.message_en), error.message_en
         return
+    except scenarios.NameTakenError:
+        return  # the examples share one store: a name may come twice
     loaded = load(db, saved.scenario_id)
-    assert (loaded.name, loaded.description) == (name, description)
+    # Zero-width and other invisible format signs are dropped from names (issue 10).
+    assert (loaded.name, loaded.description) == (scenarios.clean_name(name), description)
     assert dict(loaded.levers) == levers

@@ -480,7 +480,7 @@ _value = st.one_of(
 
 @st.composite
 def _leaves(draw: st.DrawFn) -> tuple[tuple[int, ...], fx.Leaves]:
-    years = tuple(sorted(draw(st.sets(st.integers(1990, 2030), min_size=1, max_size=4))))
+    years = tuple(sorted(draw(st.sets(st.integers(1990, 2024), min_size=1, max_size=4))))
     leaves = {key: tuple(draw(_value) for _ in years) for key in fx.leaf_keys()}
     return years, leaves
 

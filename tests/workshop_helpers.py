@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from store.database import build_database
 from tests.apptest_helpers import APP_TIMEOUT_S
 from tests.conftest import DATA_DIR
+from ui.shared_cache import clear_all
 
 WORKSHOP_PAGE = "pages/workshop.py"
 SCENARIO_PAGE = "pages/scenario.py"
@@ -28,7 +29,8 @@ HOSTILE = [
 def database_at(path: Path, *, build: bool = True, clear_caches: bool = False) -> Iterator[Path]:
     """KLIMAT_DB at path for the duration (built from data/ unless told not to).
 
-    clear_caches: forget every st.cache_resource/st.cache_data value before and after, for
+    clear_caches: forget every shared value (ui/shared_cache.py) and Streamlit cache before
+    and after, for
     tests whose database is broken from the start (load_tables would remember it).
     """
     if build:
@@ -36,12 +38,14 @@ def database_at(path: Path, *, build: bool = True, clear_caches: bool = False) -
     previous = os.environ.get("KLIMAT_DB")
     os.environ["KLIMAT_DB"] = str(path)
     if clear_caches:
+        clear_all()
         st.cache_resource.clear()
         st.cache_data.clear()
     try:
         yield path
     finally:
         if clear_caches:
+            clear_all()
             st.cache_resource.clear()
             st.cache_data.clear()
         if previous is None:

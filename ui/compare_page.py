@@ -27,6 +27,8 @@ from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_tonnes
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.shared_cache import shared
+from ui.sharing import plain_markdown
 from ui.uncertainty_summary import PAGE_DRAWS
 
 CHOICE_KEY = "compare_choice"
@@ -45,7 +47,7 @@ class Candidate:
     levers: Levers
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def presets() -> tuple[Preset, ...]:
     """The preset scenarios (validated once per server)."""
     return presets_from_tables(load_tables().tables)
@@ -65,8 +67,8 @@ def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
     try:
         saved = list_scenarios(default_db_path(), ctx.data.code)
     except StoreError as error:
-        notices.append(t("compare_saved_unavailable", lang,
-                         message=error.message_en if lang == "en" else error.message_sv))
+        notices.append(t("compare_saved_unavailable", lang, message=plain_markdown(
+            error.message_en if lang == "en" else error.message_sv)))
         saved = []
     saved_kind = t("compare_kind_saved", lang)
     skipped = []
@@ -79,7 +81,9 @@ def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
         found.append(Candidate(f"saved:{scenario.scenario_id}", scenario.name,
                                f"{scenario.name} ({saved_kind})", levers))
     if skipped:
-        notices.append(t("compare_saved_skipped", lang, names=", ".join(skipped)))
+        # Names are users' text: escaped, so Markdown (an image from another host) stays text.
+        notices.append(t("compare_saved_skipped", lang,
+                         names=", ".join(plain_markdown(name) for name in skipped)))
     return found, notices
 
 

@@ -2,7 +2,12 @@
 
 Imported SMHI reports in the same DuckDB file are folded in (model/imported.py), so an
 imported municipality is served like a shipped one; refresh_after_import() makes every
-session see a new import at its next rerun.
+session see a new import at its next rerun. A stored import the model cannot run is
+skipped (``LoadedTables.skipped_imports``) instead of breaking every page.
+
+The values are shared through ui/shared_cache.py, not st.cache_resource: a websocket
+client's "clear cache" message empties Streamlit's caches for every session, and must not
+make the whole room rebuild the tables.
 """
 
 from __future__ import annotations
@@ -13,13 +18,14 @@ import pandas as pd
 import streamlit as st
 
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
-from model.imported import ImportedData, runnable_codes, with_imports
+from model.imported import ImportedData, runnable_codes, with_usable_imports
 from model.tables import read_csv_tables, tables_from_frames
 from store.backend import uses_postgres
 from store.database import StoreError, build_database, default_db_path, read_table
 from store.freshness import imports_stamp
 from store.imported import read_imported
 from ui.data_labels import release_label
+from ui.shared_cache import clear_all, shared
 
 # With several app processes (users' data in PostgreSQL), how often each one checks whether
 # another process imported something (one small query per interval, not per rerun).
@@ -36,9 +42,10 @@ class LoadedTables:
     shipped: Tables | None = None  # the tables before imports were folded in
     imported: ImportedData = field(default_factory=ImportedData.empty)
     imports_stamp: str | None = None  # the imports these tables were read at (PostgreSQL)
+    skipped_imports: tuple[str, ...] = ()  # municipalities whose stored import cannot run
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def load_tables() -> LoadedTables:
     """Build the database from data/ if needed and read the source tables from it.
 
@@ -57,8 +64,9 @@ def load_tables() -> LoadedTables:
         imported = read_imported(db_path)
     except StoreError as error:
         return LoadedTables(shipped, error.message_sv, error.message_en, shipped)
-    return LoadedTables(with_imports(shipped, imported), shipped=shipped, imported=imported,
-                        imports_stamp=stamp)
+    tables, skipped = with_usable_imports(shipped, imported)
+    return LoadedTables(tables, shipped=shipped, imported=imported, imports_stamp=stamp,
+                        skipped_imports=skipped)
 
 
 def _current_imports_stamp() -> str | None:
@@ -91,19 +99,20 @@ def refresh_after_import() -> None:
 
     An import can add a municipality or replace one's figures, so caches keyed by
     municipality code would otherwise serve the old numbers. Imports are rare; clearing all
-    of Streamlit's caches is simpler and safer than listing every cached function.
+    shared values and Streamlit's caches is simpler and safer than listing every function.
     """
+    clear_all()
     st.cache_resource.clear()
     st.cache_data.clear()
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def municipality_data(code: str) -> MunicipalityData:
     """The model's inputs for one municipality, shared by every session of the server."""
     return build_municipality_data(load_tables().tables, code)
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def municipality_names() -> dict[str, str]:
     """Municipality code → name, for the municipalities the model can run (NED GHG)."""
     tables = load_tables().tables
@@ -116,7 +125,7 @@ def municipality_names() -> dict[str, str]:
     }
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def source_titles(lang: str) -> dict[str, str]:
     """Source id → 'Publisher: title (release)' for help texts."""
     sources = load_tables().tables.sources
@@ -128,7 +137,7 @@ def source_titles(lang: str) -> dict[str, str]:
     }
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def reported_figures(code: str) -> tuple[int | None, dict[str, float]]:
     """The municipality's own reported figures (year, indicator → value); may be empty."""
     reported = load_tables().tables.municipality_reported
@@ -139,7 +148,7 @@ def reported_figures(code: str) -> tuple[int | None, dict[str, float]]:
     return int(rows["year"].max()), values
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def budget_source(code: str) -> dict[str, str]:
     """Source id and notes of the municipality's default budget."""
     budget = load_tables().tables.budget
@@ -147,7 +156,7 @@ def budget_source(code: str) -> dict[str, str]:
     return {key: str(row[key]) for key in ("source_id", "kind", "note_sv", "note_en")}
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def parameter_row(code: str, parameter_id: str) -> dict[str, str] | None:
     """The municipality's own row of a parameter (not the default), for its note and source."""
     params = load_tables().tables.parameters

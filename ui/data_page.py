@@ -14,6 +14,7 @@ from ui.data_access import load_tables, source_titles
 from ui.data_labels import kind_label, parameter_label, release_label, unit_label
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
+from ui.shared_cache import shared
 from ui.uncertainty_view import uncertainty_method
 
 
@@ -31,7 +32,7 @@ def sources_table(lang: str) -> pd.DataFrame:
     })
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def _csv_row_counts() -> dict[str, int]:
     """Rows of every data/*.csv as shipped (imported data is not counted here)."""
     return {path.name: len(pd.read_csv(path, dtype=str)) for path in sorted(DATA_DIR.glob("*.csv"))}

@@ -48,6 +48,7 @@ from ui.formatting import (
 )
 from ui.i18n import t
 from ui.scenario_page import budget_settings
+from ui.shared_cache import shared
 from ui.state import lever_key
 
 GOAL_KEY = "dec_goal"
@@ -286,7 +287,7 @@ def control_section(ctx: PageContext, year: int) -> None:
         st.caption(t("dec_control_caption", lang, year=year))
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def cost_table() -> CostTable:
     """The unit costs, from the database built from data/ (else the CSV files)."""
     from store.database import StoreError, default_db_path, read_tables

@@ -4,10 +4,19 @@ The handlers (check_upload, problems_frame, preview frames, store_upload) are pl
 functions so that tests can drive them without a browser; main() only wires them to
 widgets. Nothing from the file is ever rendered as Markdown or HTML: the report's name,
 file names and cell contents appear in st.dataframe only.
+
+Safety (issue 10): the file is parsed in a limited child process (smhi/isolated.py) after
+its zip and sheet sizes are checked (smhi/limits.py); the session keeps only the parsed
+report or the problems as strings. An import that replaces shipped figures shows what it
+changes, year by year, and must be confirmed. When the server is set up for a room
+(``KLIMAT_ADMIN_TOKEN`` set), importing and typing in populations need that token.
 """
 
 from __future__ import annotations
 
+import hmac
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -17,6 +26,8 @@ import streamlit as st
 from model.imported import GHG, import_decisions, runnable_codes
 from model.sectors import SECTORS, sector_label
 from smhi import ImportProblem, ImportRejected, ParsedReport, parse_lansrapport
+from smhi.isolated import parse_isolated
+from smhi.limits import MAX_UPLOAD_MB
 from smhi.municipalities import MUNICIPALITIES
 from store.database import StoreError, default_db_path
 from store.imported import POPULATION_MAX, save_population, store_import
@@ -26,7 +37,10 @@ from ui.i18n import t
 from ui.sidebar import carry_levers_to
 from ui.state import MUNICIPALITY_KEY, current_language
 
-MAX_UPLOAD_MB = 20
+ADMIN_TOKEN_ENV = "KLIMAT_ADMIN_TOKEN"
+ADMIN_INPUT_KEY = "import_admin_token"
+CONFIRM_KEY = "import_confirm_replace"
+CHANGE_WARN = 0.10  # a year whose total moves more than this is flagged
 UPLOAD_KEY = "import_file"
 MUNICIPALITY_CHOICE_KEY = "import_municipality"
 GAS_KEY = "import_gas"
@@ -53,9 +67,14 @@ def _problem(sv: str, en: str) -> ImportRejected:
 
 
 def check_upload(
-    name: str, data: bytes, municipality: str | None = None, gas: str | None = None
+    name: str, data: bytes, municipality: str | None = None, gas: str | None = None,
+    *, isolated: bool = True,
 ) -> ParsedReport:
-    """Parse an uploaded file, or raise ImportRejected saying every problem (nothing stored)."""
+    """Parse an uploaded file, or raise ImportRejected saying every problem (nothing stored).
+
+    ``isolated`` (the page): parse in a limited child process; tests of the rules may parse
+    here to save the child's start-up.
+    """
     if PurePath(name).suffix.lower() != ".xlsx":
         raise _problem(t("imp_not_xlsx", "sv", name=name), t("imp_not_xlsx", "en", name=name))
     size_mb = len(data) / 1_000_000
@@ -63,7 +82,67 @@ def check_upload(
         size = {lang: fmt_number(size_mb, lang, 1) for lang in ("sv", "en")}
         raise _problem(t("imp_too_large", "sv", size=size["sv"], mb=MAX_UPLOAD_MB),
                        t("imp_too_large", "en", size=size["en"], mb=MAX_UPLOAD_MB))
-    return parse_lansrapport(data, municipality or None, gas=gas)
+    if not isolated:
+        return parse_lansrapport(data, municipality or None, gas=gas)
+    outcome = parse_isolated(data, municipality or None, gas)
+    if outcome.report is None:
+        raise ImportRejected(outcome.problems)
+    return outcome.report
+
+
+def admin_token_required() -> bool:
+    """True when the server is set up for a room: imports need KLIMAT_ADMIN_TOKEN."""
+    return bool(os.environ.get(ADMIN_TOKEN_ENV, "").strip())
+
+
+def admin_token_ok(given: object) -> bool:
+    """True when no token is configured (one's own machine) or ``given`` matches it."""
+    wanted = os.environ.get(ADMIN_TOKEN_ENV, "").strip()
+    if not wanted:
+        return True
+    return isinstance(given, str) and hmac.compare_digest(given.strip().encode(),
+                                                          wanted.encode())
+
+
+def changes_frame(report: ParsedReport, loaded: LoadedTables, lang: str) -> pd.DataFrame:
+    """Per municipality with shipped figures: each shared year's total, shipped and imported.
+
+    Only GHG imports replace the figures the model runs on; a CO2 import is compared with
+    the shipped CO2 figures the same way. Columns: municipality, year, shipped, imported,
+    change (%), and whether the change is over CHANGE_WARN.
+    """
+    shipped = loaded.shipped or loaded.tables
+    table = shipped.ned_ghg if report.gas == GHG else shipped.ned_co2_subsector
+    value = "ghg_t_co2e" if report.gas == GHG else "co2_t"
+    if report.gas != GHG:
+        table = table[(table["subsector"] == "Alla") & (table["sector"] == "Alla")]
+    old = table.groupby(["municipality_code", "year"])[value].sum()
+    new = report.totals().set_index(["municipality_code", "year"])["value_t"]
+    rows = []
+    for (code, year), imported in new.items():
+        if (code, year) not in old.index:
+            continue
+        before = float(old.loc[(code, year)])
+        change = (float(imported) - before) / before if before else 0.0
+        rows.append((MUNICIPALITIES.get(str(code), str(code)), int(year), before,
+                     float(imported), change))
+    frame = pd.DataFrame(rows, columns=["name", "year", "before", "after", "change"])
+    return pd.DataFrame({
+        t("imp_col_municipality", lang): frame["name"],
+        t("imp_chg_year", lang): frame["year"].astype(str),
+        t("imp_chg_before", lang): [fmt_number(v, lang) for v in frame["before"]],
+        t("imp_chg_after", lang): [fmt_number(v, lang) for v in frame["after"]],
+        t("imp_chg_change", lang): [fmt_number(100 * v, lang, 1) + " %" for v in frame["change"]],
+        t("imp_chg_flag", lang): [t("imp_chg_large", lang) if abs(v) > CHANGE_WARN else ""
+                                  for v in frame["change"]],
+    })
+
+
+def replaces_shipped(report: ParsedReport, loaded: LoadedTables) -> bool:
+    """True when storing the report would replace figures the app ships."""
+    effects = [after_import(report, m.code, loaded) for m in report.municipalities]
+    return any(e.kind == "replaces" or (e.kind == "adds_co2" and e.shipped_last is not None)
+               for e in effects)
 
 
 def _without_place(message: str) -> str:
@@ -75,9 +154,10 @@ def _without_place(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
-def problems_frame(rejected: ImportRejected, lang: str) -> pd.DataFrame:
+def problems_frame(rejected: ImportRejected | Sequence[ImportProblem], lang: str
+                   ) -> pd.DataFrame:
     """Every problem with its Excel row and column, in the chosen language."""
-    problems = rejected.problems
+    problems = rejected.problems if isinstance(rejected, ImportRejected) else tuple(rejected)
     return pd.DataFrame({
         t("imp_col_row", lang): pd.array([p.row for p in problems], dtype="Int64"),
         t("imp_col_column", lang): [p.column or "" for p in problems],
@@ -276,24 +356,38 @@ def _parsed(upload: object, municipality: str, gas: str) -> dict:
     cached = st.session_state.get(PARSED_KEY)
     if cached is not None and cached["key"] == key:
         return cached
+    st.session_state.pop(PARSED_KEY, None)  # the previous file's report goes first
     with st.spinner(t("imp_checking", current_language())):
-        try:
-            report = check_upload(upload.name, upload.getvalue(),  # type: ignore[attr-defined]
-                                  municipality or None, None if gas == "auto" else gas)
-            result = {"key": key, "report": report, "rejected": None,
-                      "name": upload.name}  # type: ignore[attr-defined]
-        except ImportRejected as rejected:
-            result = {"key": key, "report": None, "rejected": rejected,
-                      "name": upload.name}  # type: ignore[attr-defined]
+        report, problems = _check_quietly(upload, municipality, gas)
+    # Only the report or the problems as strings are kept: never the exception, whose
+    # traceback would keep the file's bytes and everything parsed from it alive.
+    result = {"key": key, "report": report, "problems": problems,
+              "name": str(upload.name)}  # type: ignore[attr-defined]
     st.session_state[PARSED_KEY] = result
     return result
 
 
+def _check_quietly(upload: object, municipality: str, gas: str
+                   ) -> tuple[ParsedReport | None, tuple[ImportProblem, ...]]:
+    try:
+        return check_upload(str(upload.name), upload.getvalue(),  # type: ignore[attr-defined]
+                            municipality or None, None if gas == "auto" else gas), ()
+    except ImportRejected as rejected:
+        return None, tuple(rejected.problems)
+
+
 def _on_import() -> None:
-    parsed = st.session_state.get(PARSED_KEY)
+    state = st.session_state
+    parsed = state.get(PARSED_KEY)
     if not parsed or parsed["report"] is None:
         return
-    st.session_state[DONE_KEY] = store_upload(parsed["report"], parsed["name"], parsed["key"][0])
+    if not admin_token_ok(state.get(ADMIN_INPUT_KEY)):  # checked here, not only in the page
+        state[DONE_KEY] = ImportOutcome(parsed["key"][0], parsed["report"].gas, (), (), (), (),
+                                        (), t("imp_admin_wrong", "sv"), t("imp_admin_wrong", "en"))
+        return
+    if replaces_shipped(parsed["report"], load_tables()) and not state.get(CONFIRM_KEY):
+        return
+    state[DONE_KEY] = store_upload(parsed["report"], parsed["name"], parsed["key"][0])
 
 
 def _on_open(code: str) -> None:
@@ -307,6 +401,9 @@ def _on_save_population() -> None:
     year, value = state.get(POP_YEAR_KEY), state.get(POP_VALUE_KEY)
     lang = current_language()
     if not code or value is None:
+        return
+    if not admin_token_ok(state.get(ADMIN_INPUT_KEY)):
+        state[POP_MESSAGE_KEY] = ("error", t("imp_admin_wrong", lang))
         return
     try:
         save_population(default_db_path(), str(code), int(year), float(value))
@@ -344,12 +441,11 @@ def _outcome_section(outcome: ImportOutcome, lang: str) -> None:
 
 
 def _preview_section(parsed: dict, loaded: LoadedTables, lang: str) -> None:
-    rejected: ImportRejected | None = parsed["rejected"]
-    if rejected is not None:
-        st.error(t("imp_rejected", lang, n=len(rejected.problems)),
-                 icon=":material/error:")
+    problems: tuple[ImportProblem, ...] = parsed["problems"]
+    if parsed["report"] is None:
+        st.error(t("imp_rejected", lang, n=len(problems)), icon=":material/error:")
         # A static table wraps long messages (a data grid would cut them off).
-        st.table(problems_frame(rejected, lang), hide_index=True)
+        st.table(problems_frame(problems, lang), hide_index=True)
         return
     report: ParsedReport = parsed["report"]
     st.subheader(t("imp_preview_heading", lang))
@@ -370,8 +466,31 @@ def _preview_section(parsed: dict, loaded: LoadedTables, lang: str) -> None:
     if done is not None and done.file_id == parsed["key"][0] and not done.error_sv:
         st.info(t("imp_already", lang), icon=":material/info:")
         return
+    replacing = replaces_shipped(report, loaded)
+    if replacing:
+        changes = changes_frame(report, loaded, lang)
+        st.warning(t("imp_chg_heading", lang), icon=":material/compare_arrows:")
+        if (changes[t("imp_chg_flag", lang)] != "").any():
+            st.error(t("imp_chg_large_note", lang, pct=round(100 * CHANGE_WARN)),
+                     icon=":material/warning:")
+        st.dataframe(changes, hide_index=True, width="stretch", key="import_changes")
+        st.checkbox(t("imp_chg_confirm", lang), key=CONFIRM_KEY)
+    allowed = admin_token_ok(st.session_state.get(ADMIN_INPUT_KEY))
     st.button(t("imp_button", lang), key=IMPORT_BUTTON_KEY, type="primary",
-              on_click=_on_import, icon=":material/upload:")
+              on_click=_on_import, icon=":material/upload:",
+              disabled=not allowed or (replacing and not st.session_state.get(CONFIRM_KEY)))
+
+
+def _admin_section(lang: str) -> None:
+    """Say who may import here; ask for the admin token when the server needs one."""
+    if not admin_token_required():
+        st.caption(t("imp_admin_open", lang, env=ADMIN_TOKEN_ENV))
+        return
+    st.info(t("imp_admin_needed", lang), icon=":material/admin_panel_settings:")
+    st.text_input(t("imp_admin_label", lang), type="password", key=ADMIN_INPUT_KEY, width=320)
+    given = st.session_state.get(ADMIN_INPUT_KEY)
+    if given and not admin_token_ok(given):
+        st.error(t("imp_admin_wrong", lang))
 
 
 def _population_section(loaded: LoadedTables, lang: str) -> None:
@@ -406,6 +525,10 @@ def main() -> None:
     st.markdown(t("imp_intro", lang))
     with st.expander(t("imp_rules_heading", lang), key="import_rules"):
         st.markdown(t("imp_rules", lang, rule=t("imp_budget_rule", lang)))
+    _admin_section(lang)
+    for skipped in loaded.skipped_imports:
+        st.warning(t("imp_skipped", lang, name=MUNICIPALITIES.get(skipped, skipped),
+                     code=skipped), icon=":material/report:")
 
     done: ImportOutcome | None = st.session_state.get(DONE_KEY)
     if done is not None:

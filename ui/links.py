@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from model.levers import LEVER_SPECS, LEVERS_BY_ID
-from store.workshops import normalise_code
+from store.workshops import TOKEN_PATTERN, normalise_code
 
 SCHEMA_VERSION = 1
 VERSION_PARAM = "v"
@@ -41,7 +41,13 @@ BUDGET_START_PARAM = "budget_start"
 BECCS_BUDGET_PARAM = "beccs_budget"
 PRESENTER_PARAM = "presenter"
 WORKSHOP_PARAM = "workshop"
-FACILITATOR_PARAM = "facilitator"
+FACILITATOR_PARAM = "facilitator"  # read and written, but grants nothing (issue 10)
+# The facilitator link's token: read once into the session, never written back, so the
+# address bar (on a projector) loses it at the first rerun.
+FACILITATOR_KEY_PARAM = "facilitator_key"
+# A participant's device key (made at its first submission), kept in the participant's own
+# address so that a reload on the phone still owns its name. Never in shared links.
+DEVICE_PARAM = "device"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 # The budget inputs' ranges on the scenario page.
@@ -60,6 +66,8 @@ ProblemKind = Literal[
     "unknown_language",
     "bad_flag",
     "bad_workshop_code",
+    "bad_facilitator_key",
+    "bad_device_key",
 ]
 
 
@@ -94,6 +102,8 @@ class ParsedLink:
     presenter: bool | None = None
     workshop: str | None = None  # a well-formed code (it may still not exist)
     facilitator: bool | None = None
+    facilitator_token: str | None = None  # well-formed; checked against the store later
+    device_key: str | None = None  # well-formed participant device key
     problems: tuple[LinkProblem, ...] = ()
 
     @property
@@ -170,6 +180,14 @@ def parse_link(
         if code is None:
             problem("bad_workshop_code", WORKSHOP_PARAM, workshop)
         workshop = code
+    token = values.pop(FACILITATOR_KEY_PARAM, None)
+    if token is not None and not TOKEN_PATTERN.match(token.strip()):
+        problem("bad_facilitator_key", FACILITATOR_KEY_PARAM, "…")  # never echo a secret
+        token = None
+    device = values.pop(DEVICE_PARAM, None)
+    if device is not None and not TOKEN_PATTERN.match(device.strip()):
+        problem("bad_device_key", DEVICE_PARAM, "…")
+        device = None
     flags: dict[str, bool] = {}
     for param in (PRESENTER_PARAM, FACILITATOR_PARAM):
         text = values.pop(param, None)
@@ -224,6 +242,8 @@ def parse_link(
         presenter=flags.get(PRESENTER_PARAM),
         workshop=workshop,
         facilitator=flags.get(FACILITATOR_PARAM),
+        facilitator_token=token.strip() if token is not None else None,
+        device_key=device.strip() if device is not None else None,
         problems=tuple(problems),
     )
 
@@ -239,6 +259,7 @@ def link_params(
     presenter: bool = False,
     workshop: str | None = None,
     facilitator: bool = False,
+    device: str | None = None,
 ) -> dict[str, str]:
     """The query parameters of a scenario: version, municipality and what differs.
 
@@ -263,6 +284,8 @@ def link_params(
         params[WORKSHOP_PARAM] = workshop
         if facilitator:
             params[FACILITATOR_PARAM] = "1"
+        if device:
+            params[DEVICE_PARAM] = device
     if presenter:
         params[PRESENTER_PARAM] = "1"
     return params

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gc
 
-import streamlit as st
+from ui.shared_cache import shared
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def freeze_startup_objects() -> bool:
     """Once per server, after the first full run: move what is loaded so far (pandas, Altair,
     pyarrow, Streamlit, the cached data) out of the collector's reach.

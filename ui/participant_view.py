@@ -84,9 +84,14 @@ def participant_mode() -> bool:
     """
     state = st.session_state
     code = state.get(WORKSHOP_KEY)
-    if not code or state.get(FACILITATOR_KEY) or state.get(PRESENTER_KEY):
+    if not code or state.get(PRESENTER_KEY):
         return False
     from ui import workshop_page  # the page imports this module: import at call time
+
+    # A facilitator (verified: the key holds the workshop's code), or a facilitator link
+    # whose token the workshop page has yet to check: not a participant.
+    if state.get(FACILITATOR_KEY) or state.get(workshop_page.FACILITATOR_TOKEN_KEY):
+        return False
 
     lookup = workshop_page._workshop(workshop_page._db(), str(code))
     return lookup.workshop is not None and lookup.error("sv") is None
@@ -139,7 +144,8 @@ def show(workshop: Workshop, lang: str) -> None:
     view = st.container(key=VIEW_KEY)
     with view:
         head = st.container(horizontal=True, vertical_alignment="center")
-        head.subheader(wp.plain_markdown(workshop.name), width="stretch")
+        with head:
+            wp.workshop_heading(workshop)  # plain text, never Markdown
         head.button(t("pv_language", lang), key="pv_language", on_click=_switch_language,
                     type="tertiary")
         if workshop.closed:

@@ -14,6 +14,7 @@ from model.levers import Levers
 from model.presets import Preset, presets_from_tables
 from ui.data_access import load_tables, municipality_data
 from ui.i18n import t
+from ui.shared_cache import shared
 from ui.state import current_municipality, lever_key, reset_levers
 
 PRESET_CHOICE_KEY = "preset_choice"
@@ -21,13 +22,13 @@ ACTIVE_PRESET_KEY = "active_preset"
 APPLY_BUTTON_KEY = "apply_preset"
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def load_presets() -> dict[str, Preset]:
     """Every preset by id, in the order of data/preset_descriptions.csv (once per server)."""
     return {preset.id: preset for preset in presets_from_tables(load_tables().tables)}
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def preset_lever_values(preset_id: str, code: str) -> dict[str, float]:
     """A preset's lever values for one municipality (its values on top of the reference)."""
     return load_presets()[preset_id].levers(municipality_data(code)).as_dict()

@@ -6,6 +6,11 @@ descriptions are the users' own text: shown with st.dataframe and st.text only (
 Markdown or HTML). The store is shared by everyone using the server, and append-only: a
 save names the version it started from, so someone else's newer save is reported, never
 overwritten (store/scenarios.py).
+
+Edit keys (issue 10): a save gives a random edit key, shown once and kept in this session
+(``EDIT_KEYS_KEY``); new versions, renaming and deleting need it (the store checks), so
+anyone else can open a scenario and save a copy but not change it. Someone who kept the key
+can type it in. A deletion can be undone from the same session for a while.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ AUTHOR_KEY = "saved_author"
 DESCRIPTION_KEY = "saved_description"
 CHOICE_KEY = "saved_choice"
 RENAME_KEY = "saved_rename_to"
+EDIT_KEYS_KEY = "saved_edit_keys"  # scenario id -> edit key, for what this session saved
+EDIT_KEY_INPUT = "saved_edit_key_input"
+UNDO_KEY = "saved_undo_pending"
 SCENARIO_PAGE = "pages/scenario.py"
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 
@@ -96,6 +104,24 @@ def _db() -> str:
     return str(default_db_path())
 
 
+def _remember_key(saved: scenarios.SavedScenario) -> None:
+    """Keep the edit key of what this session saved, and show it once."""
+    if not saved.edit_key:
+        return
+    st.session_state.setdefault(EDIT_KEYS_KEY, {})[saved.scenario_id] = saved.edit_key
+    name = plain_markdown(saved.name)
+    _flash("success", t("sv_edit_key_shown", "sv", name=name, edit_key=f"`{saved.edit_key}`"),
+           t("sv_edit_key_shown", "en", name=name, edit_key=f"`{saved.edit_key}`"))
+
+
+def edit_key_for(scenario_id: str) -> str | None:
+    """The session's edit key for a scenario, else what was typed in the key box."""
+    state = st.session_state
+    kept = state.get(EDIT_KEYS_KEY, {}).get(scenario_id)
+    typed = str(state.get(EDIT_KEY_INPUT) or "").strip()
+    return kept or typed or None
+
+
 def _current() -> tuple[str, dict[str, float]]:
     ctx = page_context()
     return ctx.data.code, ctx.levers.as_dict()
@@ -116,6 +142,7 @@ def save_new_scenario() -> None:
     for key in (NAME_KEY, DESCRIPTION_KEY):
         state[key] = ""
     _flash_text("success", "saved_ok", version=saved.version)
+    _remember_key(saved)
 
 
 def save_next_version() -> None:
@@ -127,7 +154,8 @@ def save_next_version() -> None:
     code, levers = _current()
     try:
         saved = scenarios.save_version(_db(), str(opened["scenario_id"]), int(opened["version"]),
-                                       levers=levers, municipality_code=code)
+                                       levers=levers, municipality_code=code,
+                                       edit_key=edit_key_for(str(opened["scenario_id"])))
     except scenarios.ConflictError as error:
         state[CONFLICT_KEY] = error.latest_version
         return
@@ -176,6 +204,7 @@ def save_as_new_after_conflict() -> None:
     state[OPENED_KEY] = _opened(saved)
     state.pop(CONFLICT_KEY, None)
     _flash_text("success", "saved_ok", version=saved.version)
+    _remember_key(saved)
 
 
 def open_scenario(scenario_id: str) -> None:
@@ -196,7 +225,8 @@ def rename_scenario(scenario_id: str, version: int) -> None:
     """Give the chosen scenario the name in the rename box (a new version)."""
     state = st.session_state
     try:
-        saved = scenarios.rename(_db(), scenario_id, version, state.get(RENAME_KEY, ""))
+        saved = scenarios.rename(_db(), scenario_id, version, state.get(RENAME_KEY, ""),
+                                 edit_key=edit_key_for(scenario_id))
     except StoreError as error:
         _flash_store_error(error)
         return
@@ -211,17 +241,34 @@ def delete_scenario(scenario_id: str, version: int) -> None:
     """Delete the chosen scenario after the confirmation."""
     state = st.session_state
     state.pop(CONFIRM_DELETE_KEY, None)
+    key = edit_key_for(scenario_id)
     try:
-        scenarios.delete(_db(), scenario_id, version)
+        deleted = scenarios.delete(_db(), scenario_id, version, edit_key=key)
     except StoreError as error:
         _flash_store_error(error)
         return
+    state[UNDO_KEY] = (scenario_id, deleted.name, key)
     opened = state.get(OPENED_KEY)
     if opened and opened["scenario_id"] == scenario_id:
         state.pop(OPENED_KEY, None)
         state.pop(CONFLICT_KEY, None)
     state.pop(CHOICE_KEY, None)
     _flash_text("success", "saved_deleted")
+
+
+def undo_deletion() -> None:
+    """Bring back what this session deleted last (within the store's undo window)."""
+    state = st.session_state
+    pending = state.pop(UNDO_KEY, None)
+    if not pending:
+        return
+    scenario_id, name, key = pending
+    try:
+        scenarios.undo_delete(_db(), scenario_id, edit_key=key)
+    except StoreError as error:
+        _flash_store_error(error)
+        return
+    _flash_text("success", "sv_undone", name=plain_markdown(name))
 
 
 def _ask_delete(scenario_id: str, version: int) -> None:
@@ -274,9 +321,11 @@ def _save_section(lang: str) -> None:
                            on_click=save_as_new_after_conflict, type="primary")
             else:
                 row = st.container(horizontal=True)
+                mine = edit_key_for(str(opened["scenario_id"])) is not None
                 row.button(t("saved_save_version", lang, version=int(opened["version"]) + 1),
                            key="saved_save_version", on_click=save_next_version,
-                           type="primary", disabled=not changed)
+                           type="primary", disabled=not changed or not mine,
+                           help=None if mine else t("sv_edit_key_help", lang))
                 row.button(t("saved_forget", lang), key="saved_forget", on_click=_forget_opened)
     with st.form("saved_form", border=True):
         st.text_input(t("saved_name", lang), key=NAME_KEY,
@@ -295,6 +344,9 @@ def _saved_time(value: datetime) -> str:
 
 def _list_section(lang: str) -> None:
     st.subheader(t("saved_list_heading", lang))
+    if st.session_state.get(UNDO_KEY):
+        st.button(t("sv_undo_delete", lang), key="saved_undo", on_click=undo_deletion,
+                  icon=":material/undo:")
     try:
         saved = scenarios.list_scenarios(_db())
     except StoreError as error:
@@ -339,6 +391,9 @@ def _list_section(lang: str) -> None:
                       help=t("saved_name_help", lang, n=scenarios.NAME_MAX))
     rename.button(t("saved_rename", lang), key="saved_rename", on_click=rename_scenario,
                   args=(chosen.scenario_id, chosen.version))
+    if chosen.scenario_id not in st.session_state.get(EDIT_KEYS_KEY, {}):
+        st.text_input(t("sv_edit_key_label", lang), key=EDIT_KEY_INPUT, type="password",
+                      width=320, help=t("sv_edit_key_help", lang))
     pending = st.session_state.get(CONFIRM_DELETE_KEY)
     if pending and pending[0] == chosen.scenario_id:
         with st.container(border=True):

@@ -24,6 +24,7 @@ from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
 from ui.i18n import DEFAULT_LANGUAGE, t
 from ui.links import (
+    DEVICE_PARAM,
     FACILITATOR_PARAM,
     WORKSHOP_PARAM,
     Budget,
@@ -37,7 +38,8 @@ from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset
 from ui.scenario_page import BUDGET_BECCS_KEY, BUDGET_FOR_KEY, BUDGET_KT_KEY, BUDGET_START_KEY
 from ui.state import (
     DEFAULT_MUNICIPALITY,
-    FACILITATOR_KEY,
+    DEVICE_KEY,
+    FACILITATOR_TOKEN_KEY,
     LANG_KEY,
     MUNICIPALITY_KEY,
     PRESENTER_KEY,
@@ -154,8 +156,12 @@ def read_link_once() -> None:
             state.pop(WORKSHOP_KEY, None)
         else:
             state[WORKSHOP_KEY] = parsed.workshop
-    if parsed.facilitator is not None or history:
-        state[FACILITATOR_KEY] = bool(parsed.facilitator)
+    # facilitator=1 grants nothing; a facilitator link's token waits for the workshop page to
+    # check it against the store (ui/workshop_page.py), and is never written back.
+    if parsed.facilitator_token is not None:
+        state[FACILITATOR_TOKEN_KEY] = parsed.facilitator_token
+    if parsed.device_key is not None:
+        state[DEVICE_KEY] = parsed.device_key
     add_notice("link", parsed.problems + problems)
 
 
@@ -187,8 +193,7 @@ def scenario_params(lang: str, code: str) -> dict[str, str]:
     return link_params(code, lang, ctx.levers.as_dict(), ctx.reference.as_dict(),
                        current_budget(code), default_budget(ctx.data),
                        presenter=bool(state.get(PRESENTER_KEY)),
-                       workshop=state.get(WORKSHOP_KEY),
-                       facilitator=bool(state.get(FACILITATOR_KEY)))
+                       workshop=state.get(WORKSHOP_KEY), device=state.get(DEVICE_KEY))
 
 
 def share_url(params: dict[str, str], page_url_path: str) -> str:
@@ -219,7 +224,8 @@ def sync_link(lang: str, code: str, page_url_path: str, slot: st.delta_generator
         st.query_params.from_dict(params)
     st.session_state[LINK_WRITTEN_KEY] = params
     # The shared scenario leaves the workshop out: whoever opens it is not a participant.
-    shared = ({k: v for k, v in params.items() if k not in (WORKSHOP_PARAM, FACILITATOR_PARAM)}
+    private = (WORKSHOP_PARAM, FACILITATOR_PARAM, DEVICE_PARAM)
+    shared = ({k: v for k, v in params.items() if k not in private}
               if WORKSHOP_PARAM in params else params)
     with slot.expander(t("share_heading", lang), icon=":material/link:", key=SHARE_EXPANDER_KEY):
         st.caption(t("share_help", lang))

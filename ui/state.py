@@ -14,7 +14,12 @@ DEFAULT_MUNICIPALITY = "0780"
 # (ui/workshop_page.py); all three are kept in the page address by ui/sharing.py.
 PRESENTER_KEY = "presenter"
 WORKSHOP_KEY = "workshop_code"
+# The workshop code this session is the verified facilitator of (never set from the address).
 FACILITATOR_KEY = "workshop_facilitator"
+# A facilitator link's token read from the address, not yet checked (ui/workshop_page.py).
+FACILITATOR_TOKEN_KEY = "workshop_facilitator_token"
+# The participant device's key (ui/workshop_page.py makes it; the address keeps it).
+DEVICE_KEY = "workshop_device_key"
 
 
 def lever_key(lever_id: str) -> str:

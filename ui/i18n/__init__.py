@@ -17,6 +17,7 @@ from ui.i18n import (
     exports,
     firstuse,
     municipalities,
+    safety,
     scenarios,
     workshop,
 )
@@ -25,8 +26,8 @@ from ui.i18n import uncertainty as uncertainty_texts
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
-_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible)
-_PARTS += (uncertainty_texts, firstuse)
+_PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible,
+          safety, uncertainty_texts, firstuse)
 
 
 def _merge() -> dict[str, dict[str, str]]:

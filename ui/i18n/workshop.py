@@ -45,8 +45,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ws_join_heading": {"sv": "Gå med i en workshop", "en": "Join a workshop"},
     "ws_code_label": {"sv": "Workshopkod", "en": "Workshop code"},
     "ws_code_help": {
-        "sv": "Koden står på storskärmen, t.ex. VXJ-4821. Stora eller små bokstäver går bra.",
-        "en": "The code is on the big screen, e.g. VXJ-4821. Upper or lower case is fine.",
+        "sv": "Koden står på storskärmen, t.ex. VXJ-K7M-4P2. Stora eller små bokstäver och "
+        "streck eller inte går bra.",
+        "en": "The code is on the big screen, e.g. VXJ-K7M-4P2. Upper or lower case, with or "
+        "without dashes, is fine.",
     },
     "ws_join": {"sv": "Gå med", "en": "Join"},
     "ws_open_facilitator": {"sv": "Öppna som ledare", "en": "Open as facilitator"},
@@ -66,10 +68,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The workshop has started with the code {code}. Show the QR code to the room.",
     },
     "ws_code_malformed": {
-        "sv": "{code} är ingen workshopkod. Koder ser ut som VXJ-4821: tre bokstäver, ett "
-        "streck och fyra siffror.",
-        "en": "{code} is not a workshop code. Codes look like VXJ-4821: three letters, a dash "
-        "and four digits.",
+        "sv": "{code} är ingen workshopkod. Koder ser ut som VXJ-K7M-4P2: tre bokstäver och "
+        "sex tecken (inga I, O, 0 eller 1).",
+        "en": "{code} is not a workshop code. Codes look like VXJ-K7M-4P2: three letters and "
+        "six signs (no I, O, 0 or 1).",
     },
     "ws_not_found": {
         "sv": "Det finns ingen workshop med koden {code}. Kontrollera koden på storskärmen "

@@ -1,0 +1,105 @@
+"""In headless Chromium (issue 10): roles in a workshop, from separate browser contexts.
+
+A participant's address with ``facilitator=1`` added shows no facilitator control and no
+other participant's name; the facilitator link does; a forged key is refused; a second
+device using a taken name is refused; a hidden submission leaves the room's chart and the
+big-screen picker. The projector's address bar never shows the facilitator key.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import wait_for_app_idle
+from tests.test_e2e_workshop import PHONE, PROJECTOR, _context_page
+
+CLOSE = "Stäng för inskick"
+WAIT_MS = 60_000  # the machine is shared: a cold start or a busy minute takes a while
+
+
+def _open(page: Page, path: str, ready: str) -> Page:
+    page.set_default_timeout(WAIT_MS)
+    page.goto(path)
+    page.wait_for_selector(ready, timeout=WAIT_MS)
+    wait_for_app_idle(page, WAIT_MS)
+    return page
+
+
+def _choose(page: Page, key: str, option: str) -> None:
+    """Pick an option in a selectbox (retried: a click during a panel refresh may miss)."""
+    for _attempt in range(4):
+        page.locator(f".st-key-{key}").get_by_role("combobox").click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=3_000)
+            return
+        except Exception:  # noqa: BLE001 - the panel redrew under the click; try again
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r} in {key}")
+
+
+def test_roles_names_and_moderation_in_the_browser(browser: Browser, app_server: str) -> None:
+    facilitator = _open(_context_page(browser, app_server, PROJECTOR), "/workshop",
+                        ".st-key-ws_new_name")
+    facilitator.get_by_role("textbox", name="Workshopens namn").fill("Roller i rummet")
+    facilitator.get_by_role("button", name="Starta workshopen").click()
+    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]').first
+    expect(address_box).to_contain_text("/workshop?", timeout=WAIT_MS)
+    wait_for_app_idle(facilitator, WAIT_MS)
+    address = address_box.inner_text().replace("\n", "")
+    assert "facilitator" not in facilitator.url  # the projected address bar
+    facilitator.get_by_text("Ledarlänk (visa den inte på storskärmen)").click()
+    link_box = facilitator.locator('[data-testid="stMain"] [data-testid="stExpander"] '
+                                   '[data-testid="stCode"]')
+    expect(link_box).to_contain_text("facilitator_key=", timeout=WAIT_MS)
+    facilitator_link = link_box.inner_text().replace("\n", "")
+
+    owner = _open(_context_page(browser, app_server, PHONE, phone=True),
+                  f"{address}&el_personbilar=70", ".st-key-ws_participant")
+    owner.get_by_role("textbox", name="Deltagare eller bord").fill("Bord 1")
+    owner.get_by_role("textbox", name="Scenariots namn").fill("Elbilar")
+    owner.get_by_role("button", name="Skicka in scenariot").click()
+    expect(owner.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
+
+    # A participant's address with facilitator=1: no control, no one else's name.
+    intruder = _open(_context_page(browser, app_server, PROJECTOR),
+                     f"{address}&facilitator=1", ".st-key-ws_participant")
+    expect(intruder.get_by_role("button", name=CLOSE)).to_have_count(0, timeout=WAIT_MS)
+    expect(intruder.get_by_text("Bord 1")).to_have_count(0, timeout=WAIT_MS)
+    expect(intruder.get_by_role("button", name="Öppna som ledare")).to_have_count(0)
+
+    # A forged key: refused, participant view.
+    forged = _open(_context_page(browser, app_server, PROJECTOR),
+                   f"{address}&facilitator_key={secrets.token_urlsafe(24)}",
+                   ".st-key-ws_participant")
+    expect(forged.get_by_text("Ledarlänken gäller inte")).to_be_visible(timeout=WAIT_MS)
+    expect(forged.get_by_role("button", name=CLOSE)).to_have_count(0, timeout=WAIT_MS)
+
+    # The facilitator link on a second screen: the panel, and the key leaves the address.
+    second = _open(_context_page(browser, app_server, PROJECTOR), facilitator_link,
+                   ".st-key-ws_close")
+    expect(second.get_by_text("Inskick: 1 från 1 deltagare")).to_be_visible(timeout=WAIT_MS)
+    assert "facilitator_key" not in second.url
+
+    # Another device under the same name (other case): refused.
+    thief = _open(_context_page(browser, app_server, PHONE, phone=True),
+                  f"{address}&el_personbilar=0", ".st-key-ws_participant")
+    thief.get_by_role("textbox", name="Deltagare eller bord").fill("bord 1")
+    thief.get_by_role("textbox", name="Scenariots namn").fill("Elbilar")
+    thief.get_by_role("button", name="Skicka in scenariot").click()
+    expect(thief.get_by_text("används redan av en annan deltagare")).to_be_visible(timeout=WAIT_MS)
+
+    # Hide Bord 1: it leaves the chart and the big-screen picker.
+    chart = facilitator.locator('[data-testid="stVegaLiteChart"]')
+    expect(chart).to_contain_text("Bord 1 · Elbilar", timeout=WAIT_MS)
+    wait_for_app_idle(facilitator, WAIT_MS)
+    _choose(facilitator, "ws_hide_choice", "Bord 1 · Elbilar")
+    facilitator.get_by_role("button", name="Dölj").click()
+    expect(facilitator.get_by_text("Inskicket är dolt för rummet")).to_be_visible(timeout=WAIT_MS)
+    # It was the only one: no chart line and nothing to put on the big screen.
+    expect(facilitator.get_by_text("Inskick: 0 från 0 deltagare")).to_be_visible(timeout=WAIT_MS)
+    expect(facilitator.locator('[data-testid="stVegaLiteChart"]')).to_have_count(0, timeout=WAIT_MS)
+    expect(facilitator.locator(".st-key-ws_show_choice")).to_have_count(0, timeout=WAIT_MS)
+    for page in (facilitator, owner, intruder, forged, second, thief):
+        page.context.close()
