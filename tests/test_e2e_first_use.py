@@ -77,7 +77,12 @@ def _without_icons(text: str) -> str:
 @pytest.mark.parametrize("path", PAGES)
 def test_the_swedish_ui_shows_no_english(browser: Browser, app_server: str, path: str) -> None:
     page = _open(browser, app_server, path + "?v=1")
-    text, labels = page.evaluate(_TEXT_JS)
+    # The language script runs a frame after each change: on a loaded machine, give it time.
+    for _attempt in range(20):
+        text, labels = page.evaluate(_TEXT_JS)
+        if not any(leak in text or leak in labels for leak in SWEDISH_UI_LEAKS):
+            break
+        page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.lang") == "sv"
     for leak in SWEDISH_UI_LEAKS:
         assert leak not in text and leak not in labels, (path, leak)
