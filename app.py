@@ -8,10 +8,12 @@ import os
 import streamlit as st
 
 from model.paths import reference_levers
+from ui.accessibility import page_frame
 from ui.data_access import follow_imports_elsewhere, load_tables, municipality_data
 from ui.i18n import t
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
+from ui.participant_view import keep_on_workshop, participant_mode
 from ui.sharing import read_link_once, sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
@@ -21,12 +23,15 @@ st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.pn
 
 read_link_once()  # a shared link sets language, municipality and levers (first run only)
 lang, code = language_and_municipality()
+page_frame(lang)  # skip links, focus ring, Streamlit's own texts in lang (ui/accessibility.py)
 follow_imports_elsewhere()  # several app processes: another one may have imported something
 loaded = load_tables()
 if loaded.store_problem_sv:
     st.warning(loaded.store_problem_en if lang == "en" else loaded.store_problem_sv)
 share_slot = st.sidebar.container()
-lever_widgets(reference_levers(municipality_data(code)), lang)
+participant = participant_mode()  # a workshop participant: levers in the page, no menu
+if not participant:
+    lever_widgets(reference_levers(municipality_data(code)), lang)
 
 navigation = st.navigation(
     [
@@ -48,8 +53,11 @@ navigation = st.navigation(
                 url_path="importera"),
         st.Page("pages/workshop.py", title=t("page_workshop", lang), icon=":material/groups:",
                 url_path="workshop"),
-    ]
+    ],
+    position="hidden" if participant else "sidebar",
 )
+if participant:
+    keep_on_workshop(navigation.url_path)
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
 try:
     navigation.run()

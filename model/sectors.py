@@ -53,19 +53,23 @@ SECTOR_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# Colour-blind-safe palette (Okabe–Ito based), one colour per sector everywhere.
+# One colour per sector everywhere (tests/test_chart_palette.py checks the contrasts). In
+# stacking order, dark and mid-light colours alternate: every colour has at least 3:1
+# contrast against white and against the sector stacked next to it, so neighbours differ in
+# lightness, which colour-blind readers see as well as anyone. Hues: blue, green, ochre,
+# purple, pink, red, grey; no two neighbours share one.
 SECTOR_COLOURS: dict[str, str] = {
-    TRANSPORT: "#0072B2",
-    MACHINERY: "#56B4E9",
-    AGRICULTURE: "#009E73",
-    WASTE: "#8C6D31",
-    PRODUCTS: "#CC79A7",
-    HEATING: "#E69F00",
-    ELECTRICITY_HEAT: "#D55E00",
-    INDUSTRY: "#7F7F7F",
-    INTERNATIONAL: "#B8B8E0",
+    TRANSPORT: "#16305E",  # dark blue
+    MACHINERY: "#4596D6",  # light blue
+    AGRICULTURE: "#00472F",  # dark green
+    WASTE: "#BA8200",  # ochre
+    PRODUCTS: "#4A1F66",  # dark purple
+    HEATING: "#D0609E",  # pink
+    ELECTRICITY_HEAT: "#641818",  # dark red
+    INDUSTRY: "#8A8A8A",  # grey
+    INTERNATIONAL: "#24313D",  # dark slate
 }
-BECCS_COLOUR = "#2F4F4F"
+BECCS_COLOUR = "#279A8C"  # teal, below zero next to the dark blue of transport
 
 # Transport sub-sectors that the levers act on separately.
 TRANSPORT_SUBSECTORS: tuple[str, ...] = (

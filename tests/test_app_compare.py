@@ -94,11 +94,11 @@ def test_default_comparison_shows_the_models_figures(vaxjo, presets) -> None:
     at = _open_compare()
     assert at.title[0].value == "Jämför scenarier för Växjö"
     choice = at.multiselect(key="compare_choice")
-    assert choice.value == ["current", "preset:nationell_backning",
-                            "preset:lokal_kraftsamling", "preset:fossilfritt_2030"]
+    # Three, not the most (four): adding one needs no removal first.
+    assert choice.value == ["current", "preset:nationell_backning", "preset:lokal_kraftsamling"]
     figures = _figures(at)
     assert list(figures.columns) == ["Nuvarande spakar", "Nationell backning",
-                                     "Lokal kraftsamling", CLOSEST]
+                                     "Lokal kraftsamling"]
     reference = run_scenario(vaxjo, reference_levers(vaxjo)).kpis
     local = run_scenario(vaxjo, presets["lokal_kraftsamling"].levers(vaxjo)).kpis
     assert figures.loc["Fossil CO2 2030", "Nuvarande spakar"] == fmt_tonnes(

@@ -21,7 +21,8 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
                        "Spakar, referensvärden och källor", "Tabeller", "Källor",
                        "Parametrar och antaganden", "Osäkerhet: hur säkra är vi?",
                        "Egna siffror och ersättningar för Växjö"]
-    levers, tables, sources, _, uncertain, own = (df.value for df in at.dataframe)
+    levers = at.table[0].value  # a static table: its long reasons wrap
+    tables, sources, parameters, uncertain, own = (df.value for df in at.dataframe)
     assert len(levers) == len(LEVER_SPECS)
     assert "Referens" in levers.columns and "Rådighet" in levers.columns
     assert levers["Möjligt till 2030: varför"].str.len().min() > 20  # every lever says why
@@ -29,6 +30,8 @@ def test_data_page_lists_levers_tables_sources_and_the_check() -> None:
     assert "fossilbränslefritt 2030" in method and "BECCS räknas aldrig" in method
     assert "data/ned_ghg.csv" in set(tables["Tabell"])
     assert "ned_2025" in set(sources["id"])
+    assert "Bilparken: alla" in set(parameters["Parameter"])  # a label, not car_fleet_total
+    assert "2025" in set(parameters["Värde"]) and "2\u00a0025" not in set(parameters["Värde"])
     check = " ".join(m.value for m in at.markdown)
     assert "98\u00a0400\u00a0t" in check  # transport statistics 2023, compared with
     assert "+0,7\u00a0%" in check  # how close the model lands
@@ -67,4 +70,10 @@ def test_data_page_in_english() -> None:
     at.switch_page("pages/data_och_metod.py").run()
     assert not at.exception
     assert at.header[0].value == "The model in words"
-    assert "Who controls it" in at.dataframe[0].value.columns
+    assert "Who controls it" in at.table[0].value.columns
+    tables, sources, parameters = [df.value for df in at.dataframe][:3]
+    shown = " ".join(str(v) for frame in (sources, parameters) for v in frame.to_numpy().ravel())
+    for swedish in ("bilar", "andel", "fakta", "antagande", "kvot", "fordon"):
+        assert swedish not in shown.split(" "), swedish
+    assert "Publicering" not in shown and "med ändringar" not in shown
+    assert "Car fleet: all" in set(parameters["Parameter"])

@@ -26,6 +26,7 @@ from ui.formatting import fmt_tonnes
 from ui.workshop_page import _export, qr_png
 
 FOSSIL = "Fossil CO2 år 2030"
+VERDICT = "Fossilbränslefritt 2030"
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -45,13 +46,19 @@ def _fossil(vaxjo, **levers: float) -> str:
     return fmt_tonnes(result.kpis.fossil_co2_2030_t, "sv")
 
 
+def _fuel_left(vaxjo, **levers: float) -> str:
+    """What the verdict says is left: fossil-fuel CO2 in 2030."""
+    result = run_scenario(vaxjo, reference_levers(vaxjo).with_values(**levers))
+    return fmt_tonnes(result.kpis.fossil_fuel_co2_2030_t, "sv")
+
+
 # --------------------------------------------------------------------------------------
 # Presenter mode
 
 
 def test_presenter_mode_from_the_page_and_back(vaxjo) -> None:
     at = open_app({"v": "1", "el_personbilar": "80"}, page=None)
-    assert len(at.metric) == 5 and len(at.get("vega_lite_chart")) >= 1
+    assert len(at.metric) == 6 and len(at.get("vega_lite_chart")) >= 1
     at.button(key="presenter_on").click().run()
     assert not at.exception
     assert [m.label for m in at.metric] == [FOSSIL, "Budgeten tar slut", "Krävd minskning per år"]
@@ -66,7 +73,7 @@ def test_presenter_mode_from_the_page_and_back(vaxjo) -> None:
     at.slider(key="lever_el_personbilar").set_value(100.0).run()
     assert metric_value(at, FOSSIL) == _fossil(vaxjo, el_personbilar=100)
     at.button(key="presenter_off").click().run()
-    assert len(at.metric) == 5 and "presenter" not in at.query_params
+    assert len(at.metric) == 6 and "presenter" not in at.query_params
     assert at.slider(key="lever_el_personbilar").value == 100.0
 
 
@@ -101,7 +108,7 @@ def test_a_workshop_from_opening_to_the_big_screen(vaxjo, db_path: Path) -> None
 
     table_one = join(code, el_personbilar=80)
     assert "Klimatarena Växjö" in [s.value for s in table_one.text]  # plain text, not Markdown
-    assert metric_value(table_one, FOSSIL) == _fossil(vaxjo, el_personbilar=80)
+    assert metric_value(table_one, VERDICT) == f"Nej, {_fuel_left(vaxjo, el_personbilar=80)} kvar"
     assert "Du har ändrat 1 spak" in " ".join(c.value for c in table_one.caption)
     submit(table_one, "Bord 1", "Elbilar först")
     assert "är inskickat (version 1)" in table_one.success[0].value
@@ -157,9 +164,10 @@ def test_closing_the_workshop_stops_submissions(db_path: Path) -> None:
     phone = join(code)
     facilitator.button(key="ws_close").click().run()
     assert "tar inte emot inskick" in facilitator.warning[0].value
-    phone = join(code)  # a phone that opens it now
-    assert "stängt workshopen" in phone.warning[0].value
-    assert phone.button(key="ws_submit").disabled
+    phone = join(code)  # a phone that opens it now: one message, no form, no levers
+    assert [w.value for w in phone.warning] == [
+        "Ledaren har stängt workshopen för inskick. Tack för att du var med!"]
+    assert not phone.get("form") and not phone.slider
     facilitator.button(key="ws_reopen").click().run()
     assert not workshops.get_workshop(db_path, code).closed
 

@@ -266,7 +266,7 @@ def test_W12_a_bad_presenter_flag_in_the_app_keeps_the_normal_page() -> None:
     at = open_app({"v": "1", "presenter": "ja", "el_personbilar": "80"}, page=None)
     (warning,) = at.warning
     assert "presenter: ja ska vara 1 eller 0" in warning.value
-    assert len(at.metric) == 5 and at.slider(key="lever_el_personbilar").value == 80.0
+    assert len(at.metric) == 6 and at.slider(key="lever_el_personbilar").value == 80.0
     assert "presenter" not in at.query_params
 
 
@@ -282,7 +282,7 @@ def test_W14_hundreds_of_unknown_parameters() -> None:
     at = open_app({f"okand{i}": "x" for i in range(500)}, page=None)
     (warning,) = at.warning
     assert warning.value.count("Okänd parameter") == 8 and "och 492 till." in warning.value
-    assert at.query_params == {"v": "1", "kommun": "0780"} and len(at.metric) == 5
+    assert at.query_params == {"v": "1", "kommun": "0780"} and len(at.metric) == 6
 
 
 def test_W15_a_huge_value_is_cut() -> None:

@@ -21,8 +21,24 @@ from ui.formatting import VEGA_LOCALE
 from ui.i18n import t
 
 NET_COLOUR = "#111111"
-REFERENCE_COLOUR = "#6b6b6b"
+REFERENCE_COLOUR = "#595959"  # 7:1 on white, dashed: told apart from the net line by its dashes
 BUDGET_COLOUR = "#b2182b"
+TEXT_COLOUR = "#31333F"  # axis and legend text: 12.6:1 on white (Streamlit's grey was 3.7:1)
+SOLID: list[int] = [1, 0]
+DASHED: list[int] = [6, 4]
+DOTTED: list[int] = [2, 3]
+# Chart text everyone can read, whatever the theme around it.
+# Vega's own ARIA texts for axes, legends and marks are English and name internal fields
+# ("year", "value"); the chart's description (ui/chart_access.py) says it in the page's
+# language instead.
+READABLE_CONFIG: dict = {
+    "axis": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 12,
+             "titleFontSize": 13, "aria": False},
+    "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 13,
+               "aria": False},
+    "mark": {"aria": False},
+    "title": {"color": TEXT_COLOUR},
+}
 # Target lines (model/targets.py), dotted.
 TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
                   "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
@@ -44,17 +60,39 @@ def _finish(spec: dict, lang: str) -> dict:
             layer["data"] = {"values": [{}]}
         else:
             layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
+    config = spec.setdefault("config", {})
+    config["locale"] = VEGA_LOCALE[lang]
+    for part, values in READABLE_CONFIG.items():
+        config[part] = {**values, **config.get(part, {})}
     return spec
 
 
 def _series_scale(lang: str) -> alt.Scale:
-    domain = [sector_label(s, lang) for s in SECTORS] + [
-        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang)] + [
-        t(f"target_{target_id}", lang) for target_id in TARGET_IDS]
-    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR, NET_COLOUR, REFERENCE_COLOUR
-                                                      ] + [TARGET_COLOURS[i] for i in TARGET_IDS]
+    """Areas: the sectors and BECCS (squares in the legend)."""
+    domain = [sector_label(s, lang) for s in SECTORS] + [t("series_beccs", lang)]
+    colours = [SECTOR_COLOURS[s] for s in SECTORS] + [BECCS_COLOUR]
     return alt.Scale(domain=domain, range=colours)
+
+
+def _line_encodings(lang: str) -> dict:
+    """Lines: net solid, reference dashed, targets dotted; one legend that draws them so.
+
+    The field is a copy of the series ("line", made in the layer): a legend per field, so
+    the areas' legend keeps its squares and this one draws strokes.
+    """
+    domain = [t("series_net", lang), t("series_reference", lang)] + [
+        t(f"target_{target_id}", lang) for target_id in TARGET_IDS]
+    colours = [NET_COLOUR, REFERENCE_COLOUR] + [TARGET_COLOURS[i] for i in TARGET_IDS]
+    dashes = [SOLID, DASHED] + [DOTTED for _ in TARGET_IDS]
+    legend = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, title=None, labelLimit=0, columns={"expr":
+                                                                           "width < 520 ? 1 : 3"})
+    return {
+        "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=colours),
+                             legend=legend, title=None),
+        "strokeDash": alt.StrokeDash("line:N", scale=alt.Scale(domain=domain, range=dashes),
+                                     legend=legend, title=None),
+    }
 
 
 @lru_cache(maxsize=16)
@@ -73,7 +111,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     ]
     colour = alt.Color("series:N", scale=_series_scale(lang), title=None,
                        legend=alt.Legend(orient="bottom", columns=2, symbolType="square",
-                                         labelLimit=170))
+                                         labelLimit=0))
     history = alt.Chart().mark_rect(color="#888888", opacity=0.08).encode(
         x=alt.X(datum=1990, scale=years), x2=alt.X2(datum=base_year))
     history_label = alt.Chart().mark_text(align="left", dx=4, dy=8, baseline="top",
@@ -84,24 +122,26 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
                                            color="#555555", fontSize=12).encode(
         x=alt.X(datum=base_year, scale=years), y=alt.value(0),
         text=alt.value(t("label_scenario", lang)))
-    areas = base.mark_area(opacity=0.9).encode(
+    areas = base.mark_area(opacity=1).encode(
         y=alt.Y("value:Q", stack="zero", title=value_title),
         color=colour,
         order=alt.Order("order:Q"),
         tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "area")
-    beccs = base.mark_area(opacity=0.8).encode(
+    beccs = base.mark_area(opacity=1).encode(
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "beccs")
+    lines = _line_encodings(lang)
     net = base.mark_line(strokeWidth=2.5).encode(
-        y="value:Q", color=colour, tooltip=tooltip,
-    ).transform_filter(alt.datum.layer == "net")
-    reference = base.mark_line(strokeDash=[6, 4], strokeWidth=2).encode(
-        y="value:Q", color=colour, tooltip=tooltip,
-    ).transform_filter(alt.datum.layer == "reference")
-    targets = base.mark_line(strokeDash=[2, 3], strokeWidth=2).encode(
-        y="value:Q", color=colour, tooltip=tooltip,
-    ).transform_filter(alt.datum.layer == "target")
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "net").transform_calculate(line="datum.series")
+    reference = base.mark_line(strokeWidth=2).encode(
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "reference").transform_calculate(
+        line="datum.series")
+    targets = base.mark_line(strokeWidth=2).encode(
+        y="value:Q", tooltip=tooltip, **lines,
+    ).transform_filter(alt.datum.layer == "target").transform_calculate(line="datum.series")
     own_figures = base.mark_point(shape="diamond", size=140, filled=True, color=NET_COLOUR,
                                   opacity=1).encode(
         y="value:Q", tooltip=tooltip,
@@ -112,6 +152,11 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
     # instead of squeezing the plot.
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Two legend columns where they fit, one on a phone: labels are never cut.
+    for layer in spec["layer"]:
+        legend = layer.get("encoding", {}).get("color", {}).get("legend")
+        if isinstance(legend, dict) and legend.get("columns") == 2:
+            legend["columns"] = {"expr": "width < 520 ? 1 : 2"}
     return spec
 
 
@@ -223,15 +268,21 @@ def _budget_spec(lang: str) -> dict:
     tooltip = [alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
                alt.Tooltip("series:N", title=" "),
                alt.Tooltip("value:Q", title=y_title, format=",.0f")]
-    colour = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom"),
-                       scale=alt.Scale(domain=[t("series_cumulative", lang),
-                                               t("series_budget", lang)],
-                                       range=[NET_COLOUR, BUDGET_COLOUR]))
-    cumulative = alt.Chart().mark_area(line=True, opacity=0.25).encode(
-        x=x, y=alt.Y("value:Q", title=y_title), color=colour, tooltip=tooltip,
+    # One legend of lines: the cumulative emissions solid, the budget dashed, as drawn.
+    domain = [t("series_cumulative", lang), t("series_budget", lang)]
+    legend = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, labelLimit=0)
+    stroke = alt.Stroke("series:N", title=None, legend=legend,
+                        scale=alt.Scale(domain=domain, range=[NET_COLOUR, BUDGET_COLOUR]))
+    dash = alt.StrokeDash("series:N", title=None, legend=legend,
+                          scale=alt.Scale(domain=domain, range=[SOLID, [8, 4]]))
+    cumulative = alt.Chart().mark_area(line={"color": NET_COLOUR}, opacity=0.25,
+                                       color=NET_COLOUR).encode(
+        x=x, y=alt.Y("value:Q", title=y_title), stroke=stroke, strokeDash=dash,
+        tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "cumulative")
-    budget = alt.Chart().mark_line(strokeDash=[8, 4], strokeWidth=2).encode(
-        x=x, y="value:Q", color=colour, tooltip=tooltip,
+    budget = alt.Chart().mark_line(strokeWidth=2).encode(
+        x=x, y="value:Q", stroke=stroke, strokeDash=dash, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "budget")
     chart = alt.layer(cumulative, budget).properties(height=300, width="container")
     return _finish(chart.to_dict(), lang)

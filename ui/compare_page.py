@@ -87,10 +87,13 @@ def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
     return found, notices
 
 
+DEFAULT_SCENARIOS = 3  # one fewer than the most, so adding one needs no removal first
+
+
 def default_choice(options: list[Candidate]) -> list[str]:
-    """The current levers and the presets after the first (the reference), up to four."""
+    """The current levers and the presets after the first (the reference): three."""
     keys = [CURRENT] + [c.key for c in options if c.key.startswith("preset:")][1:]
-    return keys[:MAX_SCENARIOS]
+    return keys[:DEFAULT_SCENARIOS]
 
 
 def chosen(options: list[Candidate], lang: str) -> list[Candidate]:
@@ -101,11 +104,16 @@ def chosen(options: list[Candidate], lang: str) -> list[Candidate]:
         state[CHOICE_KEY] = [k for k in state[CHOICE_KEY] if k in by_key][:MAX_SCENARIOS]
     else:
         state[CHOICE_KEY] = default_choice(options)
+    # No max_selections: Streamlit's own message for it is English only. Ours, in the
+    # page's language, says which ones are shown.
     keys = st.multiselect(
         t("compare_pick", lang), options=list(by_key),
         format_func=lambda key: by_key[key].label,
-        max_selections=MAX_SCENARIOS, key=CHOICE_KEY, help=t("compare_pick_help", lang),
+        key=CHOICE_KEY, help=t("compare_pick_help", lang),
     )
+    if len(keys) > MAX_SCENARIOS:
+        st.warning(t("compare_too_many", lang, n=MAX_SCENARIOS), icon=":material/info:")
+        keys = keys[:MAX_SCENARIOS]
     return [by_key[k] for k in keys]
 
 
@@ -155,9 +163,12 @@ def main() -> None:
     st.subheader(t("compare_levers_heading", lang))
     differing = lever_rows(named, lang)
     if differing:
+        # The unit column wide enough for "kt CO2/år" (it was cut to "kt CO2/").
         st.dataframe(rows_frame(differing, names, t("compare_col_lever", lang), lang,
                                 as_text=True),
-                     hide_index=True, width="stretch", height="content", key="compare_levers")
+                     hide_index=True, width="stretch", height="content", key="compare_levers",
+                     column_config={t("compare_col_unit", lang): st.column_config.TextColumn(
+                         width=110)})
     else:
         st.caption(t("compare_levers_same", lang))
 

@@ -11,6 +11,7 @@ from model.sectors import sector_label
 from model.tables import DATA_DIR
 from ui.context import page_context
 from ui.data_access import load_tables, source_titles
+from ui.data_labels import kind_label, parameter_label, release_label, unit_label
 from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
 from ui.own_figures import own_or_proxy_table
@@ -26,8 +27,8 @@ def sources_table(lang: str) -> pd.DataFrame:
         "id": sources["source_id"],
         t("col_title", lang): sources[title],
         t("col_publisher", lang): sources["publisher"],
-        t("col_release", lang): sources["release"],
-        t("col_kind", lang): sources["kind"],
+        t("col_release", lang): [release_label(r, lang) for r in sources["release"]],
+        t("col_kind", lang): [kind_label(k, lang) for k in sources["kind"]],
         t("col_reference_link", lang): sources["reference"],
     })
 
@@ -78,11 +79,13 @@ def parameters_table(lang: str, code: str) -> pd.DataFrame:
     rows = rows.sort_values("municipality_code").drop_duplicates("parameter_id", keep="first")
     note = "note_en" if lang == "en" else "note_sv"
     return pd.DataFrame({
-        t("col_parameter", lang): rows["parameter_id"],
-        t("col_value", lang): [fmt_number(v, lang, 3 if abs(v) < 10 else 0)
-                               for v in rows["value"]],
-        t("col_unit", lang): rows["unit"],
-        t("col_kind", lang): rows["kind"],
+        t("col_parameter", lang): [parameter_label(p, lang) for p in rows["parameter_id"]],
+        # A year is a year ('2025', not '2 025').
+        t("col_value", lang): [str(int(v)) if unit == "år" else
+                               fmt_number(v, lang, 3 if abs(v) < 10 else 0)
+                               for v, unit in zip(rows["value"], rows["unit"], strict=True)],
+        t("col_unit", lang): [unit_label(u, lang) for u in rows["unit"]],
+        t("col_kind", lang): [kind_label(k, lang) for k in rows["kind"]],
         t("col_source", lang): rows["source_id"],
         t("col_note", lang): rows[note].fillna(""),
     })
@@ -122,7 +125,8 @@ def main() -> None:
                    base_year=ctx.data.base_year))
 
     st.header(t("data_levers_heading", lang))
-    st.dataframe(levers_table(lang, ctx.reference.as_dict()), hide_index=True, width="stretch")
+    # A static table: the long "Varför" texts wrap instead of being cut off in a grid cell.
+    st.table(levers_table(lang, ctx.reference.as_dict()), hide_index=True)
 
     st.header(t("data_tables_heading", lang))
     st.dataframe(tables_overview(lang), hide_index=True, width="stretch")

@@ -37,7 +37,15 @@ from ui import decision_charts as charts
 from ui.context import PageContext, page_context
 from ui.cost_export import plan_workbook
 from ui.data_access import source_titles
-from ui.formatting import fmt_lever_value, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from ui.formatting import (
+    fmt_lever_value,
+    fmt_month_year,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    fmt_signed,
+    fmt_tonnes,
+)
 from ui.i18n import t
 from ui.scenario_page import budget_settings
 from ui.shared_cache import shared
@@ -139,12 +147,16 @@ def moves_table(answer: SolveResult, lang: str) -> pd.DataFrame:
     rows = []
     for move in answer.moves:
         spec = LEVERS_BY_ID[move.lever_id]
-        change = fmt_lever_value(move.change, spec.unit, lang)
+        # A change of a share is in percentage points: '+90 p.e.', not '+90 %'.
+        change = (fmt_points(move.change, lang, 0 if float(move.change).is_integer() else 1,
+                             short=True) if spec.unit == "%"
+                  else fmt_signed(fmt_lever_value(abs(move.change), spec.unit, lang),
+                                  move.change))
         rows.append({
             t("dec_col_lever", lang): spec.label(lang),
             t("dec_col_now", lang): fmt_lever_value(move.now, spec.unit, lang),
             t("dec_col_needed", lang): fmt_lever_value(move.needed, spec.unit, lang),
-            t("dec_col_change", lang): ("+" if move.change > 0 else "") + change,
+            t("dec_col_change", lang): change,
             t("dec_col_share_of_range", lang): fmt_percent(move.normalised_change, lang, 0),
             t("dec_col_control", lang): CONTROL_LABELS[lang][spec.control],
         })

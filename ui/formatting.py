@@ -21,15 +21,15 @@ def fmt_number(value: float | None, lang: str, decimals: int = 0) -> str:
     text = f"{value:,.{decimals}f}"
     if lang == "sv":
         text = text.replace(",", " ").replace(".", ",").replace(" ", NBSP)
-        text = text.replace("-", "−")
-    return text
+    return text.replace("-", "−")  # the minus sign in both languages
 
 
 def fmt_tonnes(value: float | None, lang: str) -> str:
-    """Tonnes with unit, rounded to whole tonnes below 10 kt and to 100 t above."""
+    """Tonnes with unit, rounded to 100 t from 1 000 t up (the model is no more precise;
+    '8 421 t' beside '63 900 t' looked more exact than it is), whole tonnes below."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    rounded = round(value, -2) if abs(value) >= 10_000 else round(value)
+    rounded = round(value, -2) if abs(value) >= 1_000 else round(value)
     return f"{fmt_number(rounded, lang)}{NBSP}t"
 
 
@@ -87,7 +87,8 @@ VEGA_LOCALE: dict[str, dict[str, object]] = {
         },
     },
     "en": {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"]},
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " SEK"],
+                   "minus": "−"},
     },
 }
 
@@ -95,3 +96,40 @@ VEGA_LOCALE: dict[str, dict[str, object]] = {
 def for_metric_delta(text: str) -> str:
     """Streamlit colours and points a metric's delta by a leading ASCII '-': use it there."""
     return "-" + text[1:] if text.startswith("−") else text
+
+
+MINUS = "\u2212"  # the typographic minus: "−57 %", never the hyphen "-57 %"
+
+
+def fmt_signed(text: str, value: float) -> str:
+    """A formatted magnitude with its sign in front: '+' or '−' (U+2212), none for zero."""
+    body = text.lstrip("+-−")
+    if value > 0:
+        return "+" + body
+    if value < 0:
+        return MINUS + body
+    return body
+
+
+def months_between(year: int | None, month: int | None, reference_year: int | None,
+                   reference_month: int | None) -> int | None:
+    """Months later than the reference; None when either is 'not by 2050' (no count)."""
+    if year is None or reference_year is None:
+        return None
+    return (year * 12 + (month or 1)) - (reference_year * 12 + (reference_month or 1))
+
+
+def fmt_months(months: int, lang: str) -> str:
+    """A signed span in years and months: '+1 år 7 mån', '−7 mån' ('+1 yr 7 mo')."""
+    years, rest = divmod(abs(months), 12)
+    year_unit, month_unit = ("år", "mån") if lang == "sv" else ("yr", "mo")
+    parts = ([f"{years}{NBSP}{year_unit}"] if years else []) + (
+        [f"{rest}{NBSP}{month_unit}"] if rest or not years else [])
+    return fmt_signed(" ".join(parts), months)
+
+
+def fmt_points(points: float, lang: str, decimals: int = 0, short: bool = False) -> str:
+    """A change in percentage points: '+90 procentenheter' or '+90 p.e.' ('+90 pp')."""
+    unit = ("p.e." if short else "procentenheter") if lang == "sv" else (
+        "pp" if short else "percentage points")
+    return f"{fmt_signed(fmt_number(abs(points), lang, decimals), points)}{NBSP}{unit}"

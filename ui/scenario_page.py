@@ -18,16 +18,28 @@ from model.targets import TARGET_IDS, TARGET_SOURCES
 from ui import charts
 from ui.budget_principle import allocated_budget_t, current_principle, principle_widgets
 from ui.budget_principle import note as principle_note_text
+from ui.chart_access import chart_with_text
+from ui.chart_text import (
+    bars_description,
+    budget_description,
+    series_table,
+    trajectory_description,
+    trajectory_table,
+)
 from ui.context import PageContext, page_context
 from ui.data_access import budget_source, reported_figures, source_titles
 from ui.export_section import export_section
+from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.formatting import (
     fmt_lever_value,
     fmt_month_year,
+    fmt_months,
     fmt_number,
     fmt_percent,
+    fmt_points,
+    fmt_signed,
     fmt_tonnes,
-    for_metric_delta,
+    months_between,
 )
 from ui.i18n import t
 from ui.uncertainty_view import budget_range_line, uncertainty_section
@@ -63,30 +75,47 @@ def reference_result(
     return run_scenario(data, reference, budget)
 
 
-def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
-                     lang: str) -> None:
-    """Fossil CO2 2030, when the budget runs out and the pace needed, against the reference
-    (shared by this page and presenter mode)."""
+def fossil_figure(parent: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                  lang: str) -> None:
+    """Fossil CO2 in 2030, against the reference."""
     k, r = result.kpis, reference.kpis
-    fossil_delta = k.fossil_co2_2030_t - r.fossil_co2_2030_t
-    row.metric(
-        t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
-        delta=(for_metric_delta(f"{fmt_tonnes(fossil_delta, lang)} {t('vs_reference', lang)}")
-               if abs(fossil_delta) >= 1 else None),
-        delta_color="inverse", help=t("kpi_fossil_2030_help", lang),
-    )
-    years_later = _years_between(k.budget_exhausted_year, r.budget_exhausted_year)
-    row.metric(
+    change = k.fossil_co2_2030_t - r.fossil_co2_2030_t
+    text = f"{fmt_signed(fmt_tonnes(abs(change), lang), change)} {t('vs_reference', lang)}"
+    parent.metric(t("kpi_fossil_2030", lang), fmt_tonnes(k.fossil_co2_2030_t, lang),
+                  help=t("kpi_fossil_2030_help", lang),
+                  **metric_delta(change, text, lower_is_better=True, tolerance=0.5))
+
+
+def budget_figure(parent: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                  lang: str) -> None:
+    """When the budget runs out (year and month), against the reference."""
+    k, r = result.kpis, reference.kpis
+    months = months_between(k.budget_exhausted_year, k.budget_exhausted_month,
+                            r.budget_exhausted_year, r.budget_exhausted_month)
+    if months is None:  # one of them not by 2050: later (good) or earlier than that
+        later = (k.budget_exhausted_year is None) - (r.budget_exhausted_year is None)
+        delta = metric_delta(-later, t("budget_after_2050" if later > 0 else "budget_before_2050",
+                                       lang), lower_is_better=False)
+        if later:
+            delta["delta_arrow"] = "up" if later > 0 else "down"
+    else:
+        delta = metric_delta(months, f"{fmt_months(months, lang)} {t('vs_reference', lang)}",
+                             lower_is_better=False)
+    parent.metric(
         t("kpi_budget_exhausted", lang),
         fmt_month_year(k.budget_exhausted_year, k.budget_exhausted_month, lang,
                        t("not_by_2050", lang)),
-        delta=(f"{years_later:+d} {t('years_unit', lang)} {t('vs_reference', lang)}"
-               if years_later else None),
         help=t("kpi_budget_help", lang, start=k.budget_start_year,
                budget=fmt_tonnes(k.budget_t, lang)),
+        **delta,
     )
-    # The scenario's own pace stands beside the needed one and moves with the levers.
-    row.metric(
+
+
+def rate_figure(parent: DeltaGenerator, result: ScenarioResult, lang: str) -> None:
+    """The yearly reduction needed to keep the budget, beside the scenario's own pace
+    (which moves with the levers)."""
+    k = result.kpis
+    parent.metric(
         t("kpi_needed_rate", lang), fmt_percent(k.needed_annual_reduction, lang),
         delta=t("scenario_rate_delta", lang, own=fmt_percent(k.scenario_annual_reduction, lang)),
         delta_color="off", delta_arrow="off",
@@ -96,33 +125,50 @@ def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: Sce
     )
 
 
+def verdict_figure(parent: DeltaGenerator, result: ScenarioResult, lang: str) -> None:
+    """'Fossilbränslefritt 2030: Nej, 63 900 t kvar': the answer people came for."""
+    parent.metric(t("verdict_label", lang), verdict_value(fossil_verdict(result), lang),
+                  help=t("verdict_help", lang))
+
+
+def add_main_figures(row: DeltaGenerator, result: ScenarioResult, reference: ScenarioResult,
+                     lang: str) -> None:
+    """Fossil CO2 2030, when the budget runs out and the pace needed, against the reference
+    (shared by this page and presenter mode)."""
+    fossil_figure(row, result, reference, lang)
+    budget_figure(row, result, reference, lang)
+    rate_figure(row, result, lang)
+
+
 def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) -> None:
-    """Five figures across the top, with the change against the reference scenario."""
+    """Six figures in a fixed grid of three and three, with the change against the reference.
+
+    First row, the answer: the verdict, when the budget runs out, the pace needed; second
+    row, the details. Columns keep their place when deltas appear (a wrapping row jumped
+    4 + 1 at 1400 px).
+    """
     k, r = result.kpis, reference.kpis
-    # One horizontal container: wraps on phones, and is cheaper per rerun than columns.
-    row = st.container(horizontal=True, gap="small")
-    add_main_figures(row, result, reference, lang)
+    first = st.columns(3, gap="small")
+    verdict_figure(first[0], result, lang)
+    budget_figure(first[1], result, reference, lang)
+    rate_figure(first[2], result, lang)
+    second = st.columns(3, gap="small")
+    fossil_figure(second[0], result, reference, lang)
     change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
-    row.metric(
+    second[1].metric(
         t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
-        delta=(for_metric_delta(f"{fmt_number(change_delta * 100, lang, 1)} "
-                                f"{t('percentage_points', lang)} {t('vs_reference', lang)}")
-               if abs(change_delta) >= 0.0005 else None),
-        delta_color="inverse", help=t("kpi_change_1990_help", lang),
+        help=t("kpi_change_1990_help", lang),
+        **metric_delta(change_delta, f"{fmt_points(change_delta * 100, lang, 1)} "
+                       f"{t('vs_reference', lang)}", lower_is_better=True, tolerance=0.0005),
     )
     per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
     known = per_capita_t == per_capita_t  # NaN where the population is unknown (imports)
-    row.metric(
+    second[2].metric(
         t("kpi_per_capita", lang),
         f"{fmt_number(per_capita_t, lang, 2)} t CO2e" if known else t("per_capita_unknown", lang),
         help=(t("kpi_per_capita_help", lang) if known
               else t("per_capita_unknown_help", lang, name=result.data.name)),
     )
-
-
-def _years_between(year: int | None, reference_year: int | None) -> int:
-    """Years later than the reference (None = not by 2050, counted as 2051)."""
-    return (year or 2051) - (reference_year or 2051)
 
 
 def own_figures(result: ScenarioResult, lang: str) -> None:
@@ -166,11 +212,11 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("targets_label", lang), TARGET_IDS, selection_mode="multi", default=list(TARGET_IDS),
         format_func=lambda target_id: t(f"target_{target_id}", lang), key="target_lines",
     ) or []
-    st.vega_lite_chart(
-        charts.trajectory_data(result, reference, lang, per_capita, markers, tuple(targets)),
-        charts.trajectory_spec(lang, per_capita, result.data.base_year),
-        width="stretch", key="chart_trajectory",
-    )
+    data = charts.trajectory_data(result, reference, lang, per_capita, markers, tuple(targets))
+    chart_with_text(
+        data, charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
+        "chart_trajectory", lambda: trajectory_table(data, lang), lang)
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
@@ -252,8 +298,13 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
         st.markdown("\n\n".join(text_parts))
     if not k.fossil_free_2030:
         with chart:
-            st.vega_lite_chart(charts.fossil_data(result, lang), charts.fossil_spec(lang),
-                               width="stretch", key="chart_fossil")
+            data = charts.fossil_data(result, lang)
+            chart_with_text(
+                data, charts.fossil_spec(lang),
+                bars_description(data, "chart_fossil_text", lang, "\u00a0t"), "chart_fossil",
+                lambda: data.rename(columns={"series": t("legend_sector", lang),
+                                             "value": t("axis_fossil_t", lang)}).round(0),
+                lang)
 
 
 def _apply_principle(code: str) -> None:
@@ -311,8 +362,9 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                            needed=fmt_percent(k.needed_annual_reduction, lang),
                            own=fmt_percent(k.scenario_annual_reduction, lang))
     st.markdown(f"{used}\n\n{summary}")
-    st.vega_lite_chart(charts.budget_data(result, lang), charts.budget_spec(lang),
-                       width="stretch", key="chart_budget")
+    data = charts.budget_data(result, lang)
+    chart_with_text(data, charts.budget_spec(lang), budget_description(data, lang),
+                    "chart_budget", lambda: series_table(data, lang, decimals=0), lang)
 
 
 def main() -> None:

@@ -27,6 +27,9 @@ APP_SCRIPT = Path(__file__).resolve().parents[1] / "app.py"
 def main(argv: list[str] | None = None) -> None:
     """``python -m ui.server [options]``: ``streamlit run app.py`` without the old mode."""
     PagesManager.uses_pages_directory = False
+    from ui.warmup import warm  # imports, data and specs before the port opens (issue 14)
+
+    print(f"Klimatscenarier: warmed in {warm():.1f} s", flush=True)
     options = sys.argv[1:] if argv is None else argv
     sys.argv = ["streamlit", "run", str(APP_SCRIPT), *options]
     cli.main()

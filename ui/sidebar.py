@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.levers import (
     CONTROL_LABELS,
@@ -45,12 +46,12 @@ from ui.state import (
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 
-def _slider_format(spec: LeverSpec) -> str:
+def _slider_format(spec: LeverSpec, lang: str = "sv") -> str:
     if spec.unit == "%":
-        return "%d %%"
+        return "%d %%" if lang == "sv" else "%d%%"
     if spec.unit == "år":
         return "%d"
-    return "%d kt/år"
+    return "%d kt/år" if lang == "sv" else "%d kt/yr"
 
 
 def language_and_municipality() -> tuple[str, str]:
@@ -185,6 +186,15 @@ def lever_widgets(reference: Levers, lang: str) -> None:
     preset_picker(reference, lang)
     sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers_and_preset,
                    args=(reference,), width="stretch")
+    lever_groups(sidebar, reference, lang)
+
+
+def lever_groups(parent: DeltaGenerator, reference: Levers, lang: str,
+                 expanded: str | None = "transport") -> None:
+    """The sliders in one expander per sector group, inside parent (the sidebar, or the
+    page itself in the workshop's participant view). The widget keys are the same wherever
+    they are drawn, so a page must draw them in one place only."""
+    ensure_lever_state(reference)
     data = municipality_data(current_municipality())
     preset = active_preset()
     help_texts = _help_texts(lang, reference, data.code, preset.id if preset else None)
@@ -204,7 +214,7 @@ def lever_widgets(reference: Levers, lang: str) -> None:
         label = GROUP_LABELS[lang][group]
         if changed:
             label += f" ({changed} ≠ ref.)"
-        with sidebar.expander(label, expanded=group == "transport", key=f"group_{group}"):
+        with parent.expander(label, expanded=group == expanded, key=f"group_{group}"):
             if hidden:
                 st.caption(t("beccs_no_potential", lang, name=data.name))
                 continue
@@ -217,7 +227,7 @@ def lever_widgets(reference: Levers, lang: str) -> None:
                     # Streamlit a scan of the whole session state per slider and rerun.
                     value=references[spec.id],
                     step=float(spec.step),
-                    format=_slider_format(spec),
+                    format=_slider_format(spec, lang),
                     key=lever_key(spec.id),
                     help=help_texts[spec.id],
                 )

@@ -59,7 +59,7 @@ from model.scenario import ScenarioError, ScenarioResult, default_budget, run_sc
 from store import workshops
 from store.database import StoreError, default_db_path
 from store.workshops import Submission, Workshop
-from ui import presenter
+from ui import participant_view, presenter
 from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
@@ -748,4 +748,4 @@ def main() -> None:
         _facilitator_header(lookup.workshop, lang)
         _live_panel(lookup.workshop, lang)
     else:
-        _participant_view(lookup.workshop, lang)
+        participant_view.show(lookup.workshop, lang)  # a phone's view: ui/participant_view.py

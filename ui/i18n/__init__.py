@@ -15,6 +15,7 @@ from ui.i18n import (
     credible,
     decisions,
     exports,
+    firstuse,
     municipalities,
     safety,
     scenarios,
@@ -27,7 +28,7 @@ LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
 _PARTS = (core, exports, compare, decisions, municipalities, scenarios, workshop, credible,
-          safety, uncertainty_texts, sverige)
+          safety, uncertainty_texts, sverige, firstuse)
 
 
 def _merge() -> dict[str, dict[str, str]]:

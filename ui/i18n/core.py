@@ -129,9 +129,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The levers that can remove most of what is left",
     },
     "fossil_potentials_note": {
-        "sv": "Varje spak för sig, till ändan av sitt intervall. Spakarna samverkar "
+        "sv": "Varje spak för sig, flyttad så långt det går. Spakarna samverkar "
         "(multiplikativt), så minskningarna kan inte läggas ihop.",
-        "en": "Each lever on its own, to the end of its range. The levers interact "
+        "en": "Each lever on its own, moved as far as it goes. The levers interact "
         "(multiplicatively), so the reductions do not add up.",
     },
     "axis_fossil_t": {"sv": "ton fossil CO2 år 2030", "en": "tonnes fossil CO2 in 2030"},

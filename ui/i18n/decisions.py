@@ -43,11 +43,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "dec_search": {"sv": "Sök", "en": "Search"},
     "dec_reached": {
         "sv": "Målet nås. Tabellen visar den minsta sammanlagda ändring sökningen hittade: "
-        "{n} spakar flyttas, sammanlagt lika mycket som {total} spakar flyttade över hela "
-        "sitt intervall.",
+        "{n} spakar flyttas; sammanlagt motsvarar det {total} spakar flyttade hela vägen från "
+        "ena änden till den andra.",
         "en": "The goal is reached. The table shows the smallest total change the search "
-        "found: {n} levers move, in total as much as {total} levers moved across their "
-        "whole range.",
+        "found: {n} levers move; in total that equals {total} levers moved all the way from "
+        "one end to the other.",
     },
     "dec_already": {"sv": "Målet nås redan med spakarna som de står: inget behöver ändras.",
                     "en": "The goal is already reached with the levers as they are: nothing "
@@ -107,13 +107,13 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "Which levers make a difference?"},
     "dec_contrib_intro": {
         "sv": "Ton som varje spak tar bort i ditt scenario jämfört med referensen "
-        "(nettoutsläpp av växthusgaser, BECCS inräknat). Spakarna samverkar, så delningen är "
-        "gjord med Shapley-värden: oberoende av ordning och exakt lika med hela skillnaden "
-        "varje år (se Data och metod).",
+        "(nettoutsläpp av växthusgaser, BECCS inräknat). Spakarna samverkar, så tonnen är "
+        "fördelade rättvist, oberoende av i vilken ordning spakarna flyttas, och delarna blir "
+        "tillsammans exakt hela skillnaden varje år (metoden står under Data och metod).",
         "en": "Tonnes each lever removes in your scenario compared with the reference (net "
-        "greenhouse-gas emissions, BECCS included). The levers interact, so the split uses "
-        "Shapley values: independent of order and exactly equal to the whole difference "
-        "every year (see Data and method).",
+        "greenhouse-gas emissions, BECCS included). The levers interact, so the tonnes are "
+        "shared out fairly, whatever the order the levers are moved in, and the parts add up "
+        "to exactly the whole difference every year (the method is under Data and method).",
     },
     "dec_contrib_none": {
         "sv": "Scenariot är lika med referensen: inga bidrag att visa. Flytta spakarna i "

@@ -157,9 +157,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ws_chart_caption": {
         "sv": "Nettoutsläpp (växthusgaser minus BECCS) för varje inskick, senaste versionen. "
-        "Grått: statistik (SCB/Naturvårdsverket, NED); streckat: referensscenariot.",
+        "Grått: statistik (SMHI, Nationella emissionsdatabasen); streckat: "
+        "referensscenariot.",
         "en": "Net emissions (greenhouse gases minus BECCS) of each submission, latest "
-        "version. Grey: statistics (Statistics Sweden/EPA, NED); dashed: the reference.",
+        "version. Grey: statistics (SMHI, National emissions database); dashed: the "
+        "reference.",
     },
     "ws_axis_net": {"sv": "Nettoutsläpp, kt CO2e", "en": "Net emissions, kt CO2e"},
     "ws_col_submission": {"sv": "Inskick", "en": "Submission"},

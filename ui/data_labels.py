@@ -1,0 +1,172 @@
+"""Labels for the data page's codes, in the page's language.
+
+The CSV tables keep short Swedish codes (units "bilar", kinds "fakta", releases as the
+publisher names them) and internal parameter ids (``car_fleet_total``); the English page
+showed them as they are. Here they become words in either language. A code not listed
+falls back to itself (a new row is never hidden), with underscores as spaces.
+"""
+
+from __future__ import annotations
+
+from model.sectors import SECTOR_LABELS, SECTORS
+
+UNITS: dict[str, dict[str, str]] = {
+    "bilar": {"sv": "bilar", "en": "cars"},
+    "andel": {"sv": "andel", "en": "share"},
+    "andel per år": {"sv": "andel per år", "en": "share per year"},
+    "år": {"sv": "år", "en": "year"},
+    "kg CO2/l": {"sv": "kg CO2/l", "en": "kg CO2/l"},
+    "kt CO2/år": {"sv": "kt CO2/år", "en": "kt CO2/yr"},
+    "Mkr": {"sv": "Mkr", "en": "SEK m"},
+    "kvot": {"sv": "kvot", "en": "ratio"},
+    "fordon": {"sv": "fordon", "en": "vehicles"},
+}
+KINDS: dict[str, dict[str, str]] = {
+    "fakta": {"sv": "fakta", "en": "fact"},
+    "antagande": {"sv": "antagande", "en": "assumption"},
+    "uppskattning": {"sv": "uppskattning", "en": "estimate"},
+    "statistik": {"sv": "statistik", "en": "statistics"},
+    "beslut": {"sv": "beslut", "en": "decision"},
+    "kommunens uppgift": {"sv": "kommunens uppgift", "en": "the municipality's figure"},
+}
+# Releases as data/sources.csv names them (Swedish); the English page's words for them.
+RELEASES_EN: dict[str, str] = {
+    "Publicering med data till 2024": "Release with data to 2024",
+    "Publicering med data till 2023": "Release with data to 2023",
+    "Länsrapport 2024-04-18, data till 2022": "County report 2024-04-18, data to 2022",
+    "2023 och 2024": "2023 and 2024",
+    "Fordon i län och kommuner 2025": "Vehicles in counties and municipalities 2025",
+    "Fordon 2019–2025": "Vehicles 2019–2025",
+    "Nivåer 2018–2025; 6 % 2024, 10 % från 1 juli 2025":
+        "Levels 2018–2025; 6% in 2024, 10% from 1 July 2025",
+    "Bensin 2,36 kg/l, diesel 2,54 kg/l": "Petrol 2.36 kg/l, diesel 2.54 kg/l",
+    "Version 2025–2026 (kommunens egen inventering, basår 1993)":
+        "Version 2025–2026 (the municipality's own inventory, base year 1993)",
+    "Uppskattningar: 180–200 kt CO2/år, cirka 1 miljard kr, tidigast cirka 2027–2030":
+        "Estimates: 180–200 kt CO2/yr, about SEK 1 billion, 2027–2030 at the earliest",
+    "Modellversion 1": "Model version 1",
+    "Körsträckor 2018–2020: personbil cirka 1 200 mil, tung lastbil cirka 4 000 mil, lätt "
+    "lastbil cirka 1 370 mil, buss cirka 4 950 mil per år":
+        "Distances 2018–2020: car about 12,000 km, heavy truck about 40,000 km, light truck "
+        "about 13,700 km, bus about 49,500 km a year",
+    "Tabell efter National Inventory Report 2021": "Table after the National Inventory "
+                                                   "Report 2021",
+    "December 2019": "December 2019",
+    "Förordning 2016:836 med ändringar": "Ordinance 2016:836 as amended",
+    "Räkneexempel": "Worked example",
+    "Granskad 4 oktober 2024": "Reviewed 4 October 2024",
+    "Energiläget 2023": "Energy in Sweden 2023",
+    "Projektet 2014–2023": "The project 2014–2023",
+    "Förslaget 'Första, andra, tredje'; första auktionen 2025 (Stockholm Exergi: 20 "
+    "miljarder kr för 800 kt per år i 15 år)":
+        "The proposal 'First, second, third'; first auction 2025 (Stockholm Exergi: "
+        "SEK 20 billion for 800 kt a year for 15 years)",
+    "Uppskattningar: 180–200 kt CO2/år, cirka 1 miljard kr, tidigast cirka 2027–2030 "
+    "(modellen räknar med tidigast 2030 och en kostnad som Stockholm Exergis, se "
+    "stockholm_exergi_beccs)":
+        "Estimates: 180–200 kt CO2/yr, about SEK 1 billion, 2027–2030 at the earliest (the "
+        "model assumes 2030 at the earliest and a cost like Stockholm Exergi's, see "
+        "stockholm_exergi_beccs)",
+    "Publiceringarna med data till 2023 och till 2024": "The releases with data to 2023 and "
+                                                        "to 2024",
+    "Juni 2022": "June 2022",
+    "Befolkningsframskrivning 2024–2070": "Population projection 2024–2070",
+    "Basprognos 2024": "Base forecast 2024",
+    "Beslutad 2021": "Decided 2021",
+    "Beslutat 2017": "Decided 2017",
+    "Drivmedel 2022–2023": "Fuels 2022–2023",
+    "SFS 2011:319 med ändringar": "SFS 2011:319 as amended",
+    "Fordon 2023; Hur gamla är olika typer av vägfordon? (2024-02-24)":
+        "Vehicles 2023; How old are different types of road vehicles? (2024-02-24)",
+    "Bilsalget 2025": "Car sales 2025",
+    "Pressmeddelanden 2020–2023": "Press releases 2020–2023",
+    "Utvärderingar 2006–2016": "Evaluations 2006–2016",
+    "Husdjur i juni": "Livestock in June",
+    "Investeringsbeslut 2025": "Investment decision 2025",
+    "Miljöprogram; Klimatkontrakt 2030 version 2025–2026":
+        "Environmental programme; Klimatkontrakt 2030 version 2025–2026",
+}
+
+_SUBSECTORS: dict[str, dict[str, str]] = {
+    "personbilar": {"sv": "personbilar", "en": "cars"},
+    "bussar": {"sv": "bussar", "en": "buses"},
+    "lätta_lastbilar": {"sv": "lätta lastbilar", "en": "light trucks"},
+    "tunga_lastbilar": {"sv": "tunga lastbilar", "en": "heavy trucks"},
+    "inrikes_flygtrafik": {"sv": "inrikes flyg", "en": "domestic aviation"},
+    "övriga": {"sv": "övriga transporter", "en": "other transport"},
+    "övriga_transporter": {"sv": "övriga transporter", "en": "other transport"},
+    "arbetsmaskiner": {"sv": "arbetsmaskiner", "en": "working machinery"},
+}
+_FUELS: dict[str, dict[str, str]] = {
+    "total": {"sv": "alla", "en": "all"}, "petrol": {"sv": "bensin", "en": "petrol"},
+    "diesel": {"sv": "diesel", "en": "diesel"}, "ethanol": {"sv": "etanol", "en": "ethanol"},
+    "gas": {"sv": "gas", "en": "gas"}, "hybrid": {"sv": "elhybrider", "en": "hybrids"},
+    "phev": {"sv": "laddhybrider", "en": "plug-in hybrids"},
+    "bev": {"sv": "elbilar", "en": "battery-electric"},
+    "year": {"sv": "år för räkningen", "en": "year counted"},
+}
+_SINGLE: dict[str, dict[str, str]] = {
+    "beccs_capex_msek": {"sv": "BECCS: investering", "en": "BECCS: investment"},
+    "beccs_capture_high_kt": {"sv": "BECCS: infångning, hög", "en": "BECCS: capture, high"},
+    "beccs_capture_low_kt": {"sv": "BECCS: infångning, låg", "en": "BECCS: capture, low"},
+    "beccs_earliest_start": {"sv": "BECCS: tidigaste start", "en": "BECCS: earliest start"},
+    "beccs_potential_kt": {"sv": "BECCS: potential", "en": "BECCS: potential"},
+    "ef_diesel_kg_per_l": {"sv": "Utsläppsfaktor diesel", "en": "Emission factor diesel"},
+    "ef_petrol_kg_per_l": {"sv": "Utsläppsfaktor bensin", "en": "Emission factor petrol"},
+    "fleet_renewal_rate": {"sv": "Bilparkens förnyelse per år",
+                           "en": "Car fleet renewal a year"},
+    "new_car_bev_share": {"sv": "Nya bilar: andel elbilar", "en": "New cars: battery-electric "
+                                                                  "share"},
+    "new_car_phev_share": {"sv": "Nya bilar: andel laddhybrider",
+                           "en": "New cars: plug-in hybrid share"},
+    "new_cars_2025": {"sv": "Nya bilar 2025", "en": "New cars 2025"},
+    "phev_electric_share": {"sv": "Laddhybrider: andel på el", "en": "Plug-in hybrids: share "
+                                                                     "on electricity"},
+    "ruminant_share_of_agriculture": {"sv": "Idisslare: andel av jordbrukets utsläpp",
+                                      "en": "Ruminants: share of agriculture's emissions"},
+}
+_PATTERNS: dict[str, dict[str, str]] = {
+    "car_fleet_": {"sv": "Bilparken: {x}", "en": "Car fleet: {x}"},
+    "co2_share_": {"sv": "Andel CO2: {x}", "en": "CO2 share: {x}"},
+    "diesel_share_": {"sv": "Andel diesel: {x}", "en": "Diesel share: {x}"},
+    "transport_split_": {"sv": "Transporternas fördelning: {x}", "en": "Transport split: {x}"},
+    "new_car_rechargeable_share_": {"sv": "Nya bilar: andel laddbara {x}",
+                                    "en": "New cars: rechargeable share {x}"},
+}
+
+
+def _sector_word(code: str, lang: str) -> str | None:
+    """'egen_uppvärmning' → the sector's label ('Own heating of buildings')."""
+    for sector in SECTORS:
+        if sector.lower().split(" (")[0].replace(" ", "_") == code or \
+                SECTOR_LABELS["sv"][sector].lower().replace(" ", "_") == code:
+            return SECTOR_LABELS[lang][sector]
+    return None
+
+
+def parameter_label(parameter_id: str, lang: str) -> str:
+    """A parameter's name in words; unknown ids as they are, underscores as spaces."""
+    if parameter_id in _SINGLE:
+        return _SINGLE[parameter_id][lang]
+    for prefix, template in _PATTERNS.items():
+        if parameter_id.startswith(prefix):
+            rest = parameter_id.removeprefix(prefix)
+            word = (_FUELS.get(rest, {}).get(lang) or _SUBSECTORS.get(rest, {}).get(lang)
+                    or _sector_word(rest, lang) or rest.replace("_", " "))
+            return template[lang].format(x=word)
+    return parameter_id.replace("_", " ").capitalize()
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit code in lang."""
+    return UNITS.get(unit, {}).get(lang, unit)
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A kind code (fakta, antagande, …) in lang."""
+    return KINDS.get(kind, {}).get(lang, kind)
+
+
+def release_label(release: str, lang: str) -> str:
+    """A source's release as named in data/sources.csv, in English on the English page."""
+    return RELEASES_EN.get(release, release) if lang == "en" else release

@@ -1,0 +1,71 @@
+"""Texts for first-time users: the verdict among the key figures, the participant view on a
+phone, chart descriptions and tables, skip links and the uploader's own Swedish caption."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # The verdict among the key figures
+    "verdict_label": {"sv": "Fossilbränslefritt 2030", "en": "Fossil-fuel-free 2030"},
+    "verdict_yes": {"sv": "Ja", "en": "Yes"},
+    "verdict_no": {"sv": "Nej, {left} kvar", "en": "No, {left} left"},
+    "verdict_help": {
+        "sv": "Når scenariot fossilbränslefritt 2030? Om inte: hur mycket koldioxid från "
+        "fossila bränslen som är kvar det året.",
+        "en": "Does the scenario reach fossil-fuel-free 2030? If not: how much carbon "
+        "dioxide from fossil fuels is left that year.",
+    },
+    "budget_after_2050": {"sv": "räcker förbi 2050", "en": "lasts beyond 2050"},
+    "budget_before_2050": {"sv": "tar slut före 2050", "en": "runs out before 2050"},
+    # The participant view
+    "pv_intro": {
+        "sv": "Workshop {code}. Flytta spakarna nedan; siffrorna överst följer med. Skicka "
+        "sedan in ert scenario längst ned.",
+        "en": "Workshop {code}. Move the levers below; the figures at the top follow. Then "
+        "submit your scenario at the bottom.",
+    },
+    "pv_levers_heading": {"sv": "Spakar", "en": "Levers"},
+    "pv_levers_unchanged": {"sv": "Spakarna står på referensen.",
+                            "en": "The levers are at the reference."},
+    "pv_submit_heading": {"sv": "Skicka in", "en": "Submit"},
+    "pv_closed": {"sv": "Tack för att du var med!", "en": "Thank you for taking part!"},
+    "pv_toast": {"sv": "Scenariot är inskickat", "en": "The scenario is submitted"},
+    "pv_figures_label": {"sv": "Ditt scenario", "en": "Your scenario"},
+    "pv_language": {"sv": "In English", "en": "På svenska"},
+    # Skip links (keyboard)
+    "skip_to_levers": {"sv": "Hoppa till spakarna", "en": "Skip to the levers"},
+    "skip_to_results": {"sv": "Hoppa till resultaten", "en": "Skip to the results"},
+    "skip_nav_label": {"sv": "Genvägar", "en": "Shortcuts"},
+    # Charts in words and as tables
+    "show_as_table": {"sv": "Visa som tabell", "en": "Show as table"},
+    "unit_t_per_capita": {"sv": "t CO2e per invånare", "en": "t CO2e per inhabitant"},
+    "chart_trajectory_text": {
+        "sv": "Diagrammet visar utsläppen av växthusgaser i {name} per sektor, statistik "
+        "1990–{base_year} och scenario till 2050. {base_year}: {base}. 2030: {total_2030} "
+        "från sektorerna, netto {net_2030} (referensen: {reference_2030}). 2050: netto "
+        "{net_2050}. Störst 2030: {largest}.",
+        "en": "The chart shows greenhouse-gas emissions in {name} by sector, statistics "
+        "1990–{base_year} and the scenario to 2050. {base_year}: {base}. 2030: {total_2030} "
+        "from the sectors, net {net_2030} (the reference: {reference_2030}). 2050: net "
+        "{net_2050}. Largest in 2030: {largest}.",
+    },
+    "chart_fossil_text": {
+        "sv": "Fossil koldioxid kvar år 2030 per sektor, störst först: {list}.",
+        "en": "Fossil carbon dioxide left in 2030 by sector, largest first: {list}.",
+    },
+    "chart_budget_text": {
+        "sv": "Kumulativa utsläpp från {start} mot budgeten på {budget} kt CO2e: {end} kt år "
+        "2050. {crossed}",
+        "en": "Cumulative emissions from {start} against the budget of {budget} kt CO2e: "
+        "{end} kt in 2050. {crossed}",
+    },
+    "chart_budget_crossed": {"sv": "Budgeten överskrids {year}.",
+                             "en": "The budget is exceeded in {year}."},
+    "chart_budget_not_crossed": {"sv": "Budgeten överskrids inte före 2050.",
+                                 "en": "The budget is not exceeded by 2050."},
+    "compare_too_many": {
+        "sv": "Högst {n} scenarier åt gången: de {n} första visas. Ta bort ett för att visa "
+        "ett annat.",
+        "en": "At most {n} scenarios at a time: the first {n} are shown. Remove one to show "
+        "another.",
+    },
+}
