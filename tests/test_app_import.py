@@ -118,9 +118,14 @@ def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> 
         build_municipality_data(read_csv_tables(), "0780").base_ghg.sum() * 0.71, "sv")
     assert _imports(db) == 0  # a preview stores nothing
 
-    # It replaces shipped figures (Växjö, Alvesta): the changes are shown, and asked for.
+    # It replaces shipped figures: the changes are shown, and asked for. The fixture gives
+    # Växjö and Alvesta their shipped figures (no change) and Kalmar 0.71 × Växjö's (its
+    # real, shipped figures differ, by more than the warning limit in some years).
     changes = _frame_with(at, "Efter import (t)")
-    assert set(changes["Ändring"]) == {"0,0 %"} and set(changes["Obs"]) == {""}
+    same = changes[changes["Kommun"].isin(["Växjö", "Alvesta"])]
+    assert set(same["Ändring"]) == {"0,0 %"} and set(same["Obs"]) == {""}
+    kalmar = changes[changes["Kommun"] == "Kalmar"]
+    assert len(kalmar) and (kalmar["Ändring"] != "0,0 %").all()
     assert at.button(key="import_button").disabled
     at.checkbox(key="import_confirm_replace").check().run()
     at.button(key="import_button").click().run()
@@ -143,6 +148,8 @@ def test_import_one_municipality_then_open_its_scenario(db: Path) -> None:
     kalmar_2024 = build_municipality_data(read_csv_tables(), "0780").base_ghg * 0.71
     assert sectors.loc["Transporter", "2024 (t)"] == fmt_number(kalmar_2024[0], "sv")
     assert sectors.loc["Totalt", "2024 (t)"] == fmt_number(kalmar_2024.sum(), "sv")
+    # Kalmar ships with its own figures: replacing them must be confirmed.
+    at.checkbox(key="import_confirm_replace").check().run()
     at.button(key="import_button").click().run()
     assert _imports(db) == 1
     at.button(key="import_open").click().run()

@@ -168,6 +168,8 @@ def test_imports_need_the_admin_token_when_the_server_has_one(db_path: Path) -> 
         at.text_input(key="import_admin_token").input("fel").run()
         assert "stämmer inte" in messages(at) and at.button(key="import_button").disabled
         at.text_input(key="import_admin_token").input("rummets-hemliga-nyckel").run()
+        # Kalmar ships with its own figures: replacing them is confirmed too.
+        at.checkbox(key="import_confirm_replace").check().run()
         assert not at.button(key="import_button").disabled
     finally:
         os.environ.pop("KLIMAT_ADMIN_TOKEN", None)

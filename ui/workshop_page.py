@@ -276,6 +276,9 @@ def is_facilitator(code: str) -> bool:
             state[SECRET_KEY] = token
         else:
             _flash_text("error", "ws_facilitator_refused")
+            # This run drew the sidebar's levers for a facilitator; as a participant the
+            # levers belong in the page (app.py decides before the page runs): run again.
+            st.rerun()
     return state.get(FACILITATOR_KEY) == code and bool(state.get(SECRET_KEY))
 
 
