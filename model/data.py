@@ -6,7 +6,7 @@ shapes them into arrays. Reading files is in model/tables.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -156,6 +156,67 @@ class MunicipalityData:
         if not len(hit):
             return None
         return float(np.nansum(self.fossil_co2_history[hit[0]]))
+
+
+@dataclass(frozen=True, eq=False)
+class MunicipalityStack:
+    """Several municipalities' model inputs on a leading municipality axis n.
+
+    Shaped so that the core's maths, written for one municipality with batch axes on the
+    lever paths, broadcasts over municipalities exactly as it does over uncertainty draws:
+    per-municipality numbers are (n, 1, ...) and every parameter (n, 1), against paths of
+    shape (n, years). One base year, one reduction-obligation table and one fleet-data
+    year for all (``stack_municipalities`` checks), since those set the shared year axis.
+    """
+
+    codes: tuple[str, ...]
+    base_year: int
+    base_ghg: np.ndarray  # (n, 1, 9) GHG by sector in the base year
+    co2_share: np.ndarray  # (n, 1, 9)
+    transport_split: np.ndarray  # (n, 1, 6)
+    obligation_years: np.ndarray  # shared (national)
+    obligation_petrol: np.ndarray
+    obligation_diesel: np.ndarray
+    # Each (n, 1); NaN where a municipality lacks a parameter the others have, so that a
+    # calculation reading it shows NaN rather than a wrong number.
+    parameters: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        """Number of municipalities."""
+        return len(self.codes)
+
+
+def stack_municipalities(datas: Sequence[MunicipalityData]) -> MunicipalityStack:
+    """Stack municipalities for one vectorised run; ValueError if they cannot share a
+    year axis (different base years, obligation tables or fleet-data years)."""
+    if not datas:
+        raise ValueError("No municipalities to stack.")
+    first = datas[0]
+    if any(d.base_year != first.base_year for d in datas):
+        raise ValueError("The municipalities have different base years.")
+    if any(not (np.array_equal(d.obligation_years, first.obligation_years)
+                and np.array_equal(d.obligation_petrol, first.obligation_petrol)
+                and np.array_equal(d.obligation_diesel, first.obligation_diesel))
+           for d in datas):
+        raise ValueError("The municipalities have different reduction-obligation tables.")
+    fleet_years = {d.parameters.get("car_fleet_year") for d in datas}
+    if len(fleet_years) > 1:
+        raise ValueError("The municipalities have different fleet-data years.")
+    keys = list(dict.fromkeys(k for d in datas for k in d.parameters))
+    parameters = {k: np.array([[d.parameters.get(k, np.nan)] for d in datas], dtype=float)
+                  for k in keys}
+    return MunicipalityStack(
+        codes=tuple(d.code for d in datas),
+        base_year=first.base_year,
+        base_ghg=np.stack([d.base_ghg for d in datas])[:, None, :],
+        co2_share=np.stack([d.co2_share for d in datas])[:, None, :],
+        transport_split=np.stack([d.transport_split for d in datas])[:, None, :],
+        obligation_years=first.obligation_years,
+        obligation_petrol=first.obligation_petrol,
+        obligation_diesel=first.obligation_diesel,
+        parameters=MappingProxyType(parameters),
+    )
 
 
 def _rows_for(tables: Tables, name: str, code: str) -> pd.DataFrame:
@@ -361,7 +422,7 @@ def _transport_split(
     return adjusted / adjusted.sum(), True
 
 
-def diesel_shares(params: Mapping[str, float]) -> np.ndarray:
+def diesel_shares(params: Mapping[str, float] | Mapping[str, np.ndarray]) -> np.ndarray:
     """Diesel's share of each transport sub-sector's fossil CO2 (the rest is petrol)."""
     keys = {
         "Personbilar": "diesel_share_personbilar",
@@ -371,7 +432,10 @@ def diesel_shares(params: Mapping[str, float]) -> np.ndarray:
         "Inrikes flygtrafik": None,
         "Övriga": "diesel_share_övriga_transporter",
     }
-    return np.array([params[k] if k else 0.0 for k in keys.values()], dtype=float)
+    # Parameters may be (n, 1) arrays (a MunicipalityStack): the shares then stack to
+    # (6, n, 1), one (n, 1) column per sub-sector.
+    return np.stack(np.broadcast_arrays(*[np.asarray(params[k] if k else 0.0, dtype=float)
+                                          for k in keys.values()]))
 
 
 def sector_position(sector: str) -> int:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.data import MunicipalityData, diesel_shares
+from model.data import MunicipalityData, MunicipalityStack, diesel_shares
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -105,8 +105,13 @@ def beccs_captured_t(
     return np.minimum(capacity_kt, plant_kt) * rampup * 1000.0
 
 
+def _weighted(activity: np.ndarray, split: np.ndarray) -> np.ndarray:
+    """activity (..., 6) weighted by the transport split: (6,), or a stack's (n, 1, 6)."""
+    return activity @ split if split.ndim == 1 else (activity * split).sum(axis=-1)
+
+
 def compute_trajectory(
-    data: MunicipalityData,
+    data: MunicipalityData | MunicipalityStack,
     years: np.ndarray,
     paths: Mapping[str, np.ndarray],
     params: Mapping[str, float | np.ndarray] | None = None,
@@ -114,6 +119,7 @@ def compute_trajectory(
     """Emissions for every sector and year from the lever paths (see model/paths.py).
 
     `params` overrides data.parameters (floats, or arrays broadcastable against the paths).
+    `data` may be a MunicipalityStack (paths (n, years)): every municipality in one call.
     """
     p = params if params is not None else data.parameters
     base = data.base_ghg
@@ -158,9 +164,10 @@ def compute_trajectory(
     ], axis=-1)
     activity = np.stack([np.broadcast_to(f, shape) for f in combustion], axis=-1)
     split = data.transport_split
-    transport_fossil = (co2[t] * split) * activity * np.broadcast_to(fuel, activity.shape)
+    transport_fossil = ((co2[..., t, None] * split) * activity
+                        * np.broadcast_to(fuel, activity.shape))
     fossil[..., t] = transport_fossil.sum(axis=-1)
-    ghg[..., t] = fossil[..., t] + other_gases[t] * (activity @ split)
+    ghg[..., t] = fossil[..., t] + other_gases[..., t] * _weighted(activity, split)
     fuel_only[..., t] = fossil[..., t]
 
     # Working machinery: fossil-free share (electric or HVO100) × fossil fraction of the fuel.
@@ -168,43 +175,43 @@ def compute_trajectory(
     dm = data.parameters["diesel_share_arbetsmaskiner"]
     machines = _share_ratio(paths["fossilfria_arbetsmaskiner"])
     machine_fuel = dm * diesel * own("own_share_machinery_diesel") + (1.0 - dm) * petrol
-    fossil[..., m] = co2[m] * machines * machine_fuel
-    ghg[..., m] = fossil[..., m] + other_gases[m] * machines
+    fossil[..., m] = co2[..., m] * machines * machine_fuel
+    ghg[..., m] = fossil[..., m] + other_gases[..., m] * machines
     fuel_only[..., m] = fossil[..., m]
 
     efficiency = 1.0 - paths["energieffektivisering"] / 100.0
     h = SECTOR_INDEX[HEATING]
-    fossil[..., h] = co2[h] * _share_ratio(paths["utfasning_olja"]) * efficiency
-    ghg[..., h] = fossil[..., h] + other_gases[h] * efficiency
+    fossil[..., h] = co2[..., h] * _share_ratio(paths["utfasning_olja"]) * efficiency
+    ghg[..., h] = fossil[..., h] + other_gases[..., h] * efficiency
     fuel_only[..., h] = fossil[..., h]
 
     # Electricity and district heating: the fossil remainder, and methane and nitrous oxide
     # from burning biomass, which only falls when less is burnt.
     e = SECTOR_INDEX[ELECTRICITY_HEAT]
-    fossil[..., e] = co2[e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
-    ghg[..., e] = fossil[..., e] + other_gases[e] * efficiency
+    fossil[..., e] = co2[..., e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
+    ghg[..., e] = fossil[..., e] + other_gases[..., e] * efficiency
     fuel_only[..., e] = fossil[..., e]
 
     # Industry: energy (the lever) and processes (unchanged, not fuel).
     i = SECTOR_INDEX[INDUSTRY]
     process = p["industry_process_share"]
-    energy = co2[i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
-    fossil[..., i] = energy + co2[i] * process
-    ghg[..., i] = fossil[..., i] + other_gases[i]
+    energy = co2[..., i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
+    fossil[..., i] = energy + co2[..., i] * process
+    ghg[..., i] = fossil[..., i] + other_gases[..., i]
     fuel_only[..., i] = energy
 
     # Agriculture: ruminants (enteric methane, manure) and soils; its CO2 is from liming,
     # mineral rather than fossil fuel, so it is not counted as fossil CO2.
     a = SECTOR_INDEX[AGRICULTURE]
-    ruminants = base[a] * data.parameters["ruminant_share_of_agriculture"]
-    soils = base[a] - ruminants
+    ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
+    soils = base[..., a] - ruminants
     herd = np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
     ghg[..., a] = ruminants * herd + soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
 
     w = SECTOR_INDEX[WASTE]
     factor = _share_ratio(paths["avfall_minskning"])
-    fossil[..., w] = co2[w] * factor
-    ghg[..., w] = base[w] * factor
+    fossil[..., w] = co2[..., w] * factor
+    ghg[..., w] = base[..., w] * factor
 
     # Product use: solvents (fossil CO2) and F-gases (the other gases), which the EU F-gas
     # Regulation phases out by 2050 in the reference; the lever cuts both further.
@@ -212,14 +219,14 @@ def compute_trajectory(
     factor = _share_ratio(paths["produkter_fgaser"])
     phaseout = p["fgas_phaseout_year"]
     fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
-    fossil[..., s] = co2[s] * factor
-    ghg[..., s] = fossil[..., s] + other_gases[s] * fgas * factor
+    fossil[..., s] = co2[..., s] * factor
+    ghg[..., s] = fossil[..., s] + other_gases[..., s] * fgas * factor
 
     # International transport (flights from the local airport) follows the aviation lever.
     x = SECTOR_INDEX[INTERNATIONAL]
     aviation = _share_ratio(paths["fossilfritt_flyg"])
-    fossil[..., x] = co2[x] * aviation
-    ghg[..., x] = base[x] * aviation
+    fossil[..., x] = co2[..., x] * aviation
+    ghg[..., x] = base[..., x] * aviation
 
     captured = beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
                                 paths["energieffektivisering"], p)

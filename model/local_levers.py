@@ -14,8 +14,10 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import numpy as np
+
 from model.budget_estimate import genitive
-from model.data import MunicipalityData
+from model.data import MunicipalityData, MunicipalityStack
 from model.levers import LEVERS_BY_ID, LeverError, Levers
 from model.paths import reference_levers
 
@@ -36,6 +38,24 @@ def lever_max(data: MunicipalityData, lever_id: str) -> float:
         potential = math.floor(plant / spec.step) * spec.step
         return min(spec.max, max(potential, spec.min))
     return spec.max
+
+
+def lever_max_stacked(stack: MunicipalityStack, lever_id: str) -> np.ndarray:
+    """lever_max for every municipality of a stack at once, (n,): the same arithmetic."""
+    spec = LEVERS_BY_ID[lever_id]
+    n = stack.n
+    if lever_id != BECCS_LEVER:
+        return np.full(n, spec.max, dtype=float)
+    params = stack.parameters
+
+    def get(key: str, default: float) -> np.ndarray:
+        value = params.get(key)
+        return np.full(n, default) if value is None else np.asarray(value, float).reshape(n)
+
+    plant = (get("beccs_biogenic_co2_kt", 0.0) * get("beccs_capture_rate_max", 0.9)
+             * get("beccs_availability", 0.9))
+    potential = np.floor(plant / spec.step) * spec.step
+    return np.minimum(spec.max, np.maximum(potential, spec.min))
 
 
 def has_beccs_potential(data: MunicipalityData) -> bool:

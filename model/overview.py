@@ -2,10 +2,10 @@
 and `python -m model overview`.
 
 `overview_base(tables)` builds every runnable municipality's model inputs once (per server
-or CLI process) and stacks what the summary needs (history, population, budgets) into
-arrays with a leading municipality axis; `run_overview` runs the model core's batch API
-(model.batch.run_municipalities, issue 9) for all of them and works out the budgets' years
-of exhaustion for all at once.
+or CLI process) and stacks them, and what the summary needs (history, population, budgets),
+into arrays with a leading municipality axis; `run_overview` runs the model core's batch API
+(model.batch.run_municipalities, issue 9) for all of them in one vectorised call and works
+out the budgets' years of exhaustion for all at once.
 
 Lever semantics are those of the comparison page (model.local_levers.carry_over): the levers
 moved from the reference keep their values everywhere (the national ones, the reduction
@@ -13,11 +13,10 @@ obligation, apply to all as they are; the local ones are shares of each municipa
 base); the levers not moved stay at each municipality's own reference, and BECCS is capped
 by each one's plant (none but Växjö's). A test checks that every row equals run_scenario.
 
-Speed: the batch core still loops over municipalities (one run_batch each). The first
-version of this module ran the previous core's maths for all 290 as one array operation
-(24 ms); that maths no longer matches the new core, so it was replaced by the core's own
-batch call. Reaching the 200 ms target again needs run_batch to take per-municipality base
-data (base_ghg (n, 9), co2_share, transport_split (n, 6), per-row parameters) in one call.
+Speed (target ≤ 200 ms for run_overview + overview_frame over 290, bench/overview_bench.py):
+the core runs all municipalities as one batch (model.data.MunicipalityStack: base data and
+parameters with a leading municipality axis), not a loop of run_batch calls, which took
+2–5 s. The stacking (reference paths of all 290) is done once, in overview_base.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.batch import run_municipalities
+from model.batch import MunicipalityBatch, prepare_municipalities, run_municipalities
 from model.budget_estimate import (
     DEFAULT_EMISSIONS_WEIGHT,
     DEFAULT_PRINCIPLE,
@@ -46,6 +45,7 @@ class OverviewBase:
     """Every runnable municipality's inputs, and its summary data stacked: leading axis n."""
 
     datas: tuple[MunicipalityData, ...]
+    batch: MunicipalityBatch  # the same municipalities stacked for the model core
     codes: np.ndarray  # (n,) str
     names: np.ndarray  # (n,) str
     counties: np.ndarray  # (n,) str
@@ -119,6 +119,7 @@ def overview_base(tables: Tables, codes: list[str] | None = None) -> OverviewBas
         "municipality_code")["county"]
     return OverviewBase(
         datas=tuple(datas),
+        batch=prepare_municipalities(datas),
         codes=np.array([d.code for d in datas], dtype=object),
         names=np.array([d.name for d in datas], dtype=object),
         counties=np.array([str(counties.get(d.code, "") or "") for d in datas], dtype=object),
@@ -156,7 +157,7 @@ def run_overview(base: OverviewBase, moved: Mapping[str, float] | None = None,
     unknown = sorted(set(moved) - set(LEVERS_BY_ID))
     if unknown:
         raise KeyError(f"Okända spakar: {', '.join(unknown)}")
-    batch = run_municipalities(base.datas, moved)
+    batch = run_municipalities(base.batch, moved)
     budgets = base.budget_t if budget_t is None else np.asarray(budget_t, dtype=float)
     exhausted = _exhaustion_years(base, batch.years, batch.totals, budgets)
     return OverviewResult(base, batch.years, batch.ghg, batch.fossil_fuel_co2, batch.beccs,

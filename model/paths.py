@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from model.data import MunicipalityData
+from model.data import MunicipalityData, MunicipalityStack
 from model.fleet import FleetState, fleet_path
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
 
@@ -49,7 +49,7 @@ def scenario_years(data: MunicipalityData) -> np.ndarray:
     return np.arange(data.base_year, END_YEAR + 1)
 
 
-def parameter_view(data: MunicipalityData,
+def parameter_view(data: MunicipalityData | MunicipalityStack,
                    overrides: Mapping[str, float | np.ndarray] | None = None) -> Params:
     """The municipality's parameters with overrides; arrays of shape (n,) get a year axis
     (n, 1) so that they broadcast against paths of shape (n, years)."""
@@ -200,6 +200,36 @@ def _derived_reference(spec: LeverSpec, data: MunicipalityData, years: np.ndarra
     return float(round(raw))
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class StackedReference:
+    """Reference paths of several municipalities (a MunicipalityStack), stacked once so that
+    every run of all of them reuses them: paths (n, years), values (n,) by lever id."""
+
+    years: np.ndarray
+    paths: dict[str, np.ndarray]
+    ramps: dict[str, np.ndarray]  # (years,), the same for all (one base year)
+    values: dict[str, np.ndarray]
+
+
+def stack_reference_paths(datas: tuple[MunicipalityData, ...] | list[MunicipalityData]
+                          ) -> StackedReference:
+    """Each municipality's reference paths and lever values on a leading axis n (for
+    model.data.stack_municipalities' stack of the same municipalities)."""
+    refs = [reference_paths(d) for d in datas]
+    first = refs[0]
+    if any(not np.array_equal(r.years, first.years)
+           or any(not np.array_equal(r.ramps[k], v) for k, v in first.ramps.items())
+           for r in refs):
+        raise ValueError("The municipalities' reference paths have different year axes.")
+    return StackedReference(
+        years=first.years,
+        paths={k: np.stack([r.paths[k] for r in refs]) for k in first.paths},
+        ramps=dict(first.ramps),
+        values={spec.id: np.array([float(getattr(r.levers, spec.id)) for r in refs])
+                for spec in LEVER_SPECS},
+    )
+
+
 @lru_cache(maxsize=32)
 def reference_paths(data: MunicipalityData) -> ReferencePaths:
     """Computed once per municipality: every scenario run reuses them."""
@@ -238,20 +268,23 @@ def reference_levers(data: MunicipalityData) -> Levers:
 
 
 def lever_path_values(
-    data: MunicipalityData,
+    data: MunicipalityData | MunicipalityStack,
     spec: LeverSpec,
     values: float | np.ndarray,
     params: Params | None = None,
     *,
     years: np.ndarray | None = None,
-    reference: tuple[dict[str, np.ndarray], dict[str, np.ndarray], Levers] | None = None,
+    reference: tuple[dict[str, np.ndarray], dict[str, np.ndarray],
+                     Levers | Mapping[str, np.ndarray]] | None = None,
 ) -> np.ndarray:
     """One lever's yearly path for a value (float → (years,)) or values ((n,) → (n, years)).
 
     In the lever's unit, except new-vehicle levers: their path is the electric share of
-    vehicle-km (%), which is what emissions depend on.
+    vehicle-km (%), which is what emissions depend on. A stack of municipalities passes its
+    StackedReference's (paths, ramps, values) as `reference` (reference values (n,)).
     """
     if reference is None:
+        assert isinstance(data, MunicipalityData), "a stack passes its StackedReference"
         ref = reference_paths(data)
         ref_paths, ref_ramps, ref_levers, years = ref.paths, ref.ramps, ref.levers, ref.years
     else:
@@ -263,7 +296,9 @@ def lever_path_values(
         return np.broadcast_to(values[..., None], values.shape + years.shape).astype(float)
     if spec.path == "new_share":
         return fleet_state(params, spec.id, years, values).electric_km * 100.0
-    shift = values[..., None] - getattr(ref_levers, spec.id)
+    own = (ref_levers[spec.id] if isinstance(ref_levers, Mapping)
+           else getattr(ref_levers, spec.id))
+    shift = values[..., None] - np.asarray(own, dtype=float)[..., None]
     path = ref_paths[spec.id] + shift * ref_ramps[spec.id]
     if spec.min < 0:  # a change in per cent: activity cannot fall below zero
         return np.maximum(path, -100.0)
@@ -289,15 +324,28 @@ def lever_paths(data: MunicipalityData, levers: Levers) -> dict[str, np.ndarray]
 
 
 def lever_paths_batch(
-    data: MunicipalityData,
+    data: MunicipalityData | MunicipalityStack,
     values: Mapping[str, float | np.ndarray],
     params: Params | None = None,
+    stacked: StackedReference | None = None,
 ) -> dict[str, np.ndarray]:
     """Every lever's path for a batch: values by lever id (float or (n,)), missing levers at
-    the municipality's reference. Shapes broadcast to (n, years) where any input is (n,)."""
-    reference = reference_levers(data)
+    the municipality's reference. Shapes broadcast to (n, years) where any input is (n,).
+
+    For a MunicipalityStack, pass its `stacked` reference: row i is then municipality i,
+    with its own reference paths, parameters and (for missing levers) reference values.
+    """
+    if stacked is None:
+        assert isinstance(data, MunicipalityData), "a stack needs its StackedReference"
+        ref = reference_paths(data)
+        years, paths, ramps = ref.years, ref.paths, ref.ramps
+        own: Levers | Mapping[str, np.ndarray] = ref.levers
+        defaults = {spec.id: getattr(ref.levers, spec.id) for spec in LEVER_SPECS}
+    else:
+        years, paths, ramps, own = stacked.years, stacked.paths, stacked.ramps, stacked.values
+        defaults = stacked.values
     return {
-        spec.id: lever_path_values(data, spec, values.get(spec.id, getattr(reference, spec.id)),
-                                   params)
+        spec.id: lever_path_values(data, spec, values.get(spec.id, defaults[spec.id]), params,
+                                   years=years, reference=(paths, ramps, own))
         for spec in LEVER_SPECS
     }
