@@ -1,4 +1,5 @@
-"""model/overview.py: the 290-municipality run equals run_scenario municipality by municipality.
+"""model/overview.py: the 290-municipality run equals run_scenario municipality by municipality,
+and model.batch.run_municipalities (one vectorised run) equals its old loop of run_batch.
 
 When the model core changes (issue 9), this is the test that says the batch must be
 re-pointed at the new core (model/overview.py, _batch_trajectory).
@@ -6,16 +7,28 @@ re-pointed at the new core (model/overview.py, _batch_trajectory).
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import fields
 from functools import cache
+from types import MappingProxyType
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model import build_municipality_data, reference_levers, run_scenario
-from model.levers import LEVER_SPECS
-from model.local_levers import carry_over
+from model import (
+    BatchResult,
+    MunicipalityData,
+    build_municipality_data,
+    reference_levers,
+    run_batch,
+    run_municipalities,
+    run_scenario,
+)
+from model.batch import prepare_municipalities
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError
+from model.local_levers import carry_over, lever_max
 from model.overview import OverviewBase, fossil_fuel_co2_2030, overview_base, run_overview
 from model.tables import read_csv_tables
 
@@ -68,3 +81,115 @@ def test_overview_equals_run_scenario(fractions: dict[str, float]) -> None:
 def test_unknown_lever_is_refused() -> None:
     with pytest.raises(KeyError, match="nope"):
         run_overview(base(), {"nope": 1.0})
+
+
+# ---------------------------------------------------------------------------------------
+# model.batch.run_municipalities: one vectorised run equals the loop over municipalities.
+
+MOVED = {"el_personbilar": 70.0, "trafik_personbilar": -10.0, "reduktionsplikt_diesel": 30.0,
+         "fossilfri_fjarrvarme": 90.0, "idisslare": -10.0, "beccs_kt": 150.0,
+         "beccs_start": 2032.0}
+
+
+def loop(datas: tuple[MunicipalityData, ...], levers: dict[str, float]) -> list[BatchResult]:
+    """What run_municipalities did before issue 13: run_batch per municipality, BECCS
+    clipped to its plant, the levers not given at its own reference."""
+    rows = []
+    for data in datas:
+        own = dict(levers)
+        if "beccs_kt" in own:
+            own["beccs_kt"] = min(own["beccs_kt"], lever_max(data, "beccs_kt"))
+        rows.append(run_batch(data, own))
+    return rows
+
+
+def assert_rows_equal(result: BatchResult, rows: list[BatchResult]) -> None:
+    assert result.n == len(rows)
+    for f in fields(BatchResult):
+        if f.name == "years":
+            np.testing.assert_array_equal(result.years, rows[0].years)
+            continue
+        expected = np.concatenate([getattr(r, f.name) for r in rows])
+        np.testing.assert_allclose(getattr(result, f.name), expected, rtol=1e-9, atol=1e-9,
+                                   err_msg=f.name)
+
+
+@pytest.mark.parametrize("levers", [{}, MOVED], ids=["reference", "moved"])
+def test_all_290_in_one_run_equal_the_loop(levers: dict[str, float]) -> None:
+    stacked = base()
+    result = run_municipalities(stacked.batch, levers)
+    assert_rows_equal(result, loop(stacked.datas, levers))
+    # BECCS only where there is a plant (Växjö's), clipped to it; none anywhere else.
+    beccs = result.beccs.sum(axis=1)
+    vaxjo = stacked.index_of("0780")
+    assert np.all(np.delete(beccs, vaxjo) == 0.0)
+    assert (beccs[vaxjo] < 0.0) == bool(levers)
+    # A sequence of MunicipalityData gives the same as the prepared batch.
+    some = stacked.datas[:3]
+    assert_rows_equal(run_municipalities(some, levers), loop(some, levers))
+
+
+def test_levers_not_given_stay_at_each_municipalitys_reference() -> None:
+    stacked = base()
+    result = run_municipalities(stacked.batch, {"reduktionsplikt_diesel": 30.0})
+    for code in ("0780", "1280"):
+        i = stacked.index_of(code)
+        data = stacked.datas[i]
+        own = reference_levers(data).with_values(reduktionsplikt_diesel=30.0)
+        expected = run_scenario(data, own).trajectory.ghg
+        np.testing.assert_allclose(result.ghg[i], expected, rtol=1e-9, atol=1e-6)
+
+
+def test_lever_ranges_are_checked_per_municipality() -> None:
+    batch = base().batch
+    with pytest.raises(LeverError):
+        run_municipalities(batch, {"el_personbilar": 101.0})
+    with pytest.raises(LeverError):
+        run_municipalities(batch, {"beccs_kt": -1.0})
+    with pytest.raises(LeverError):
+        run_municipalities(batch, {"el_personbilar": float("nan")})
+    with pytest.raises(LeverError, match="Unknown|Okänd"):
+        run_municipalities(batch, {"nope": 1.0})
+    # Above every plant: clipped to each one's (Växjö's ceiling, 0 elsewhere), not refused.
+    result = run_municipalities(batch, {"beccs_kt": LEVERS_BY_ID["beccs_kt"].max})
+    vaxjo = base().datas[base().index_of("0780")]
+    expected = run_batch(vaxjo, {"beccs_kt": lever_max(vaxjo, "beccs_kt")})
+    np.testing.assert_allclose(result.beccs[base().index_of("0780")], expected.beccs[0])
+
+
+def test_different_base_years_are_refused() -> None:
+    data = base().datas[0]
+    later = dataclasses.replace(data, history_years=data.history_years + 1)
+    with pytest.raises(ValueError, match="base years"):
+        run_municipalities([data, later])
+
+
+def test_different_fleet_years_run_in_groups_and_keep_the_order() -> None:
+    first, second, third = (base().datas[i] for i in (0, 1, 2))
+    older = dataclasses.replace(second, parameters=MappingProxyType(
+        {**second.parameters, "car_fleet_year": float(first.base_year)}))
+    datas = (first, older, third)
+    assert len(prepare_municipalities(datas).groups) == 2
+    assert_rows_equal(run_municipalities(datas, MOVED), loop(datas, MOVED))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(0, 289), min_size=1, max_size=6, unique=True),
+       st.dictionaries(st.sampled_from([s.id for s in LEVER_SPECS]), st.floats(0.0, 1.0),
+                       max_size=6))
+def test_any_municipalities_and_levers_equal_the_loop(rows: list[int],
+                                                      fractions: dict[str, float]) -> None:
+    """A random subset of municipalities and random values within the lever ranges (BECCS up
+    to the widest range: clipped per municipality) give the same as the loop."""
+    levers = {k: LEVERS_BY_ID[k].min + f * (LEVERS_BY_ID[k].max - LEVERS_BY_ID[k].min)
+              for k, f in fractions.items()}
+    datas = tuple(base().datas[i] for i in rows)
+    assert_rows_equal(run_municipalities(datas, levers), loop(datas, levers))
+
+
+def test_one_lever_value_per_municipality() -> None:
+    datas = tuple(base().datas[i] for i in (0, 5, 9))
+    values = np.array([40.0, 60.0, 80.0])
+    result = run_municipalities(datas, {"el_personbilar": values})
+    rows = [run_batch(d, {"el_personbilar": v}) for d, v in zip(datas, values, strict=True)]
+    assert_rows_equal(result, rows)
