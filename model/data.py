@@ -432,10 +432,11 @@ def diesel_shares(params: Mapping[str, float] | Mapping[str, np.ndarray]) -> np.
         "Inrikes flygtrafik": None,
         "Övriga": "diesel_share_övriga_transporter",
     }
-    # Parameters may be (n, 1) arrays (a MunicipalityStack): the shares then stack to
-    # (6, n, 1), one (n, 1) column per sub-sector.
-    return np.stack(np.broadcast_arrays(*[np.asarray(params[k] if k else 0.0, dtype=float)
-                                          for k in keys.values()]))
+    values = [params[k] if k else 0.0 for k in keys.values()]
+    if not any(isinstance(v, np.ndarray) for v in values):  # one municipality: the fast case
+        return np.array(values, dtype=float)
+    # A MunicipalityStack's parameters are (n, 1): the shares stack to (6, n, 1).
+    return np.stack(np.broadcast_arrays(*[np.asarray(v, dtype=float) for v in values]))
 
 
 def sector_position(sector: str) -> int:
