@@ -50,6 +50,28 @@ SERVER_START_TIMEOUT_S = 60.0
 E2E_FIXTURES = frozenset({"page", "browser", "open_app", "app_server", "playwright_instance"})
 
 
+def _scan_components_once() -> None:
+    """Scan the installed packages for Streamlit components once per test process.
+
+    Every new AppTest scans the metadata of every installed package (about 0.8 s, most of
+    a short AppTest's cost); the installed packages do not change during a test run.
+    """
+    from streamlit.components.v2 import manifest_scanner
+
+    original = manifest_scanner.scan_component_manifests
+    found: list = []
+
+    def scan_once(max_workers: int | None = None) -> list:
+        if not found:
+            found.append(original(max_workers))
+        return list(found[0])
+
+    manifest_scanner.scan_component_manifests = scan_once
+
+
+_scan_components_once()
+
+
 def in_ci() -> bool:
     """True when running under CI (env CI=true), where missing tools must fail, not skip."""
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
@@ -218,8 +240,11 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
     """One Playwright driver per worker process."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions retry for 15 s, not Playwright's 5 s: a rerun on the 2-core CI machine with
+    # two workers and their browsers can take longer than 5 s to draw.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         yield playwright
 
@@ -251,13 +276,26 @@ def page(browser: Browser, app_server: str) -> Iterator[Page]:
 
 
 # Fonts loaded (icons are a web font) and every visible Vega-Lite chart drawn.
-_PAGE_SETTLED_JS = """() => document.fonts.status === 'loaded' &&
-  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-    .every(el => el.offsetParent === null || el.querySelector('canvas, svg'))"""
+# Idle for IDLE_QUIET_MS without a break: a run that ends in a rerun (a link written, a
+# callback) shows "notRunning" for a moment between the two runs, and a page read in that
+# moment misses the figures of the second run (seen in CI on a loaded machine).
+IDLE_QUIET_MS = 500
+_PAGE_SETTLED_JS = """(quiet) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const idle = !!app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED';
+  const now = performance.now();
+  if (!idle) { window.__klimatIdleSince = null; return false; }
+  if (window.__klimatIdleSince == null) window.__klimatIdleSince = now;
+  return now - window.__klimatIdleSince >= quiet && document.fonts.status === 'loaded' &&
+    [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+      .every(el => el.offsetParent === null || el.querySelector('canvas, svg'));
+}"""
 
 
 def wait_for_app_idle(page: Page, timeout_ms: float = 30_000) -> None:
-    """Wait until Streamlit has connected, finished the script run and drawn its charts.
+    """Wait until Streamlit has connected, finished its script runs (idle for half a second
+    without a break) and drawn its charts.
 
     Without the last part a screenshot may catch icons as empty boxes or a blank chart.
     """
@@ -266,7 +304,9 @@ def wait_for_app_idle(page: Page, timeout_ms: float = 30_000) -> None:
         '[data-test-connection-state="CONNECTED"]',
         timeout=timeout_ms,
     )
-    page.wait_for_function(_PAGE_SETTLED_JS, timeout=timeout_ms)
+    page.evaluate("window.__klimatIdleSince = null")
+    page.wait_for_function(_PAGE_SETTLED_JS, arg=IDLE_QUIET_MS, timeout=timeout_ms,
+                           polling=50)
 
 
 @pytest.fixture

@@ -153,6 +153,7 @@ W58   a saved scenario whose name is Markdown with an outside     escaped in the
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import shutil
@@ -169,7 +170,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from model.levers import LEVER_SPECS
-from store import database, scenarios, workshops
+from store import backend, database, scenarios, workshops
 from store.database import build_database, is_user_table
 from tests import smhi_fixtures as fx
 from tests.apptest_helpers import metric_value
@@ -742,6 +743,10 @@ def test_W51_saving_a_scenario_on_a_read_only_file(own_db: Path, immutable) -> N
 
 def test_W52_saving_a_scenario_on_a_locked_file(own_db: Path, locker, monkeypatch) -> None:
     monkeypatch.setitem(database.connect.__wrapped__.__kwdefaults__, "timeout", 0.5)
+    # Saving waits in write_transaction (30 s in the app): half a second here as well.
+    monkeypatch.setattr(scenarios, "write_transaction",
+                        functools.partial(database.write_transaction, timeout=0.5))
+    monkeypatch.setitem(backend.connect.__wrapped__.__kwdefaults__, "timeout", 0.5)
     kept = scenarios.save_new(own_db, "Finns kvar", "", "", "0780", {"el_personbilar": 60.0})
     at = open_app(page="pages/sparade.py")
     holder = locker(own_db)

@@ -81,12 +81,17 @@ _SCRIPT = """<script>
   window.__klimatA11yInstalled = true;
   const doc = window.document;
   const visible = (el) => !!(el && el.offsetParent !== null);
-  const focusLater = (find) => {
+  // A slow phone or a busy server may still be drawing: keep trying for 10 s, then take
+  // the fallback (the page title) rather than nothing.
+  const focusOn = (el) => { el.focus(); el.scrollIntoView({block: "center"}); };
+  const focusLater = (find, fallback) => {
     let tries = 0;
     const attempt = () => {
       const el = find();
-      if (el && visible(el)) { el.focus(); el.scrollIntoView({block: "center"}); return; }
-      if (tries++ < 20) setTimeout(attempt, 100);
+      if (el && visible(el)) { focusOn(el); return; }
+      if (tries++ < 100) { setTimeout(attempt, 100); return; }
+      const other = fallback ? fallback() : null;
+      if (other && visible(other)) focusOn(other);
     };
     attempt();
   };
@@ -94,12 +99,13 @@ _SCRIPT = """<script>
     const inputs = [...doc.querySelectorAll('[data-testid="stSlider"] input[type="range"]')];
     return inputs.find(visible) || null;
   };
-  const results = () => {
-    const el = doc.querySelector('[data-testid="stMain"] [data-testid="stMetric"]')
-      || doc.querySelector('[data-testid="stMain"] h1');
+  const focusable = (el) => {
     if (el && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
     return el;
   };
+  const results = () => focusable(
+    doc.querySelector('[data-testid="stMain"] [data-testid="stMetric"]'));
+  const title = () => focusable(doc.querySelector('[data-testid="stMain"] h1'));
   const skipToLevers = (event) => {
     event.preventDefault();
     if (!firstLever()) {
@@ -109,7 +115,7 @@ _SCRIPT = """<script>
     }
     focusLater(firstLever);
   };
-  const skipToResults = (event) => { event.preventDefault(); focusLater(results); };
+  const skipToResults = (event) => { event.preventDefault(); focusLater(results, title); };
   const install = () => {
     let nav = doc.getElementById("klimat-skip");
     if (!nav) {
