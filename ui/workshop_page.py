@@ -60,6 +60,8 @@ from store import workshops
 from store.database import StoreError, default_db_path
 from store.workshops import Submission, Workshop
 from ui import participant_view, presenter
+from ui.chart_access import chart_with_text
+from ui.chart_text import wide_table, workshop_description
 from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
@@ -620,7 +622,8 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
         _moderation(rows, hidden, workshop, lang)
         return
     frames = _panel_frames(workshop.municipality_code, lang, PanelRows.of(rows))
-    st.vega_lite_chart(frames.chart, overlay_spec(lang), width="stretch", key="ws_chart")
+    chart_with_text(frames.chart, overlay_spec(lang), workshop_description(frames.chart, lang),
+                    "ws_chart", lambda: wide_table(frames.chart, lang), lang)
     st.caption(t("ws_chart_caption", lang))
     if frames.charted < frames.runnable:
         st.caption(t("ws_chart_limited", lang, n=frames.charted, total=frames.runnable))
