@@ -84,7 +84,7 @@ from ui.state import (
     current_municipality,
 )
 from ui.stored_levers import load_stored_levers
-from ui.workshop_charts import overlay_data, overlay_spec
+from ui.workshop_charts import overlay_data, overlay_spec, participant_colours
 
 URL_PATH = "workshop"
 SCENARIO_PAGE = "pages/scenario.py"
@@ -621,9 +621,11 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
         st.info(t("ws_no_submissions", lang, refresh=REFRESH_S), icon=":material/hourglass:")
         _moderation(rows, hidden, workshop, lang)
         return
-    frames = _panel_frames(workshop.municipality_code, lang, PanelRows.of(rows))
-    chart_with_text(frames.chart, overlay_spec(lang), workshop_description(frames.chart, lang),
-                    "ws_chart", lambda: wide_table(frames.chart, lang), lang)
+    frames = _panel_frames(workshop.municipality_code, lang, PanelRows.of(rows),
+                           joining_order(workshop.code))
+    chart_with_text(frames.chart, overlay_spec(lang, frames.chart),
+                    workshop_description(frames.chart, lang), "ws_chart",
+                    lambda: wide_table(frames.chart, lang), lang)
     st.caption(t("ws_chart_caption", lang))
     if frames.charted < frames.runnable:
         st.caption(t("ws_chart_limited", lang, n=frames.charted, total=frames.runnable))
@@ -668,16 +670,29 @@ class PanelFrames:
     runnable: int
 
 
+def joining_order(code: str) -> tuple[str, ...]:
+    """The workshop's participants in the order they first submitted (every version, hidden
+    ones too), so that each keeps one line colour however the room changes."""
+    lookup = _submissions(_db(), code, False, True)
+    return tuple(dict.fromkeys(s.participant.lower() for s in lookup.submissions))
+
+
 @shared(max_entries=32)
-def _panel_frames(municipality_code: str, lang: str, panel: PanelRows) -> PanelFrames:
+def _panel_frames(municipality_code: str, lang: str, panel: PanelRows,
+                  joined: tuple[str, ...] = ()) -> PanelFrames:
     """Chart data, key figures and spread: a refresh without new submissions (every 4 s)
     costs nothing; 2,000 submissions take about a second once (measured, issue 10)."""
     rows = panel.rows
     data = municipality_data(municipality_code)
     reference = reference_result(data, reference_levers(data), default_budget(data))
-    named = [(submission_label(r.submission), r.result) for r in rows if r.result is not None]
+    runnable = [r for r in rows if r.result is not None]
+    named = [(submission_label(r.submission), r.result) for r in runnable]
     charted = named[-CHART_MAX:]
-    return PanelFrames(overlay_data(data, reference, charted, lang), _figures_frame(rows, lang),
+    # A participant missing from the joining order (read a moment apart) goes last.
+    palette = participant_colours([*joined, *(r.submission.participant for r in runnable)])
+    colours = [palette[r.submission.participant.lower()] for r in runnable][-CHART_MAX:]
+    return PanelFrames(overlay_data(data, reference, charted, lang, colours),
+                       _figures_frame(rows, lang),
                        spread_frame(rows, reference_levers(data), lang), len(charted),
                        len(named))
 
