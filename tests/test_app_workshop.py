@@ -234,3 +234,26 @@ def test_participant_colours_follow_the_joining_order_only() -> None:
     colours = participant_colours(["Bord 2", "Bord 1", "BORD 2"])
     assert colours == {"bord 2": SUBMISSION_COLOURS[0], "bord 1": SUBMISSION_COLOURS[1]}
     assert participant_colours(["Bord 2", "Bord 1", "Bord 3"])["bord 1"] == colours["bord 1"]
+
+
+def test_submissions_table_shows_full_names_as_plain_text() -> None:
+    """"Mindre bilåka…" (issue 14): the name columns fit the longest name; the names are
+    cells of a dataframe, never Markdown."""
+    import json
+
+    from tests.workshop_helpers import markup
+    from ui.workshop_page import CELL_PADDING_PX, PX_PER_CHAR
+
+    long_name = "Mindre bilåkande och fler cyklar i hela kommunen till 2030"
+    participant = "**Bord 7** <b>Stadsbyggnad</b>"
+    facilitator, code = create_workshop("Långa namn")
+    submit(join(code), participant, long_name)
+    rerun(facilitator)
+    frame = facilitator.dataframe[0]
+    assert list(frame.value["Scenario"]) == [long_name]
+    assert list(frame.value["Deltagare"]) == [participant]
+    widths = {name: column.get("width") for name, column in
+              json.loads(frame.proto.columns).items()}
+    assert widths["Scenario"] >= len(long_name) * PX_PER_CHAR + CELL_PADDING_PX
+    assert widths["Deltagare"] >= len(participant) * PX_PER_CHAR + CELL_PADDING_PX
+    assert not any("<b>" in text or "**Bord" in text for text in markup(facilitator))

@@ -581,6 +581,25 @@ def spread_frame(rows: Sequence[SubmissionResult], reference: Levers, lang: str
     return pd.DataFrame({t(key, lang): column for key, column in table.items()})
 
 
+# Pixels per character of the table's 14 px font (generous: "Mindre bilåkande" was cut to
+# "Mindre bilåka…" by a column sized for short values) and the cell's own padding.
+PX_PER_CHAR = 8.5
+CELL_PADDING_PX = 32
+
+
+def name_columns(figures: pd.DataFrame, lang: str) -> dict[str, object]:
+    """Columns wide enough for the longest participant and scenario name, so every name
+    shows in full (plain text: st.dataframe never reads it as Markdown or HTML)."""
+    config: dict[str, object] = {}
+    for key in ("ws_col_participant", "ws_col_scenario"):
+        column = t(key, lang)
+        longest = int(figures[column].astype(str).str.len().max()) if len(figures) else 0
+        header = len(column)
+        config[column] = st.column_config.TextColumn(
+            width=int(max(longest, header) * PX_PER_CHAR) + CELL_PADDING_PX)
+    return config
+
+
 def _export(workshop: Workshop, lang: str) -> tuple[bytes, bytes]:
     lookup = _submissions(_db(), workshop.code, False, True)  # hidden ones too, marked
     rows = [SubmissionResult(s, result_of(s)) for s in lookup.submissions]
@@ -629,7 +648,8 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
     st.caption(t("ws_chart_caption", lang))
     if frames.charted < frames.runnable:
         st.caption(t("ws_chart_limited", lang, n=frames.charted, total=frames.runnable))
-    st.dataframe(frames.figures, hide_index=True, width="stretch", key="ws_figures_table")
+    st.dataframe(frames.figures, hide_index=True, width="stretch", key="ws_figures_table",
+                 column_config=name_columns(frames.figures, lang))
     _show_choice(rows, workshop, lang)
     st.subheader(t("ws_spread_heading", lang))
     st.dataframe(frames.spread, hide_index=True,
