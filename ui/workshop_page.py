@@ -62,7 +62,6 @@ from store.workshops import Submission, Workshop
 from ui import participant_view, presenter
 from ui.chart_access import chart_with_text
 from ui.chart_text import wide_table, workshop_description
-from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
@@ -460,39 +459,6 @@ def workshop_heading(workshop: Workshop) -> None:
     """The workshop's name as plain text (never Markdown: a URL in it stays text)."""
     with st.container(key="ws_name_heading"):
         st.text(workshop.name)
-
-
-def _participant_view(workshop: Workshop, lang: str) -> None:
-    names = municipality_names()
-    workshop_heading(workshop)
-    st.caption(t("ws_participant_intro", lang, code=workshop.code))
-    if workshop.closed:
-        st.warning(t("ws_closed_participant", lang), icon=":material/lock:")
-    code = current_municipality()
-    if code != workshop.municipality_code and workshop.municipality_code in names:
-        st.warning(t("ws_other_municipality", lang, workshop=names[workshop.municipality_code],
-                     mine=names.get(code, code)))
-        st.button(t("ws_switch_municipality", lang, name=names[workshop.municipality_code]),
-                  key="ws_switch_municipality", on_click=_switch_municipality,
-                  args=(workshop.municipality_code,))
-    ctx = page_context()
-    try:
-        result = run_scenario(ctx.data, ctx.levers)
-        reference = reference_result(ctx.data, ctx.reference, result.budget)  # the default
-        presenter.three_figures(result, reference, lang, key="ws_figures", gap="small")
-    except ScenarioError:
-        pass  # the figures need a valid budget; the submission does not
-    st.caption(_changed_levers_text(ctx.levers, ctx.reference, lang))
-    with st.form("ws_submit_form", border=True):
-        st.text_input(t("ws_participant_label", lang), key=PARTICIPANT_KEY,
-                      help=t("ws_participant_help", lang, n=workshops.PARTICIPANT_MAX))
-        st.text_input(t("ws_scenario_label", lang), key=SCENARIO_NAME_KEY,
-                      help=t("ws_name_help", lang, n=workshops.SCENARIO_NAME_MAX))
-        st.form_submit_button(t("ws_submit", lang), key="ws_submit", type="primary",
-                              on_click=_submit, disabled=workshop.closed,
-                              args=(workshop.code, ctx.data.code, ctx.levers.as_dict()))
-    st.caption(t("ws_resubmit_note", lang))
-    st.button(t("ws_leave", lang), key="ws_leave", on_click=_leave, type="tertiary")
 
 
 def _facilitator_header(workshop: Workshop, lang: str) -> None:
