@@ -191,3 +191,69 @@ def test_the_page_in_english_and_leaving(db_path: Path) -> None:
     assert "workshop" not in at.query_params and at.button(key="ws_join")
     at.switch_page(SCENARIO_PAGE).run()
     assert not at.exception
+
+
+def _line_colours(at) -> dict[str, str]:
+    """Each submission line's colour, from the chart's explicit colour scale."""
+    import json
+
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    scales = [layer["encoding"]["color"]["scale"] for layer in spec["layer"]
+              if layer.get("encoding", {}).get("color", {}).get("field") == "series"]
+    (scale,) = scales
+    return dict(zip(scale["domain"], scale["range"], strict=True))
+
+
+def test_participant_keeps_one_colour_across_resubmits_and_newcomers() -> None:
+    """Bord 1 was blue, then red after its version 2 (issue 14): the colour follows the
+    participant, by the order they first submitted."""
+    facilitator, code = create_workshop("Färger")
+    table_one = submit(join(code, el_personbilar=80), "Bord 1", "Elbilar")
+    submit(join(code, reduktionsplikt_diesel=30), "Bord 2", "Bio")
+    rerun(facilitator)
+    first = _line_colours(facilitator)
+    bord_1, bord_2 = first["Bord 1 · Elbilar"], first["Bord 2 · Bio"]
+    assert bord_1 != bord_2
+    # Bord 1 sends a version 2 (now the latest line, after Bord 2's); Bord 3 joins.
+    table_one.slider(key="lever_el_personbilar").set_value(90.0)
+    submit(table_one, "Bord 1", "Elbilar")
+    assert "(version 2)" in table_one.success[0].value
+    submit(join(code), "Bord 3", "Referens")
+    rerun(facilitator)
+    second = _line_colours(facilitator)
+    assert second["Bord 1 · Elbilar (v2)"] == bord_1
+    assert second["Bord 2 · Bio"] == bord_2
+    assert second["Bord 3 · Referens"] not in (bord_1, bord_2)
+    rerun(facilitator)  # and a plain refresh changes nothing
+    assert _line_colours(facilitator) == second
+
+
+def test_participant_colours_follow_the_joining_order_only() -> None:
+    from ui.workshop_charts import SUBMISSION_COLOURS, participant_colours
+
+    colours = participant_colours(["Bord 2", "Bord 1", "BORD 2"])
+    assert colours == {"bord 2": SUBMISSION_COLOURS[0], "bord 1": SUBMISSION_COLOURS[1]}
+    assert participant_colours(["Bord 2", "Bord 1", "Bord 3"])["bord 1"] == colours["bord 1"]
+
+
+def test_submissions_table_shows_full_names_as_plain_text() -> None:
+    """"Mindre bilåka…" (issue 14): the name columns fit the longest name; the names are
+    cells of a dataframe, never Markdown."""
+    import json
+
+    from tests.workshop_helpers import markup
+    from ui.workshop_page import CELL_PADDING_PX, PX_PER_CHAR
+
+    long_name = "Mindre bilåkande och fler cyklar i hela kommunen till 2030"
+    participant = "**Bord 7** <b>Stadsbyggnad</b>"
+    facilitator, code = create_workshop("Långa namn")
+    submit(join(code), participant, long_name)
+    rerun(facilitator)
+    frame = facilitator.dataframe[0]
+    assert list(frame.value["Scenario"]) == [long_name]
+    assert list(frame.value["Deltagare"]) == [participant]
+    widths = {name: column.get("width") for name, column in
+              json.loads(frame.proto.columns).items()}
+    assert widths["Scenario"] >= len(long_name) * PX_PER_CHAR + CELL_PADDING_PX
+    assert widths["Deltagare"] >= len(participant) * PX_PER_CHAR + CELL_PADDING_PX
+    assert not any("<b>" in text or "**Bord" in text for text in markup(facilitator))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from ui.formatting import plain_markdown
 from ui.i18n import t
 
 
@@ -34,7 +35,8 @@ def chart_with_text(data: pd.DataFrame, spec: dict, description: str, key: str,
     else:
         chart(data, described(spec, description))
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
-    row.caption(description, width="stretch")
+    # Names in a description can be user text (saved scenarios, participants): plain text.
+    row.caption(plain_markdown(description), width="stretch")
     show = row.toggle(t("show_as_table", lang), key=f"{key}_as_table", width="content")
     if show:
         st.dataframe(table(), hide_index=True, width="stretch", key=f"{key}_table")

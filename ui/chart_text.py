@@ -73,3 +73,168 @@ def budget_description(data: pd.DataFrame, lang: str) -> str:
                                                             lang),
              crossed=(t("chart_budget_crossed", lang, year=int(over["year"].iloc[0]))
                       if len(over) else t("chart_budget_not_crossed", lang)))
+
+
+# --------------------------------------------------------------------------------------
+# The other pages' charts: one describer and one table per chart, from the chart's frame.
+
+
+def _listing(pairs: list[tuple[str, float]], lang: str, unit: str, decimals: int = 0) -> str:
+    """'Bord 1 120 kt; Bord 2 95 kt' (or '–' when there is nothing to list)."""
+    return "; ".join(f"{name} {fmt_number(value, lang, decimals)}{unit}"
+                     for name, value in pairs) or "–"
+
+
+def _in_year(data: pd.DataFrame, year: int, by: str = "series",
+             largest_first: bool = False) -> list[tuple[str, float]]:
+    """(series, value) in one year of a long frame, in the frame's order (or largest first)."""
+    rows = data[data["year"] == year].groupby(by, sort=False)["value"].last()
+    if largest_first:
+        rows = rows.sort_values(ascending=False)
+    return [(str(name), float(value)) for name, value in rows.items()]
+
+
+def wide_table(data: pd.DataFrame, lang: str, columns: str = "series",
+               decimals: int = 1) -> pd.DataFrame:
+    """A long frame (year, columns, value) as a row per year, a column per series; where a
+    line is drawn twice in one year (statistics meeting the scenario) the table keeps one."""
+    table = data.pivot_table(index="year", columns=columns, values="value", aggfunc="last",
+                             sort=False).round(decimals)
+    table.columns.name = None
+    table.index = table.index.astype(int)
+    table.index.name = t("axis_year", lang)
+    return table.reset_index()
+
+
+def renamed(data: pd.DataFrame, names: dict[str, str], decimals: int = 0) -> pd.DataFrame:
+    """The chosen columns of a chart's frame under the page's words, numbers rounded."""
+    return data[list(names)].rename(columns=names).round(decimals)
+
+
+def compare_lines(data: pd.DataFrame) -> pd.DataFrame:
+    """The compare chart's frame with one series name per drawn line (net, or GHG too)."""
+    ghg = data["key"].astype(str).str.endswith("-ghg")
+    return data.assign(series=data["series"].where(
+        ~ghg, data["series"] + " (" + data["measure"] + ")"))
+
+
+def compare_description(data: pd.DataFrame, lang: str, base_year: int) -> str:
+    """The scenarios' net emissions in 2030 and 2050, in words."""
+    net = data[(data["layer"] == "scenario") & data["key"].astype(str).str.endswith("-net")]
+    return t("chart_compare_text", lang, n=net["series"].nunique(), base_year=base_year,
+             list_2030=_listing(_in_year(net, 2030), lang, "\u00a0kt"),
+             list_2050=_listing(_in_year(net, 2050), lang, "\u00a0kt"))
+
+
+def municipalities_description(data: pd.DataFrame, lang: str, per_capita: bool,
+                               scenario_kind: str) -> str:
+    """The municipalities' scenario emissions in 2030 and 2050, in words."""
+    unit = f"\u00a0{t('unit_t_per_capita', lang)}" if per_capita else "\u00a0kt CO2e"
+    decimals = 2 if per_capita else 0
+    scenario = data[data["kind"] == scenario_kind]
+    names = ", ".join(str(n) for n in data["municipality"].unique())
+    return t("chart_municipalities_text", lang, names=names,
+             list_2030=_listing(_in_year(scenario, 2030, "municipality"), lang, unit, decimals),
+             list_2050=_listing(_in_year(scenario, 2050, "municipality"), lang, unit, decimals))
+
+
+def workshop_description(data: pd.DataFrame, lang: str) -> str:
+    """The submissions' net emissions in 2030 against the reference: lowest and highest."""
+    submitted = data[data["layer"] == "submission"]
+    reference = _in_year(data[data["layer"] == "reference"], 2030)
+    unit = "\u00a0kt"
+    in_2030 = sorted(_in_year(submitted, 2030), key=lambda pair: pair[1])
+    if not in_2030:
+        return ""
+    return t("chart_workshop_text", lang, n=submitted["series"].nunique(),
+             reference=f"{fmt_number(reference[0][1], lang)}{unit}" if reference else "–",
+             low=_listing(in_2030[:1], lang, unit), high=_listing(in_2030[-1:], lang, unit))
+
+
+def wedge_description(data: pd.DataFrame, lang: str) -> str:
+    """What each measure removes in 2030 and 2050 (kt per year), largest first."""
+    return t("chart_wedge_text", lang,
+             list_2030=_listing(_in_year(data, 2030, largest_first=True), lang, "\u00a0kt", 1),
+             list_2050=_listing(_in_year(data, 2050, largest_first=True), lang, "\u00a0kt", 1))
+
+
+def invest_description(data: pd.DataFrame, lang: str) -> str:
+    """The investment over all years, in total and by payer."""
+    by_payer = data.groupby("series", sort=False)["value"].sum().sort_values(ascending=False)
+    unit = f"\u00a0{t('dec_axis_msek', lang)}"
+    return t("chart_invest_text", lang, total=fmt_number(float(by_payer.sum()), lang) + unit,
+             first=int(data["year"].min()) if len(data) else "–",
+             last=int(data["year"].max()) if len(data) else "–",
+             list=_listing([(str(k), float(v)) for k, v in by_payer.items()], lang, unit))
+
+
+def mac_description(data: pd.DataFrame, lang: str) -> str:
+    """The cost curve in words: each measure's cost per tonne and tonnes, cheapest first."""
+    parts = [f"{row.series} {fmt_number(float(row.sek_per_t), lang)}\u00a0"
+             f"{t('unit_sek_per_t', lang)} ({fmt_number(float(row.reduced_t), lang)}\u00a0t)"
+             for row in data.itertuples()]
+    return t("chart_mac_text", lang, list="; ".join(parts) or "–")
+
+
+def fan_description(data: pd.DataFrame, lang: str) -> str:
+    """The central scenario and the 10–90 % range in 2030 and 2050."""
+    def year(y: int) -> dict[str, str]:
+        rows = data[data["year"] == y]
+        if not len(rows):
+            return {"central": "–", "low": "–", "high": "–"}
+        row = rows.iloc[0]
+        return {"central": fmt_number(float(row["central"]), lang),
+                "low": fmt_number(float(row["p10"]), lang),
+                "high": fmt_number(float(row["p90"]), lang)}
+
+    at_2030, at_2050 = year(2030), year(2050)
+    return t("chart_fan_text", lang, central_2030=at_2030["central"], low_2030=at_2030["low"],
+             high_2030=at_2030["high"], central_2050=at_2050["central"],
+             low_2050=at_2050["low"], high_2050=at_2050["high"])
+
+
+def fan_table(data: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The fan's figures: a row per year, the central scenario and the percentiles (kt)."""
+    names = {"year": t("axis_year", lang), "central": t("unc_series_central", lang)}
+    names.update({p: f"{p[1:]}\u00a0%" for p in ("p10", "p25", "p50", "p75", "p90")})
+    return renamed(data.assign(year=data["year"].astype(int)), names, 1)
+
+
+def tornado_description(data: pd.DataFrame, metric: str, lang: str) -> str:
+    """The inputs that move the result most, largest first, with what each end does."""
+    unit = "\u00a0" + t("unit_years" if metric == "budget" else "unit_tonnes_short", lang)
+    decimals = 1 if metric == "budget" else 0
+    parts = []
+    for name, rows in data.groupby("input", sort=False):
+        ends = ", ".join(f"{row.end} {fmt_number(float(row.delta), lang, decimals)}{unit}"
+                         for row in rows.itertuples())
+        parts.append(f"{name} ({ends})")
+    return t(f"chart_tornado_{metric}_text", lang, list="; ".join(parts) or "–")
+
+
+def tornado_table(data: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
+    """Each input's two ends: the input's value and the change it makes."""
+    axis = t("unc_tornado_axis_years" if metric == "budget" else "unc_tornado_axis_t", lang)
+    return renamed(data, {"input": t("unc_input", lang), "end": " ",
+                          "value": t("col_value", lang), "delta": axis},
+                   1 if metric == "budget" else 0)
+
+
+def distribution_description(data: pd.DataFrame, measure: str, name: str, lang: str,
+                             years: bool = False, unit: str = "") -> str:
+    """Where the municipality stands among all: its value and rank, the lowest, the median
+    and the highest (years are written as years: 2031, not 2 031)."""
+    if not len(data):
+        return ""
+
+    def num(value: float) -> str:
+        return str(round(value)) if years else fmt_number(value, lang) + unit
+
+    current = data[data["current"]]
+    low, high = data.iloc[0], data.iloc[-1]
+    own = (t("chart_distribution_own", lang, name=name, value=num(float(current["value"].iloc[0])),
+             rank=int(current["rank"].iloc[0]), n=len(data)) if len(current) else "")
+    return t("chart_distribution_text", lang, measure=measure, n=len(data), own=own,
+             low=f"{low['name']} {num(float(low['value']))}",
+             median=num(float(data["value"].median())),
+             high=f"{high['name']} {num(float(high['value']))}")

@@ -20,6 +20,8 @@ from model.presets import Preset, presets_from_tables
 from model.scenario import ScenarioError, run_scenario
 from store.database import StoreError, default_db_path
 from store.scenarios import list_scenarios
+from ui.chart_access import chart_with_text
+from ui.chart_text import compare_description, compare_lines, wide_table
 from ui.compare_charts import comparison_data, comparison_spec
 from ui.context import PageContext, page_context
 from ui.data_access import load_tables
@@ -148,8 +150,10 @@ def main() -> None:
 
     st.subheader(t("compare_chart_heading", lang))
     show_ghg = st.toggle(t("compare_show_ghg", lang), key=SHOW_GHG_KEY)
-    st.vega_lite_chart(comparison_data(named, lang, show_ghg), comparison_spec(lang, show_ghg),
-                       width="stretch", key="chart_compare")
+    data = comparison_data(named, lang, show_ghg)
+    chart_with_text(data, comparison_spec(lang, show_ghg),
+                    compare_description(data, lang, ctx.data.base_year), "chart_compare",
+                    lambda: wide_table(compare_lines(data), lang), lang)
     st.caption(t("compare_chart_caption", lang, base_year=ctx.data.base_year))
 
     names = [n.name for n in named]

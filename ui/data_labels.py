@@ -124,6 +124,60 @@ _SINGLE: dict[str, dict[str, str]] = {
                                                                      "on electricity"},
     "ruminant_share_of_agriculture": {"sv": "Idisslare: andel av jordbrukets utsläpp",
                                       "en": "Ruminants: share of agriculture's emissions"},
+    # BECCS
+    "beccs_availability": {"sv": "BECCS: tillgänglighet", "en": "BECCS: availability"},
+    "beccs_biogenic_co2_kt": {"sv": "BECCS: biogen koldioxid från verket",
+                              "en": "BECCS: biogenic CO2 from the plant"},
+    "beccs_capture_rate_max": {"sv": "BECCS: högsta infångningsgrad",
+                               "en": "BECCS: highest capture rate"},
+    "beccs_rampup_years": {"sv": "BECCS: år till full infångning",
+                           "en": "BECCS: years to full capture"},
+    # Biofuels
+    "biofuel_saving_diesel": {"sv": "Biodrivmedel i diesel: minskning mot fossil diesel",
+                              "en": "Biofuel in diesel: cut against fossil diesel"},
+    "biofuel_saving_petrol": {"sv": "Biodrivmedel i bensin: minskning mot fossil bensin",
+                              "en": "Biofuel in petrol: cut against fossil petrol"},
+    "blend_limit_diesel_energy": {"sv": "Högsta andel biodrivmedel i diesel",
+                                  "en": "Highest biofuel share in diesel"},
+    "blend_limit_petrol_energy": {"sv": "Högsta andel biodrivmedel i bensin",
+                                  "en": "Highest biofuel share in petrol"},
+    # Vehicle fleets: lifetimes, renewal, distances
+    "car_lifetime_years": {"sv": "Personbilar: livslängd", "en": "Cars: lifetime"},
+    "car_mileage_ratio_new": {"sv": "Nya personbilar: körsträcka mot genomsnittet",
+                              "en": "New cars: distance against the average"},
+    "heavy_fleet_el": {"sv": "Tunga lastbilar: eldrivna i trafik",
+                       "en": "Heavy trucks: electric in traffic"},
+    "heavy_fleet_total": {"sv": "Tunga lastbilar i trafik", "en": "Heavy trucks in traffic"},
+    "heavy_lifetime_years": {"sv": "Tunga lastbilar: livslängd", "en": "Heavy trucks: lifetime"},
+    "heavy_mileage_ratio_new": {"sv": "Nya tunga lastbilar: körsträcka mot genomsnittet",
+                                "en": "New heavy trucks: distance against the average"},
+    "heavy_renewal_rate": {"sv": "Tunga lastbilar: förnyelse per år",
+                           "en": "Heavy trucks: renewal a year"},
+    "new_heavy_ze_share": {"sv": "Nya tunga lastbilar: andel eldrivna",
+                           "en": "New heavy trucks: electric share"},
+    "new_van_ze_share": {"sv": "Nya lätta lastbilar: andel eldrivna",
+                         "en": "New light trucks: electric share"},
+    "van_fleet_el": {"sv": "Lätta lastbilar: eldrivna i trafik",
+                     "en": "Light trucks: electric in traffic"},
+    "van_fleet_total": {"sv": "Lätta lastbilar i trafik", "en": "Light trucks in traffic"},
+    "van_lifetime_years": {"sv": "Lätta lastbilar: livslängd", "en": "Light trucks: lifetime"},
+    "van_mileage_ratio_new": {"sv": "Nya lätta lastbilar: körsträcka mot genomsnittet",
+                              "en": "New light trucks: distance against the average"},
+    "van_renewal_rate": {"sv": "Lätta lastbilar: förnyelse per år",
+                         "en": "Light trucks: renewal a year"},
+    # The municipality's own diesel (its own decisions)
+    "own_share_heavy_diesel": {"sv": "Kommunens andel av de tunga lastbilarnas diesel",
+                               "en": "The municipality's share of heavy trucks' diesel"},
+    "own_share_light_diesel": {"sv": "Kommunens andel av de lätta lastbilarnas diesel",
+                               "en": "The municipality's share of light trucks' diesel"},
+    "own_share_machinery_diesel": {"sv": "Kommunens andel av arbetsmaskinernas diesel",
+                                   "en": "The municipality's share of machinery diesel"},
+    # Other
+    "fgas_phaseout_year": {"sv": "F-gaser: år då de är borta", "en": "F-gases: year phased out"},
+    "industry_process_share": {"sv": "Industrins processutsläpp: andel av dess CO2",
+                               "en": "Industry's process emissions: share of its CO2"},
+    "population_growth_trend": {"sv": "Befolkningens tillväxt per år",
+                                "en": "Population growth a year"},
 }
 _PATTERNS: dict[str, dict[str, str]] = {
     "car_fleet_": {"sv": "Bilparken: {x}", "en": "Car fleet: {x}"},
@@ -155,6 +209,19 @@ def parameter_label(parameter_id: str, lang: str) -> str:
                     or _sector_word(rest, lang) or rest.replace("_", " "))
             return template[lang].format(x=word)
     return parameter_id.replace("_", " ").capitalize()
+
+
+def has_label(parameter_id: str) -> bool:
+    """Whether the id has words of its own (not the fallback): every parameter the data page
+    shows must, in both languages (tests/test_data_labels.py)."""
+    if parameter_id in _SINGLE:
+        return True
+    for prefix in _PATTERNS:
+        if parameter_id.startswith(prefix):
+            rest = parameter_id.removeprefix(prefix)
+            return (rest in _FUELS or rest in _SUBSECTORS or rest.isdigit()
+                    or all(_sector_word(rest, lang) for lang in ("sv", "en")))
+    return False
 
 
 def unit_label(unit: str, lang: str) -> str:

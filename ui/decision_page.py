@@ -34,6 +34,15 @@ from model.solver import (
     solve,
 )
 from ui import decision_charts as charts
+from ui.chart_access import chart_with_text
+from ui.chart_text import (
+    bars_description,
+    invest_description,
+    mac_description,
+    renamed,
+    wedge_description,
+    wide_table,
+)
 from ui.context import PageContext, page_context
 from ui.cost_export import plan_workbook
 from ui.data_access import source_titles
@@ -249,11 +258,16 @@ def contribution_section(ctx: PageContext) -> int:
                   total=fmt_tonnes(total, lang), first=years[0]))
     measures = tuple(charts.active_measures(attribution))
     st.markdown(f"**{t('dec_wedge_title', lang)}**")
-    st.vega_lite_chart(charts.wedge_data(attribution, lang), charts.wedge_spec(lang, measures),
-                       width="stretch", key="dec_chart_wedge")
+    wedge = charts.wedge_data(attribution, lang)
+    chart_with_text(wedge, charts.wedge_spec(lang, measures), wedge_description(wedge, lang),
+                    "dec_chart_wedge", lambda: wide_table(wedge, lang), lang)
     st.select_slider(t("dec_contrib_year", lang), options=years, key=YEAR_KEY)
-    st.vega_lite_chart(charts.bar_data(attribution, year, lang), charts.bar_spec(lang, year),
-                       width="stretch", key="dec_chart_bars")
+    bars = charts.bar_data(attribution, year, lang)
+    chart_with_text(bars, charts.bar_spec(lang, year),
+                    bars_description(bars, "chart_dec_bars_text", lang, "\u00a0t", year=year),
+                    "dec_chart_bars",
+                    lambda: renamed(bars, {"series": t("dec_col_lever", lang),
+                                           "value": t("dec_axis_removed_t", lang)}), lang)
     return year
 
 
@@ -281,9 +295,14 @@ def control_section(ctx: PageContext, year: int) -> None:
     st.markdown(sentence)
     attribution = attribute(ctx.data, ctx.levers)
     if charts.active_measures(attribution):
-        st.vega_lite_chart(charts.control_data(attribution, year, lang),
-                           charts.control_spec(lang, year), width="stretch",
-                           key="dec_chart_control")
+        control = charts.control_data(attribution, year, lang)
+        chart_with_text(control, charts.control_spec(lang, year),
+                        bars_description(control, "chart_control_text", lang, "\u00a0t",
+                                         year=year),
+                        "dec_chart_control",
+                        lambda: renamed(control, {"series": t("dec_col_control", lang),
+                                                  "value": t("dec_axis_removed_t", lang)}),
+                        lang)
         st.caption(t("dec_control_caption", lang, year=year))
 
 
@@ -385,16 +404,21 @@ def cost_section(ctx: PageContext) -> None:
                           rate=fmt_percent(table.parameters["discount_rate"], lang, 1),
                           low=_fmt_sek_per_t(plan.cost_per_tonne("low"), lang),
                           high=_fmt_sek_per_t(plan.cost_per_tonne("high"), lang)))
-        st.vega_lite_chart(charts.invest_data(plan, case, lang), charts.invest_spec(lang),
-                           width="stretch", key="dec_chart_invest")
+        invest = charts.invest_data(plan, case, lang)
+        chart_with_text(invest, charts.invest_spec(lang), invest_description(invest, lang),
+                        "dec_chart_invest", lambda: wide_table(invest, lang), lang)
         st.caption(t("dec_invest_caption", lang))
         st.dataframe(payer_table(plan, case, operating_year, lang), hide_index=True,
                      width="stretch", key="dec_payers")
         mac = charts.mac_data(plan, case, lang)
         if len(mac):
             st.markdown(f"**{t('dec_mac_title', lang)}**")
-            st.vega_lite_chart(mac, charts.mac_spec(lang, first, charts.mac_measures(plan, case)),
-                               width="stretch", key="dec_chart_mac")
+            chart_with_text(mac, charts.mac_spec(lang, first, charts.mac_measures(plan, case)),
+                            mac_description(mac, lang), "dec_chart_mac",
+                            lambda: renamed(mac, {"series": t("dec_col_lever", lang),
+                                                  "reduced_t": t("dec_col_reduced", lang),
+                                                  "sek_per_t": t("dec_col_sek_per_t", lang)}),
+                            lang)
             st.caption(t("dec_mac_caption", lang, first=first,
                          clip=fmt_number(charts.MAC_CLIP_SEK, lang)))
         st.subheader(t("dec_measures_heading", lang, first=first))

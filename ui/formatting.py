@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~:$=&\"'/@%^;,?")
 NBSP = "\u00a0"  # keeps "224 164" and "9,1 %" on one line
 
 MONTHS: dict[str, tuple[str, ...]] = {
@@ -133,3 +134,8 @@ def fmt_points(points: float, lang: str, decimals: int = 0, short: bool = False)
     unit = ("p.e." if short else "procentenheter") if lang == "sv" else (
         "pp" if short else "percentage points")
     return f"{fmt_signed(fmt_number(abs(points), lang, decimals), points)}{NBSP}{unit}"
+
+
+def plain_markdown(text: str) -> str:
+    """Text that Streamlit's Markdown shows literally: every punctuation mark escaped."""
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)

@@ -20,6 +20,8 @@ from model.local_levers import BECCS_LEVER, carry_over
 from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
+from ui.chart_access import chart_with_text
+from ui.chart_text import municipalities_description, wide_table
 from ui.context import page_context
 from ui.data_access import (
     budget_source,
@@ -252,8 +254,13 @@ def main() -> None:
 
     st.subheader(t("mun_chart_heading", lang))
     per_capita = st.toggle(t("per_capita_toggle", lang), key=PER_CAPITA_KEY)
-    st.vega_lite_chart(chart_frame(results, lang, per_capita), comparison_spec(lang, per_capita),
-                       width="stretch", key="chart_municipalities")
+    frame = chart_frame(results, lang, per_capita)
+    chart_with_text(frame, comparison_spec(lang, per_capita),
+                    municipalities_description(frame, lang, per_capita,
+                                               t("mun_kind_scenario", lang)),
+                    "chart_municipalities",
+                    lambda: wide_table(frame, lang, "municipality", 2 if per_capita else 1),
+                    lang)
     st.caption(t("mun_chart_caption", lang))
     for data in datas:
         if len(data.population) == 0:

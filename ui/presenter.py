@@ -18,6 +18,8 @@ import streamlit as st
 
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from ui import charts, scenario_page
+from ui.chart_access import described
+from ui.chart_text import trajectory_description
 from ui.context import page_context
 from ui.i18n import t
 from ui.scenario_page import BUDGET_FOR_KEY, budget_settings, reference_result
@@ -193,9 +195,12 @@ def presenter_main() -> None:
         state.pop(BUDGET_FOR_KEY, None)  # next run starts from the default, as on the page
         return
     three_figures(result, reference, lang)
+    data = charts.trajectory_data(result, reference, lang, False)
+    # The projector shows no table toggle; a screen reader still hears what the chart shows.
     st.vega_lite_chart(
-        charts.trajectory_data(result, reference, lang, False),
-        presenter_spec(lang, result.data.base_year, _on_a_phone()),
+        data, described(presenter_spec(lang, result.data.base_year, _on_a_phone()),
+                        trajectory_description(data, result.data.name,
+                                               result.data.base_year, False, lang)),
         width="stretch", key="presenter_chart",
     )
     st.container(key="presenter_caption").caption(

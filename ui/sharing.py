@@ -22,6 +22,7 @@ from model.local_levers import fit_levers
 from model.paths import reference_levers
 from ui.context import page_context
 from ui.data_access import municipality_data, municipality_names
+from ui.formatting import plain_markdown
 from ui.i18n import DEFAULT_LANGUAGE, t
 from ui.links import (
     DEVICE_PARAM,
@@ -56,14 +57,6 @@ SHARE_EXPANDER_KEY = "share_link"
 SHARE_BASE_KEY = "share_base_url"
 # At most this many problems are listed; the rest are counted.
 MAX_LISTED = 8
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~:$=&\"'/@%^;,?")
-
-
-def plain_markdown(text: str) -> str:
-    """Text that Streamlit's Markdown shows literally: every punctuation mark escaped."""
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)
-
-
 def default_budget(data: MunicipalityData) -> Budget:
     """The municipality's budget as the scenario page starts it."""
     return Budget(int(round(data.budget_t / 1000.0)), int(data.budget_start_year), False)

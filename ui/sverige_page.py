@@ -21,6 +21,8 @@ from model.local_levers import BECCS_LEVERS
 from model.overview import OverviewBase, overview_budgets, overview_frame, run_overview
 from ui.budget_principle import current_principle, principle_widgets
 from ui.budget_principle import note as principle_note
+from ui.chart_access import chart_with_text
+from ui.chart_text import distribution_description, renamed
 from ui.context import page_context
 from ui.data_access import budget_allocation_basis, overview_base_cached
 from ui.formatting import fmt_percent, fmt_tonnes
@@ -32,6 +34,7 @@ SEARCH_KEY = "sverige_search"
 MEASURE_KEY = "sverige_measure"
 OPEN_KEY = "sverige_open"
 PAGE_PATH = "sverige"
+CHANGE = "ghg_change_2030_vs_1990"  # drawn in per cent
 MEASURES = ("ghg_per_capita_2030_kg", "ghg_change_2030_vs_1990", "ghg_2030_t",
             "fossil_fuel_co2_2030_t", "budget_exhausted_year")
 _MEASURE_TEXT = {"ghg_per_capita_2030_kg": "col_per_capita",
@@ -176,9 +179,17 @@ def main() -> None:
     measure = st.selectbox(t("sverige_chart_measure", lang), options=list(MEASURES),
                            format_func=lambda m: t(_MEASURE_TEXT[m], lang), key=MEASURE_KEY)
     name = str(ctx.data.name)
-    st.vega_lite_chart(distribution_data(frame, measure, code),
-                       distribution_spec(measure, name, lang), width="stretch",
-                       key="sverige_chart")
+    distribution = distribution_data(frame, measure, code)
+    label = t(_MEASURE_TEXT[measure], lang)
+    chart_with_text(distribution, distribution_spec(measure, name, lang),
+                    distribution_description(distribution, label, name, lang,
+                                             years=measure == "budget_exhausted_year",
+                                             unit="\u00a0%" if measure == CHANGE else ""),
+                    "sverige_chart",
+                    lambda: renamed(distribution, {"rank": t("col_rank", lang),
+                                                   "name": t("mun_legend_municipality", lang),
+                                                   "value": label}, 1),
+                    lang)
 
     query = st.text_input(t("sverige_search", lang), key=SEARCH_KEY).strip().casefold()
     shown = frame

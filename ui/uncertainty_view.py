@@ -15,6 +15,8 @@ from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
 from model.uncertainty_table import uncertain_inputs
 from ui import uncertainty_charts as charts
+from ui.chart_access import chart_with_text
+from ui.chart_text import fan_description, fan_table, tornado_description, tornado_table
 from ui.data_access import source_titles
 from ui.formatting import fmt_number
 from ui.i18n import t
@@ -41,8 +43,9 @@ def uncertainty_section(result: ScenarioResult, lang: str) -> None:
     st.subheader(t("unc_heading", lang))
     st.markdown("\n\n".join(summary_lines(u, lang)))
     central = result.totals_frame["net_t"].to_numpy()
-    st.vega_lite_chart(charts.fan_data(u, central), charts.fan_spec(lang), width="stretch",
-                       key="chart_uncertainty_fan")
+    fan = charts.fan_data(u, central)
+    chart_with_text(fan, charts.fan_spec(lang), fan_description(fan, lang),
+                    "chart_uncertainty_fan", lambda: fan_table(fan, lang), lang)
     st.caption(t("unc_caption", lang, n=fmt_number(u.draws, lang), seed=u.seed))
     more = st.expander(t("unc_tornado_heading", lang), key=TORNADO_KEY, on_change="rerun")
     if more.open:
@@ -62,7 +65,10 @@ def tornado_section(result: ScenarioResult, lang: str) -> None:
             continue
         spec = dict(charts.tornado_spec(lang, metric))  # type: ignore[arg-type]
         spec["height"] = 34 * frame["input"].nunique()
-        st.vega_lite_chart(frame, spec, width="stretch", key=f"chart_tornado_{metric}")
+        chart_with_text(frame, spec, tornado_description(frame, metric, lang),
+                        f"chart_tornado_{metric}",
+                        lambda frame=frame, metric=metric: tornado_table(frame, metric, lang),
+                        lang)
 
 
 def budget_range_line(result: ScenarioResult, lang: str) -> None:

@@ -7,6 +7,7 @@ and scenario names are data, never part of the spec, so user text cannot change 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -62,9 +63,35 @@ def _overlay_spec(lang: str) -> dict:
     return spec
 
 
-def overlay_spec(lang: str) -> dict:
-    """Statistics in grey, the reference dashed, one coloured line per submission."""
-    return _overlay_spec(lang)
+def overlay_spec(lang: str, data: pd.DataFrame | None = None) -> dict:
+    """Statistics in grey, the reference dashed, one coloured line per submission.
+
+    With the chart's frame, each line gets its participant's colour (the frame's "colour"
+    column) through an explicit scale: Vega would otherwise colour by the order the lines
+    come in, and a table's line changed colour when it sent a new version.
+    """
+    spec = _overlay_spec(lang)
+    if data is None or "colour" not in data:
+        return spec
+    lines = data[data["layer"] == "submission"].drop_duplicates("series")
+    spec = copy.deepcopy(spec)  # the cached spec is shared: never mutate it
+    for layer in spec["layer"]:
+        colour = layer.get("encoding", {}).get("color", {})
+        if colour.get("field") == "series":
+            colour["scale"] = {"domain": list(lines["series"]), "range": list(lines["colour"])}
+    return spec
+
+
+def participant_colours(joined: Sequence[str]) -> dict[str, str]:
+    """A colour per participant (lower case) by the order they first submitted: it stays
+    theirs for the whole workshop, whatever others send or resend (after 20, colours repeat).
+    """
+    colours: dict[str, str] = {}
+    for name in joined:
+        key = name.lower()
+        if key not in colours:
+            colours[key] = SUBMISSION_COLOURS[len(colours) % len(SUBMISSION_COLOURS)]
+    return colours
 
 
 def _net_kt(result: ScenarioResult) -> np.ndarray:
@@ -72,8 +99,10 @@ def _net_kt(result: ScenarioResult) -> np.ndarray:
 
 
 def overlay_data(data: MunicipalityData, reference: ScenarioResult,
-                 named: Sequence[tuple[str, ScenarioResult]], lang: str) -> pd.DataFrame:
-    """Long frame: year, series, layer, key, value (kt CO2e net).
+                 named: Sequence[tuple[str, ScenarioResult]], lang: str,
+                 colours: Sequence[str] | None = None) -> pd.DataFrame:
+    """Long frame: year, series, layer, key, value (kt CO2e net), and with ``colours`` (one
+    per named line) a colour column for overlay_spec.
 
     Scenario lines start in the last statistics year, so that they join the history line.
     """
@@ -87,6 +116,12 @@ def overlay_data(data: MunicipalityData, reference: ScenarioResult,
     names = unique_names([name for name, _ in named],
                          reserved=[t("compare_statistics", lang), t("series_reference", lang)])
     for i, (name, (_, result)) in enumerate(zip(names, named, strict=True)):
-        parts.append(pd.DataFrame({"year": result.years, "series": name, "layer": "submission",
-                                   "key": f"s{i}", "value": _net_kt(result)}))
-    return pd.concat(parts, ignore_index=True)
+        part = pd.DataFrame({"year": result.years, "series": name, "layer": "submission",
+                             "key": f"s{i}", "value": _net_kt(result)})
+        if colours is not None:
+            part["colour"] = colours[i]
+        parts.append(part)
+    frame = pd.concat(parts, ignore_index=True)
+    if colours is not None:
+        frame["colour"] = frame["colour"].fillna("")
+    return frame

@@ -60,7 +60,8 @@ from store import workshops
 from store.database import StoreError, default_db_path
 from store.workshops import Submission, Workshop
 from ui import participant_view, presenter
-from ui.context import page_context
+from ui.chart_access import chart_with_text
+from ui.chart_text import wide_table, workshop_description
 from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
@@ -82,7 +83,7 @@ from ui.state import (
     current_municipality,
 )
 from ui.stored_levers import load_stored_levers
-from ui.workshop_charts import overlay_data, overlay_spec
+from ui.workshop_charts import overlay_data, overlay_spec, participant_colours
 
 URL_PATH = "workshop"
 SCENARIO_PAGE = "pages/scenario.py"
@@ -460,39 +461,6 @@ def workshop_heading(workshop: Workshop) -> None:
         st.text(workshop.name)
 
 
-def _participant_view(workshop: Workshop, lang: str) -> None:
-    names = municipality_names()
-    workshop_heading(workshop)
-    st.caption(t("ws_participant_intro", lang, code=workshop.code))
-    if workshop.closed:
-        st.warning(t("ws_closed_participant", lang), icon=":material/lock:")
-    code = current_municipality()
-    if code != workshop.municipality_code and workshop.municipality_code in names:
-        st.warning(t("ws_other_municipality", lang, workshop=names[workshop.municipality_code],
-                     mine=names.get(code, code)))
-        st.button(t("ws_switch_municipality", lang, name=names[workshop.municipality_code]),
-                  key="ws_switch_municipality", on_click=_switch_municipality,
-                  args=(workshop.municipality_code,))
-    ctx = page_context()
-    try:
-        result = run_scenario(ctx.data, ctx.levers)
-        reference = reference_result(ctx.data, ctx.reference, result.budget)  # the default
-        presenter.three_figures(result, reference, lang, key="ws_figures", gap="small")
-    except ScenarioError:
-        pass  # the figures need a valid budget; the submission does not
-    st.caption(_changed_levers_text(ctx.levers, ctx.reference, lang))
-    with st.form("ws_submit_form", border=True):
-        st.text_input(t("ws_participant_label", lang), key=PARTICIPANT_KEY,
-                      help=t("ws_participant_help", lang, n=workshops.PARTICIPANT_MAX))
-        st.text_input(t("ws_scenario_label", lang), key=SCENARIO_NAME_KEY,
-                      help=t("ws_name_help", lang, n=workshops.SCENARIO_NAME_MAX))
-        st.form_submit_button(t("ws_submit", lang), key="ws_submit", type="primary",
-                              on_click=_submit, disabled=workshop.closed,
-                              args=(workshop.code, ctx.data.code, ctx.levers.as_dict()))
-    st.caption(t("ws_resubmit_note", lang))
-    st.button(t("ws_leave", lang), key="ws_leave", on_click=_leave, type="tertiary")
-
-
 def _facilitator_header(workshop: Workshop, lang: str) -> None:
     url = participant_url(workshop, lang)
     text, qr = st.columns([3, 2], gap="large")
@@ -579,6 +547,25 @@ def spread_frame(rows: Sequence[SubmissionResult], reference: Levers, lang: str
     return pd.DataFrame({t(key, lang): column for key, column in table.items()})
 
 
+# Pixels per character of the table's 14 px font (generous: "Mindre bilåkande" was cut to
+# "Mindre bilåka…" by a column sized for short values) and the cell's own padding.
+PX_PER_CHAR = 8.5
+CELL_PADDING_PX = 32
+
+
+def name_columns(figures: pd.DataFrame, lang: str) -> dict[str, object]:
+    """Columns wide enough for the longest participant and scenario name, so every name
+    shows in full (plain text: st.dataframe never reads it as Markdown or HTML)."""
+    config: dict[str, object] = {}
+    for key in ("ws_col_participant", "ws_col_scenario"):
+        column = t(key, lang)
+        longest = int(figures[column].astype(str).str.len().max()) if len(figures) else 0
+        header = len(column)
+        config[column] = st.column_config.TextColumn(
+            width=int(max(longest, header) * PX_PER_CHAR) + CELL_PADDING_PX)
+    return config
+
+
 def _export(workshop: Workshop, lang: str) -> tuple[bytes, bytes]:
     lookup = _submissions(_db(), workshop.code, False, True)  # hidden ones too, marked
     rows = [SubmissionResult(s, result_of(s)) for s in lookup.submissions]
@@ -619,12 +606,16 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
         st.info(t("ws_no_submissions", lang, refresh=REFRESH_S), icon=":material/hourglass:")
         _moderation(rows, hidden, workshop, lang)
         return
-    frames = _panel_frames(workshop.municipality_code, lang, PanelRows.of(rows))
-    st.vega_lite_chart(frames.chart, overlay_spec(lang), width="stretch", key="ws_chart")
+    frames = _panel_frames(workshop.municipality_code, lang, PanelRows.of(rows),
+                           joining_order(workshop.code))
+    chart_with_text(frames.chart, overlay_spec(lang, frames.chart),
+                    workshop_description(frames.chart, lang), "ws_chart",
+                    lambda: wide_table(frames.chart, lang), lang)
     st.caption(t("ws_chart_caption", lang))
     if frames.charted < frames.runnable:
         st.caption(t("ws_chart_limited", lang, n=frames.charted, total=frames.runnable))
-    st.dataframe(frames.figures, hide_index=True, width="stretch", key="ws_figures_table")
+    st.dataframe(frames.figures, hide_index=True, width="stretch", key="ws_figures_table",
+                 column_config=name_columns(frames.figures, lang))
     _show_choice(rows, workshop, lang)
     st.subheader(t("ws_spread_heading", lang))
     st.dataframe(frames.spread, hide_index=True,
@@ -665,16 +656,29 @@ class PanelFrames:
     runnable: int
 
 
+def joining_order(code: str) -> tuple[str, ...]:
+    """The workshop's participants in the order they first submitted (every version, hidden
+    ones too), so that each keeps one line colour however the room changes."""
+    lookup = _submissions(_db(), code, False, True)
+    return tuple(dict.fromkeys(s.participant.lower() for s in lookup.submissions))
+
+
 @shared(max_entries=32)
-def _panel_frames(municipality_code: str, lang: str, panel: PanelRows) -> PanelFrames:
+def _panel_frames(municipality_code: str, lang: str, panel: PanelRows,
+                  joined: tuple[str, ...] = ()) -> PanelFrames:
     """Chart data, key figures and spread: a refresh without new submissions (every 4 s)
     costs nothing; 2,000 submissions take about a second once (measured, issue 10)."""
     rows = panel.rows
     data = municipality_data(municipality_code)
     reference = reference_result(data, reference_levers(data), default_budget(data))
-    named = [(submission_label(r.submission), r.result) for r in rows if r.result is not None]
+    runnable = [r for r in rows if r.result is not None]
+    named = [(submission_label(r.submission), r.result) for r in runnable]
     charted = named[-CHART_MAX:]
-    return PanelFrames(overlay_data(data, reference, charted, lang), _figures_frame(rows, lang),
+    # A participant missing from the joining order (read a moment apart) goes last.
+    palette = participant_colours([*joined, *(r.submission.participant for r in runnable)])
+    colours = [palette[r.submission.participant.lower()] for r in runnable][-CHART_MAX:]
+    return PanelFrames(overlay_data(data, reference, charted, lang, colours),
+                       _figures_frame(rows, lang),
                        spread_frame(rows, reference_levers(data), lang), len(charted),
                        len(named))
 

@@ -62,6 +62,87 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The budget is exceeded in {year}."},
     "chart_budget_not_crossed": {"sv": "Budgeten överskrids inte före 2050.",
                                  "en": "The budget is not exceeded by 2050."},
+    # The other charts in words (the numbers come from the chart's own data)
+    "col_rank": {"sv": "Plats", "en": "Place"},
+    "unit_years": {"sv": "år", "en": "years"},
+    "unit_tonnes_short": {"sv": "t", "en": "t"},
+    "unit_sek_per_t": {"sv": "kr/t", "en": "SEK/t"},
+    "chart_compare_text": {
+        "sv": "Diagrammet visar nettoutsläppen för {n} scenarier i kt CO2e per år: statistik "
+        "till {base_year} i grått, sedan en linje per scenario. 2030: {list_2030}. 2050: "
+        "{list_2050}.",
+        "en": "The chart shows the net emissions of {n} scenarios in kt CO2e per year: "
+        "statistics to {base_year} in grey, then one line per scenario. 2030: {list_2030}. "
+        "2050: {list_2050}.",
+    },
+    "chart_municipalities_text": {
+        "sv": "Diagrammet visar utsläppen av växthusgaser i {names}: statistik som hel linje, "
+        "scenariot streckat. 2030: {list_2030}. 2050: {list_2050}.",
+        "en": "The chart shows greenhouse-gas emissions in {names}: statistics as a solid "
+        "line, the scenario dashed. 2030: {list_2030}. 2050: {list_2050}.",
+    },
+    "chart_workshop_text": {
+        "sv": "Diagrammet visar nettoutsläppen för {n} inskickade scenarier mot referensen "
+        "(streckad). 2030: referensen {reference}; lägst {low}; högst {high}.",
+        "en": "The chart shows the net emissions of {n} submitted scenarios against the "
+        "reference (dashed). 2030: the reference {reference}; lowest {low}; highest {high}.",
+    },
+    "chart_wedge_text": {
+        "sv": "Diagrammet visar hur mycket varje åtgärd minskar utsläppen jämfört med "
+        "referensen, i kt CO2e per år, staplat. 2030: {list_2030}. 2050: {list_2050}.",
+        "en": "The chart shows how much each measure cuts emissions compared with the "
+        "reference, in kt CO2e per year, stacked. 2030: {list_2030}. 2050: {list_2050}.",
+    },
+    "chart_dec_bars_text": {
+        "sv": "Minskning år {year} per åtgärd, störst först: {list}.",
+        "en": "Reduction in {year} by measure, largest first: {list}.",
+    },
+    "chart_control_text": {
+        "sv": "Minskning år {year} efter vem som bestämmer över spaken: {list}.",
+        "en": "Reduction in {year} by who decides over the lever: {list}.",
+    },
+    "chart_invest_text": {
+        "sv": "Diagrammet visar investeringarna per år {first}–{last} och vem som betalar. "
+        "Totalt {total}: {list}.",
+        "en": "The chart shows the investment per year {first}–{last} and who pays. In "
+        "total {total}: {list}.",
+    },
+    "chart_mac_text": {
+        "sv": "Kostnadskurvan visar varje åtgärd som en stapel: bredden är minskade ton, "
+        "höjden kronor per ton, billigast först: {list}.",
+        "en": "The cost curve shows each measure as a bar: the width is tonnes removed, the "
+        "height SEK per tonne, cheapest first: {list}.",
+    },
+    "chart_fan_text": {
+        "sv": "Diagrammet visar nettoutsläppen med osäkerheten, i kt CO2e. 2030: scenariot "
+        "{central_2030}, 8 av 10 utfall mellan {low_2030} och {high_2030}. 2050: scenariot "
+        "{central_2050}, mellan {low_2050} och {high_2050}.",
+        "en": "The chart shows net emissions with their uncertainty, in kt CO2e. 2030: the "
+        "scenario {central_2030}, 8 in 10 outcomes between {low_2030} and {high_2030}. "
+        "2050: the scenario {central_2050}, between {low_2050} and {high_2050}.",
+    },
+    "chart_tornado_budget_text": {
+        "sv": "Det som flyttar när budgeten tar slut mest, störst först, i år jämfört med "
+        "scenariot: {list}.",
+        "en": "What moves the date the budget runs out most, largest first, in years "
+        "compared with the scenario: {list}.",
+    },
+    "chart_tornado_fossil_text": {
+        "sv": "Det som ändrar den fossila koldioxiden 2030 mest, störst först, i ton jämfört "
+        "med scenariot: {list}.",
+        "en": "What changes fossil carbon dioxide in 2030 most, largest first, in tonnes "
+        "compared with the scenario: {list}.",
+    },
+    "chart_distribution_text": {
+        "sv": "Diagrammet visar ”{measure}” för {n} kommuner, en stapel per kommun från lägst "
+        "till högst. {own}Lägst: {low}. Median: {median}. Högst: {high}.",
+        "en": "The chart shows “{measure}” for {n} municipalities, one bar per municipality "
+        "from lowest to highest. {own}Lowest: {low}. Median: {median}. Highest: {high}.",
+    },
+    "chart_distribution_own": {
+        "sv": "{name}: {value}, plats {rank} av {n}. ",
+        "en": "{name}: {value}, place {rank} of {n}. ",
+    },
     "compare_too_many": {
         "sv": "Högst {n} scenarier åt gången: de {n} första visas. Ta bort ett för att visa "
         "ett annat.",

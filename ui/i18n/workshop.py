@@ -87,14 +87,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "work as usual.",
     },
     # Participant
-    "ws_participant_intro": {
-        "sv": "Workshop {code}. Ställ in spakarna i sidopanelen (menyn uppe till vänster på "
-        "telefonen), se siffrorna här och skicka in ert scenario. Siffrorna räknas med "
-        "kommunens koldioxidbudget.",
-        "en": "Workshop {code}. Set the levers in the sidebar (the menu at the top left on a "
-        "phone), see the figures here and submit your scenario. The figures use the "
-        "municipality's carbon budget.",
-    },
     "ws_other_municipality": {
         "sv": "Workshopen gäller {workshop}, men dina spakar är inställda för {mine}.",
         "en": "The workshop is about {workshop}, but your levers are set for {mine}.",

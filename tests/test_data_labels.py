@@ -1,0 +1,34 @@
+"""Every parameter the data page shows has a label in Swedish and in English (issue 14:
+internal ids such as ``car_lifetime_years`` were shown as they are)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.tables import read_csv_tables
+from ui.data_labels import has_label, parameter_label, unit_label
+
+PARAMETERS = read_csv_tables().parameters
+
+
+@pytest.mark.parametrize("parameter_id", sorted(set(PARAMETERS["parameter_id"])))
+def test_every_parameter_has_words_in_both_languages(parameter_id: str) -> None:
+    assert has_label(parameter_id), parameter_id
+    swedish, english = parameter_label(parameter_id, "sv"), parameter_label(parameter_id, "en")
+    for label in (swedish, english):
+        assert label and "_" not in label and label != parameter_id
+    if parameter_id != "beccs_potential_kt":  # "BECCS: potential" in both
+        assert swedish != english, parameter_id
+
+
+@pytest.mark.parametrize("unit", sorted(set(PARAMETERS["unit"])))
+def test_every_unit_has_an_english_word(unit: str) -> None:
+    from ui.data_labels import UNITS
+
+    assert unit in UNITS, unit
+    assert unit_label(unit, "sv") and unit_label(unit, "en")
+
+
+def test_an_unknown_id_still_shows_as_words() -> None:
+    assert not has_label("some_new_thing")
+    assert parameter_label("some_new_thing", "sv") == "Some new thing"
