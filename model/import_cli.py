@@ -19,7 +19,7 @@ from pathlib import Path
 from model.data import Tables
 from model.import_changes import import_changes
 from model.imported import GHG, import_decisions, runnable_codes, with_imports
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 EXIT_REJECTED = 1
 EXIT_USAGE = 2

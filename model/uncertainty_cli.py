@@ -10,7 +10,7 @@ import argparse
 from model.import_cli import CommandError
 from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_SEED, UncertaintyError, run_uncertainty
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import uncertain_inputs
 
 
 def add_uncertainty_arguments(parser: argparse.ArgumentParser) -> None:

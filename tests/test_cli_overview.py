@@ -12,7 +12,7 @@ import pytest
 from model import build_municipality_data, reference_levers, run_scenario
 from model.cli import main
 from model.local_levers import carry_over
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 
 @pytest.fixture(autouse=True)

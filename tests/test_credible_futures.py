@@ -26,7 +26,7 @@ from model.local_levers import fit_levers, lever_max
 from model.paths import _fleet_kwargs, new_share_path
 from model.presets import presets_from_tables
 from model.scenario import run_reference, run_scenario
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 CODES = ("0780", "0764")
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"

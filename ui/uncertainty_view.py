@@ -13,7 +13,7 @@ import streamlit as st
 
 from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import uncertain_inputs
 from ui import uncertainty_charts as charts
 from ui.data_access import source_titles
 from ui.formatting import fmt_number
