@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cli.__main__ import main
 from model import LEVER_SPECS, LEVERS_BY_ID, build_municipality_data, reference_levers
 from model.batch import run_batch, run_municipalities
-from model.cli import main
 from model.fleet import fastest_electric_km
 from model.levers import LeverError
 from model.local_levers import fit_levers, lever_max
