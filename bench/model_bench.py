@@ -78,7 +78,7 @@ def bench_model(repetitions: int, warmup: int) -> list[Timing]:
     from model import build_municipality_data, reference_levers, run_scenario
     from model.emissions import compute_trajectory
     from model.paths import lever_paths, scenario_years
-    from model.tables import read_csv_tables
+    from store.csv_tables import read_csv_tables
 
     data = build_municipality_data(read_csv_tables(), "0780")
     reference = reference_levers(data)

@@ -23,7 +23,7 @@ def bench_overview(repetitions: int, warmup: int) -> list:
     from model import build_municipality_data, reference_levers, run_scenario
     from model.local_levers import carry_over
     from model.overview import overview_base, overview_frame, run_overview
-    from model.tables import read_csv_tables
+    from store.csv_tables import read_csv_tables
 
     tables = read_csv_tables()
     started = time.perf_counter()

@@ -28,10 +28,10 @@ def bench(repetitions: int, warmup: int) -> list[Timing]:
     """One Timing per case."""
     from model import LEVER_SPECS, build_municipality_data, reference_levers
     from model.attribution import _attribute_cached
-    from model.costs import _cost_plan_cached, read_cost_table
+    from model.costs import _cost_plan_cached
     from model.scenario import default_budget
     from model.solver import _solve_cached
-    from model.tables import read_csv_tables
+    from store.csv_tables import read_cost_table, read_csv_tables
 
     data = build_municipality_data(read_csv_tables(), "0780")
     reference = reference_levers(data)

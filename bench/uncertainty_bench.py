@@ -28,10 +28,9 @@ def bench_draws(repetitions: int, warmup: int) -> list[Timing]:
     model and the percentiles; and the same with fresh draws every time (sampling included)."""
     from model import build_municipality_data, reference_levers
     from model.scenario import default_budget
-    from model.tables import read_csv_tables
     from model.uncertainty import run_uncertainty, sample, summarise
     from model.uncertainty_core import run_draws
-    from model.uncertainty_table import uncertain_inputs
+    from store.csv_tables import read_csv_tables, uncertain_inputs
 
     data = build_municipality_data(read_csv_tables(), "0780")
     budget = default_budget(data)

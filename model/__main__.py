@@ -1,7 +1,4 @@
-"""`python -m model`: see model/cli.py."""
+"""`python -m model ...`: the command line lives in cli/ (this is model/'s one upward import)."""
+from cli.__main__ import main
 
-import sys
-
-from model.cli import main
-
-sys.exit(main())
+raise SystemExit(main())

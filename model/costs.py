@@ -36,7 +36,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
 import numpy as np
@@ -49,7 +48,6 @@ from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
 from model.paths import lever_paths, reference_levers, scenario_years
 from model.sectors import TRANSPORT_SUBSECTORS
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PAYERS: tuple[str, ...] = ("kommun", "region", "stat", "naringsliv", "hushall")
 CASES: tuple[str, ...] = ("low", "central", "high")
 KINDS: tuple[str, ...] = ("investering", "drift")
@@ -163,15 +161,6 @@ def cost_table_from_frames(costs: pd.DataFrame, parameters: pd.DataFrame) -> Cos
     values = {str(k): float(v) for k, v in zip(parameters["parameter_id"], parameters["value"],
                                                strict=True)}
     return CostTable(tuple(items), MappingProxyType(values))
-
-
-@lru_cache(maxsize=4)
-def read_cost_table(data_dir: Path = DATA_DIR) -> CostTable:
-    """Read data/costs.csv and data/cost_parameters.csv (I/O; the maths is below)."""
-    return cost_table_from_frames(
-        pd.read_csv(data_dir / "costs.csv", keep_default_na=False, na_values=[""]),
-        pd.read_csv(data_dir / "cost_parameters.csv", keep_default_na=False, na_values=[""]),
-    )
 
 
 def annuity_factor(rate: float, lifetime_years: float) -> float:

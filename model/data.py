@@ -1,7 +1,7 @@
 """The inputs the model needs for one municipality, built from the source tables.
 
 The source tables come from data/*.csv (or the DuckDB file built from them); this module only
-shapes them into arrays. Reading files is in model/tables.py.
+shapes them into arrays. Reading files is in store/csv_tables.py.
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ from model.data import MunicipalityData
 from model.emissions import compute_trajectory
 from model.errors import UserFacingError
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, Levers, LeverSpec
+from model.local_levers import lever_max
 from model.paths import lever_path, reference_paths
 from model.potential import best_value
 from model.scenario import (
@@ -216,10 +217,6 @@ def budget_excess(result: ScenarioResult) -> float:
 
 def lever_upper(data: MunicipalityData, spec: LeverSpec) -> float:
     """The largest value the lever may take in this municipality (BECCS needs a plant)."""
-    try:  # per-municipality ranges, where the model has them
-        from model.local_levers import lever_max
-    except ImportError:  # pragma: no cover - older model without local ranges
-        return spec.max
     return float(lever_max(data, spec.id))
 
 

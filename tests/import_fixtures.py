@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from tests import smhi_fixtures as fx
 
 CODES = fx.CODES  # Växjö 0780, Alvesta 0764, Kalmar 0880

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from store.database import StoreError, build_database
 from store.scenarios import save_new
 from tests.apptest_helpers import chart_data, start_app

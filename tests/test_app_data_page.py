@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model import LEVER_SPECS
-from model.uncertainty_table import read_uncertainty_frame
+from store.csv_tables import read_uncertainty_frame
 from tests.apptest_helpers import start_app
 
 pytestmark = pytest.mark.usefixtures("app_database")

@@ -8,9 +8,9 @@ import pytest
 
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.attribution import attribute
-from model.costs import cost_plan, read_cost_table
+from model.costs import cost_plan
 from model.solver import solve
-from model.tables import read_csv_tables
+from store.csv_tables import read_cost_table, read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, start_app
 from ui.formatting import fmt_tonnes
 

@@ -18,8 +18,8 @@ import streamlit as st
 
 from model import build_municipality_data, run_reference
 from model.imported import with_imports
-from model.tables import read_csv_tables
 from smhi import ImportRejected, parse_lansrapport
+from store.csv_tables import read_csv_tables
 from store.database import build_database
 from store.imported import read_imported, store_import
 from tests import import_fixtures as ifx

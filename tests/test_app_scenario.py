@@ -8,7 +8,7 @@ import pytest
 
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.potential import best_value
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import (
     chart_data,
     metric_delta,

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables
-from model.tables import read_csv_tables
 from store import scenarios
+from store.csv_tables import read_csv_tables
 from store.database import build_database
 from tests.apptest_helpers import APP_TIMEOUT_S, metric_value, open_section, start_app
 from tests.conftest import DATA_DIR

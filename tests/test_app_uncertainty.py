@@ -12,9 +12,8 @@ import pytest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.scenario import default_budget
-from model.tables import read_csv_tables
 from model.uncertainty import run_uncertainty
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import read_csv_tables, uncertain_inputs
 from tests.apptest_helpers import chart_data, open_section, start_app
 from ui.uncertainty_summary import PAGE_DRAWS, budget_range_text
 from ui.uncertainty_view import SHOW_KEY, TORNADO_KEY

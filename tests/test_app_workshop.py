@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from model import build_municipality_data, reference_levers, run_scenario
-from model.tables import read_csv_tables
 from store import workshops
+from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value
 from tests.workshop_helpers import (
     SCENARIO_PAGE,

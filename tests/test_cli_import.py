@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from cli.__main__ import main
+from cli.common import tables_for_cli
 from model import build_municipality_data, reference_levers, run_scenario
-from model.cli import main
-from model.import_cli import tables_for_cli
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from tests import import_fixtures as ifx
 from tests import smhi_fixtures as fx
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.__main__ import main
 from model import build_municipality_data, reference_levers, run_scenario
-from model.cli import main
 from model.local_levers import carry_over
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.__main__ import main
 from model import LEVER_SPECS
-from model.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from model.cli import main
+from cli.__main__ import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -17,16 +17,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cli.__main__ import main
 from model import LEVER_SPECS, LEVERS_BY_ID, build_municipality_data, reference_levers
 from model.batch import run_batch, run_municipalities
-from model.cli import main
 from model.fleet import fastest_electric_km
 from model.levers import LeverError
 from model.local_levers import fit_levers, lever_max
 from model.paths import _fleet_kwargs, new_share_path
 from model.presets import presets_from_tables
 from model.scenario import run_reference, run_scenario
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 CODES = ("0780", "0764")
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from model import build_municipality_data, reference_levers
 from model.scenario import run_scenario
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from tests.conftest import wait_for_app_idle
 from ui.formatting import fmt_tonnes
 

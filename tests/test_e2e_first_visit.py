@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from model.data import build_municipality_data
 from model.levers import LEVER_SPECS
 from model.paths import reference_levers
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from store.database import build_database
 from store.workshops import create_workshop
 from tests.conftest import DATA_DIR, _stop, start_app

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from model import build_municipality_data, reference_levers, run_scenario
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from tests.conftest import wait_for_app_idle
 from ui.formatting import fmt_tonnes
 

@@ -25,8 +25,8 @@ from model.paths import reference_levers
 from model.presets import presets_from_tables
 from model.scenario import population_path
 from model.sectors import SECTORS, TRANSPORT_SUBSECTORS
-from model.tables import read_csv_tables
 from smhi import parse_lansrapport
+from store.csv_tables import read_csv_tables
 from store.database import StoreError, connect
 from store.imported import read_imported, save_population, store_import
 from tests import import_fixtures as ifx

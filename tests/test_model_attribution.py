@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.attribution import CONTROLS, attribute, interaction_groups
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 
 @cache

@@ -27,7 +27,7 @@ from model import (
     run_scenario,
 )
 from model.budget import budget_outcome, exhaustion, needed_annual_reduction
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 VAXJO_BUDGET_T = 2_760_000.0

@@ -26,9 +26,8 @@ from model.costs import (
     annuity_factor,
     cost_plan,
     cost_table_from_frames,
-    read_cost_table,
 )
-from model.tables import read_csv_tables
+from store.csv_tables import read_cost_table, read_csv_tables
 from ui.cost_export import plan_workbook
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"

@@ -27,7 +27,7 @@ from model.checks import obligation_backcast
 from model.data import FLEET_PARAMETERS, NEW_CAR_PARAMETERS
 from model.levers import TARGET_YEAR
 from model.paths import reference_paths
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CSV_FILES = sorted(p.name for p in DATA_DIR.glob("*.csv"))

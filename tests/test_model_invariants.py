@@ -28,7 +28,7 @@ from model import (
     run_scenario,
 )
 from model.sectors import SECTOR_INDEX, TRANSPORT_SUBSECTORS
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 CODES = ("0780", "0764")  # Växjö, Alvesta
 

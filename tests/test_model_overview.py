@@ -30,7 +30,7 @@ from model.batch import prepare_municipalities
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError
 from model.local_levers import carry_over, lever_max
 from model.overview import OverviewBase, fossil_fuel_co2_2030, overview_base, run_overview
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 # Växjö (own parameters and CO2 data), Alvesta (its twin), and a spread of others.
 CODES = ("0780", "0764", "0114", "0180", "1280", "2584", "0880", "1480")

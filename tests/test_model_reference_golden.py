@@ -25,7 +25,7 @@ import numpy as np
 import pytest
 
 from model import SECTORS, build_municipality_data, run_reference
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 CODES = ("0780", "0764")  # Växjö, Alvesta

@@ -19,7 +19,7 @@ from model import LEVER_SPECS, LEVERS_BY_ID, build_municipality_data, reference_
 from model.budget import BudgetSettings
 from model.potential import best_value
 from model.solver import GOALS, SolveError, best_end, own_decisions, solve
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
 STATE = frozenset({"reduktionsplikt_bensin", "reduktionsplikt_diesel"})
 

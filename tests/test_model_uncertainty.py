@@ -23,7 +23,6 @@ from model.levers import LEVER_SPECS
 from model.local_levers import lever_max
 from model.paths import reference_levers
 from model.scenario import run_scenario
-from model.tables import read_csv_tables
 from model.uncertainty import (
     QUANTILES,
     UncertainInput,
@@ -36,7 +35,7 @@ from model.uncertainty import (
     tornado,
 )
 from model.uncertainty_core import KNOWN_INPUTS, neutral_values, run_draws
-from model.uncertainty_table import read_uncertainty_frame, uncertain_inputs
+from store.csv_tables import read_csv_tables, read_uncertainty_frame, uncertain_inputs
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared" / "data"

@@ -26,12 +26,12 @@ from model.data import build_municipality_data
 from model.imported import with_usable_imports
 from model.paths import reference_levers
 from model.scenario import run_scenario
-from model.tables import read_csv_tables
 from smhi import ImportRejected, parse_lansrapport
 from smhi.isolated import parse_isolated
 from smhi.limits import MAX_COLUMNS, MAX_UPLOAD_MB, preflight
 from store import scenarios, workshops
 from store.__main__ import main as store_cli
+from store.csv_tables import read_csv_tables
 from store.database import build_database
 from store.imported import list_imports, read_imported, remove_import, store_import
 from tests import import_fixtures as ifx

@@ -21,8 +21,9 @@ from model.budget_estimate import AllocationBasis, allocation_basis
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
 from model.imported import ImportedData, runnable_codes, with_usable_imports
 from model.overview import OverviewBase, overview_base
-from model.tables import read_csv_tables, tables_from_frames
+from model.tables import tables_from_frames
 from store.backend import uses_postgres
+from store.csv_tables import read_csv_tables
 from store.database import StoreError, build_database, default_db_path, read_tables
 from store.freshness import imports_stamp
 from store.imported import read_imported

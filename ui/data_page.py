@@ -8,7 +8,7 @@ import streamlit as st
 from model.checks import obligation_backcast
 from model.levers import CONTROL_LABELS, LEVER_SPECS
 from model.sectors import sector_label
-from model.tables import DATA_DIR
+from store.csv_tables import DATA_DIR
 from ui.context import page_context
 from ui.data_access import load_tables, source_titles
 from ui.data_labels import kind_label, parameter_label, release_label, unit_label

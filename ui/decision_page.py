@@ -19,7 +19,6 @@ from model.costs import (
     CostTable,
     cost_plan,
     cost_table_from_frames,
-    read_cost_table,
 )
 from model.data import MunicipalityData
 from model.levers import CONTROL_LABELS, GROUP_LABELS, GROUPS, LEVER_SPECS, LEVERS_BY_ID, Levers
@@ -33,6 +32,7 @@ from model.solver import (
     own_decisions,
     solve,
 )
+from store.csv_tables import read_cost_table
 from ui import decision_charts as charts
 from ui.chart_access import chart_with_text
 from ui.chart_text import (

@@ -22,7 +22,7 @@ from model.uncertainty import (
     run_uncertainty,
     tornado,
 )
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import uncertain_inputs
 from ui.formatting import fmt_month_year, fmt_number, fmt_percent
 from ui.i18n import t
 

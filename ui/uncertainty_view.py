@@ -13,7 +13,7 @@ import streamlit as st
 
 from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import uncertain_inputs
 from ui import uncertainty_charts as charts
 from ui.chart_access import chart_with_text
 from ui.chart_text import fan_description, fan_table, tornado_description, tornado_table

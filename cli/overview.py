@@ -7,7 +7,7 @@
 
 `overview` runs every municipality under the same levers in one vectorised run
 (model/overview.py): the levers set apply to all, the others stay at each municipality's
-own reference. Kept apart from model/cli.py, which only registers the commands.
+own reference.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from cli.common import add_db_argument, tables_for_cli
+from cli.errors import CommandError
 from model.budget_estimate import (
     DEFAULT_EMISSIONS_WEIGHT,
     DEFAULT_PRINCIPLE,
@@ -29,7 +31,6 @@ from model.budget_estimate import (
     allocation_basis,
 )
 from model.data import Tables
-from model.import_cli import CommandError, add_db_argument, tables_for_cli
 from model.levers import LEVERS_BY_ID, LeverError, check_lever_value
 from model.overview import (
     OverviewBase,

@@ -1,4 +1,4 @@
-"""`python -m model solve`: settings that reach a goal, as JSON (see model/solver.py).
+"""`solve`: settings that reach a goal, as JSON (see model/solver.py).
 
     python -m model solve --goal fossil-free-2030|budget [--set LEVER=VALUE ...]
                           [--lock LEVER ...] [--municipality CODE] --format json
@@ -15,7 +15,18 @@ from __future__ import annotations
 import argparse
 import json
 
-from model.budget import BudgetSettings
+from cli.common import (
+    add_budget_arguments,
+    add_db_argument,
+    budget_from_args,
+    check_local_levers,
+    load_municipality,
+    parse_settings,
+)
+from cli.errors import CliError
+from cli.formats import result_json
+from model.paths import reference_levers
+from model.scenario import ScenarioError
 from model.solver import GOALS, SolveError, solve
 
 
@@ -30,46 +41,19 @@ def add_solve_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
                         help="lås en spak så att den inte flyttas (upprepa för flera)")
     parser.add_argument("--format", choices=("json",), default="json")
     parser.add_argument("--municipality", default="0780", help="kommunkod, t.ex. 0780 (Växjö)")
-    parser.add_argument("--budget", type=float, help="koldioxidbudget i ton CO2e")
-    parser.add_argument("--budget-start", type=int, help="budgetens startår")
-    parser.add_argument("--count-beccs", action="store_true",
-                        help="räkna BECCS-upptag mot budgeten")
-    try:  # municipalities imported into the database, where the CLI has them
-        from model.import_cli import add_db_argument
-    except ImportError:  # pragma: no cover - a checkout without the municipality import
-        return
-    add_db_argument(parser)
+    add_budget_arguments(parser)
+    add_db_argument(parser)  # municipalities imported into the database
 
 
 def run_solve(args: argparse.Namespace) -> str:
     """Solve from the given start and print the answer as JSON."""
-    from model.cli import CliError, _load, parse_settings, result_json
-    from model.levers import LeverError
-    from model.paths import reference_levers
-    from model.scenario import ScenarioError, default_budget
-
-    data = _load(args.municipality, args.db) if "db" in vars(args) else _load(args.municipality)
+    data = load_municipality(args.municipality, args.db)
     levers = parse_settings(args.set or [], reference_levers(data))
-    try:  # BECCS only where the municipality has a plant (where the model knows that)
-        from model.local_levers import check_levers_for
-    except ImportError:  # pragma: no cover - a checkout without per-municipality ranges
-        check_levers_for = None
-    try:
-        if check_levers_for is not None:
-            check_levers_for(levers, data)
-    except LeverError as error:
-        raise CliError(error.message_sv) from None
-    default = default_budget(data)
-    budget = BudgetSettings(
-        args.budget if args.budget is not None else default.budget_t,
-        args.budget_start if args.budget_start is not None else default.start_year,
-        args.count_beccs,
-    )
+    check_local_levers(levers, data)  # BECCS only where the municipality has a plant
+    budget = budget_from_args(data, args)
     try:
         answer = solve(data, levers, args.goal, frozenset(args.lock or ()), budget)
-    except SolveError as error:
-        raise CliError(error.message_sv) from None
-    except ScenarioError as error:
+    except (SolveError, ScenarioError) as error:
         raise CliError(error.message_sv) from None
     payload = result_json(answer.result)
     return json.dumps({

@@ -5,41 +5,22 @@
 
 The file is checked completely (smhi/lansrapport.py); a rejected file stores nothing, prints
 every problem in Swedish with its Excel row and column, and exits with 1. `run` and `levers`
-read the imported municipalities from the same database (`tables_for_cli`); without a
-database the shipped CSV municipalities work as before. Kept apart from model/cli.py, which
-only registers the command.
+read the imported municipalities from the same database (`tables_for_cli` in cli/common.py);
+without a database the shipped CSV municipalities work as before.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from model.data import Tables
+from cli.common import add_db_argument, db_path
+from cli.errors import EXIT_REJECTED, CommandError
 from model.import_changes import import_changes
 from model.imported import GHG, import_decisions, runnable_codes, with_imports
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
 GAS_NAMES = {"GHG": "växthusgaser totalt (t CO2e)", "CO2": "koldioxid (t CO2)"}
-
-
-class CommandError(Exception):
-    """A failed command: printed as 'fel: ...' without a traceback, with its exit code."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """--db for the commands that read imported municipalities."""
-    parser.add_argument(
-        "--db", metavar="PATH",
-        help="DuckDB-fil med importerade kommuner (standard: KLIMAT_DB eller klimat.duckdb)",
-    )
 
 
 def add_import_parser(sub: argparse._SubParsersAction) -> None:
@@ -60,33 +41,6 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
 
 
-def _db_path(db: str | None) -> Path:
-    from store.database import default_db_path
-
-    return Path(db) if db else default_db_path()
-
-
-def tables_for_cli(db: str | None) -> Tables:
-    """The shipped CSV tables plus the imports in the database (if there is one)."""
-    from store.database import StoreError
-    from store.imported import read_imported
-
-    tables = read_csv_tables()
-    path = _db_path(db)
-    if not path.exists():
-        if db:
-            raise CommandError(f"Databasen {path} finns inte (--db).")
-        return tables
-    try:
-        imported = read_imported(path)
-    except StoreError as error:
-        if db:
-            raise CommandError(error.message_sv) from None
-        print(f"varning: importerade kommuner lästes inte: {error.message_sv}", file=sys.stderr)
-        return tables
-    return with_imports(tables, imported)
-
-
 def run_import(args: argparse.Namespace) -> str:
     """Check, store and summarise; raises CommandError (exit 1 for a rejected file)."""
     from smhi import ImportRejected, parse_lansrapport
@@ -105,7 +59,7 @@ def run_import(args: argparse.Namespace) -> str:
                            + "\n".join(lines), EXIT_REJECTED) from None
     if args.population is not None and len(report.municipalities) != 1:
         raise CommandError("--population gäller en kommun: ange --municipality.")
-    db = _db_path(args.db)
+    db = db_path(args.db)
     try:
         store_import(db, report, path.name)
         if args.population is not None:

@@ -1,16 +1,14 @@
-"""``python -m model run --uncertainty N [--seed S]``: the arguments and the JSON key.
-
-Kept out of model/cli.py so that the run command only gains one argument call and one key.
-"""
+"""``run --uncertainty N [--seed S]``: the arguments and the JSON key (model/uncertainty.py
+does the draws; the uncertain inputs are read through store/csv_tables.py)."""
 
 from __future__ import annotations
 
 import argparse
 
-from model.import_cli import CommandError
+from cli.errors import CommandError
 from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_SEED, UncertaintyError, run_uncertainty
-from model.uncertainty_table import uncertain_inputs
+from store.csv_tables import uncertain_inputs
 
 
 def add_uncertainty_arguments(parser: argparse.ArgumentParser) -> None:
