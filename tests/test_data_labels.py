@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.tables import read_csv_tables
+from store.csv_tables import read_csv_tables
 from ui.data_labels import has_label, parameter_label, unit_label
 
 PARAMETERS = read_csv_tables().parameters
