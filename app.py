@@ -8,9 +8,9 @@ import os
 import streamlit as st
 
 from model.paths import reference_levers
+from presentation.i18n import t
 from ui.accessibility import page_frame
 from ui.data_access import follow_imports_elsewhere, load_tables, municipality_data
-from ui.i18n import t
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
 from ui.participant_view import keep_on_workshop, participant_mode

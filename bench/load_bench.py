@@ -78,7 +78,7 @@ LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 def fossil_metric_label() -> str:
     """The Swedish label of the fossil CO2 2030 metric, from the app's text catalogue."""
-    from ui.i18n import t
+    from presentation.i18n import t
 
     return t("kpi_fossil_2030", "sv")
 

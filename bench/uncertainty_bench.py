@@ -69,14 +69,15 @@ def bench_draws(repetitions: int, warmup: int) -> list[Timing]:
 
 def bench_fan_page(repetitions: int, warmup: int) -> list[Timing]:
     """The main page after a lever change, with the fan (uncached) and with it turned off."""
-    from ui import uncertainty_summary, uncertainty_view
+    from store import uncertainty_runs
+    from ui import uncertainty_view
 
     with_fan = PageRerun(MAIN_PAGE)
     without = PageRerun(MAIN_PAGE)
     without.app_test.toggle(key=uncertainty_view.SHOW_KEY).set_value(False).run()
 
     def fan_uncached() -> object:
-        uncertainty_summary.uncertainty_for.cache_clear()
+        uncertainty_runs.uncertainty_for.cache_clear()
         return with_fan()
 
     for _ in range(warmup):

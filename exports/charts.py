@@ -1,9 +1,10 @@
 """Charts as PNG and SVG, rendered offline by vl-convert from the specs the page draws.
 
-The page's specs (ui/charts.py) take their data from st.vega_lite_chart; vl-convert needs it
-inline, so a shallow copy of the spec gets ``data: {"values": records}`` and a fixed width
-(``"container"`` means nothing outside a browser). The Swedish locale in the spec's config
-stays, so axes read 1 000 and −50 as on the page. The cached specs are never mutated.
+The page's specs (presentation/charts.py) take their data from st.vega_lite_chart;
+vl-convert needs it inline, so a shallow copy of the spec gets ``data: {"values": records}``
+and a fixed width (``"container"`` means nothing outside a browser). The Swedish locale in
+the spec's config stays, so axes read 1 000 and −50 as on the page. The cached specs are
+never mutated.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from model.scenario import ScenarioResult
-from ui import charts
+from presentation import charts
 
 ChartName = Literal["trajectory", "fossil", "budget"]
 ImageFormat = Literal["png", "svg"]

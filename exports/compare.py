@@ -15,8 +15,8 @@ import pandas as pd
 from exports.tables import percent_number, unit_label, whole_number
 from model.levers import LEVER_SPECS
 from model.scenario import ScenarioResult
-from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
-from ui.i18n import t
+from presentation.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from presentation.i18n import t
 
 Cell = float | int | str | None
 

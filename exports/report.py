@@ -25,8 +25,8 @@ from exports.tables import ExportInfo, LeverRow, lever_rows, reference_for, sour
 from exports.uncertainty import uncertainty_lines
 from model.paths import reference_levers
 from model.scenario import ScenarioResult
-from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
-from ui.i18n import t
+from presentation.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from presentation.i18n import t
 
 FONT_FAMILY = "DejaVu"
 # Debian's fonts-dejavu-core (CI installs it); matplotlib's copy if that is installed instead.

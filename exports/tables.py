@@ -18,8 +18,8 @@ from model.levers import CONTROL_LABELS, LEVER_SPECS, Levers
 from model.paths import reference_levers
 from model.scenario import ScenarioResult, run_scenario
 from model.sectors import SECTORS, sector_label
-from ui.formatting import fmt_lever_value
-from ui.i18n import t
+from presentation.formatting import fmt_lever_value
+from presentation.i18n import t
 
 Cell = float | int | str | None
 

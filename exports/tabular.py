@@ -30,8 +30,8 @@ from exports.tables import (
     yearly_frame,
 )
 from model.scenario import ScenarioResult
-from ui.formatting import fmt_number
-from ui.i18n import t
+from presentation.formatting import fmt_number
+from presentation.i18n import t
 
 CSV_DELIMITER = {"sv": ";", "en": ","}
 HEADER_FILL = PatternFill("solid", start_color="E4EFEA")

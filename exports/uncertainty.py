@@ -1,7 +1,7 @@
 """The uncertainty in the exports: an Excel sheet, a paragraph in the PDF report, and the
 chances of each goal as rows of the scenario comparison.
 
-The same numbers and sentences as the page (ui/uncertainty_summary.py), with the markdown
+The same numbers and sentences as the page (presentation/uncertainty_summary.py), with the markdown
 emphasis taken out where the output is not markdown.
 """
 
@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from exports.compare import CompareRow, NamedResult
 from exports.tables import percent_number
 from model.scenario import ScenarioResult
-from ui.formatting import fmt_percent
-from ui.i18n import t
-from ui.uncertainty_summary import export_frame, for_result, summary_lines
+from presentation.formatting import fmt_percent
+from presentation.i18n import t
+from presentation.uncertainty_summary import export_frame, summary_lines
+from store.uncertainty_runs import for_result
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

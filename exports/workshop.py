@@ -26,8 +26,8 @@ from exports.tabular import (
 )
 from model.levers import LEVER_SPECS
 from model.scenario import ScenarioResult
+from presentation.i18n import t
 from store.workshops import Submission, Workshop
-from ui.i18n import t
 
 LOCAL_TIME = ZoneInfo("Europe/Stockholm")
 

@@ -15,6 +15,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from presentation.workshop_codes import normalise_code
 from store.database import DEFAULT_DATA_DIR, StoreError, build_database, default_db_path
 
 DEFAULT_BASE_URL = "http://localhost:8501"
@@ -87,7 +88,7 @@ def _workshop_url(base: str, code: str, municipality: str, lang: str,
                   token: str | None = None) -> str:
     from urllib.parse import urlencode
 
-    from ui.links import FACILITATOR_KEY_PARAM
+    from presentation.links import FACILITATOR_KEY_PARAM
 
     params = {"v": "1", "kommun": municipality, "workshop": code}
     if lang == "en":
@@ -114,7 +115,7 @@ def _workshop(db_path: Path, args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False) if args.format == "json"
               else "\n".join(f"{k}: {v}" for k, v in out.items()))
         return 0
-    code = workshops.normalise_code(args.code)
+    code = normalise_code(args.code)
     found = workshops.get_workshop(db_path, code) if code else None
     if found is None:
         raise workshops.NotFoundError(str(args.code))

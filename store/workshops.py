@@ -15,7 +15,8 @@ Why it looks like this:
   characters from a 32-sign alphabet without I, O, 0 and 1 (about 10^9 codes per prefix,
   so guessing one is hopeless, and the page limits failed joins per session), easy to read
   off a projector and type on a phone. ``normalise_code`` accepts ``vxj k7m4p2`` too, and
-  the four-digit codes of older workshops (``VXJ-4821``) still open them.
+  the four-digit codes of older workshops (``VXJ-4821``) still open them. The written form
+  is presentation/workshop_codes.py (the links read it too).
 * Roles are checked here, not only in the page: a workshop is started with a facilitator
   token (``secrets``, 192 bits) of which only the SHA-256 is stored; closing, reopening,
   hiding submissions and the per-device cap need it (``check_facilitator``). A
@@ -55,6 +56,13 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from presentation.workshop_codes import (  # the written form, shared with the links
+    CODE_LENGTH,
+    CODE_LETTERS,
+    CODE_PATTERN,
+    CODE_SIGNS,
+    TOKEN_PATTERN,
+)
 from store.backend import connect, table_names  # DuckDB file or PostgreSQL
 from store.database import DbPath, StoreError, write_transaction
 from store.scenarios import ValidationError
@@ -66,15 +74,6 @@ PARTICIPANT_MAX = 60
 SCENARIO_NAME_MAX = 80
 LEVER_ID_MAX = 64
 LEVERS_MAX = 200
-# Letters and digits that cannot be mistaken for one another (no I/1, no O/0).
-CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
-CODE_DIGITS = "23456789"
-CODE_SIGNS = CODE_LETTERS + CODE_DIGITS  # 32 signs: 5 bits each
-CODE_LENGTH = 6  # after the prefix: 32**6, about 1.07e9 codes per municipality
-CODE_PATTERN = re.compile(
-    rf"^[{CODE_LETTERS}]{{3}}-(?:[{CODE_SIGNS}]{{3}}-[{CODE_SIGNS}]{{3}}|[{CODE_DIGITS}]{{4}})$")
-_LOOSE_CODE = re.compile(r"^([A-Z]{3})([A-Z0-9]{6}|[0-9]{4})$")
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 DEFAULT_PER_MINUTE = 6  # submissions per device and minute unless the facilitator changes it
 PER_MINUTE_RANGE = (1, 60)
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{4}$")
@@ -231,19 +230,6 @@ class Submission:
 
 # --------------------------------------------------------------------------------------
 # Codes
-
-
-def normalise_code(text: object) -> str | None:
-    """``VXJ-4821`` from what a person typed (``vxj 4821``, `` VXJ4821``), None if unusable."""
-    if not isinstance(text, str) or len(text) > 20:
-        return None
-    match = _LOOSE_CODE.match(re.sub(r"[-\s]", "", text.upper()))
-    if match is None:
-        return None
-    rest = match.group(2)
-    tail = rest if len(rest) == 4 else f"{rest[:3]}-{rest[3:]}"
-    code = f"{match.group(1)}-{tail}"
-    return code if CODE_PATTERN.match(code) else None
 
 
 def code_prefix(municipality_name: str) -> str:

@@ -8,10 +8,10 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from presentation.formatting import fmt_number, plain_markdown
+from presentation.i18n import t
 from tests.apptest_helpers import open_section, start_app
 from tests.workshop_helpers import create_workshop, join, rerun, submit
-from ui.formatting import fmt_number, plain_markdown
-from ui.i18n import t
 from ui.uncertainty_view import TORNADO_KEY
 
 pytestmark = pytest.mark.usefixtures("app_database")

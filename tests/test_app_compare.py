@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables
+from presentation.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 from store.csv_tables import read_csv_tables
 from store.database import StoreError, build_database
 from store.scenarios import save_new
 from tests.apptest_helpers import chart_data, start_app
-from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 
 # The preset with every lever at its possible end (data/preset_descriptions.csv).
 CLOSEST = "Så nära fossilbränslefritt 2030 som möjligt"

@@ -10,9 +10,9 @@ from model import LEVER_SPECS, build_municipality_data, reference_levers, run_sc
 from model.attribution import attribute
 from model.costs import cost_plan
 from model.solver import solve
+from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_cost_table, read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, start_app
-from ui.formatting import fmt_tonnes
 
 PAGE = "pages/beslutsstod.py"
 

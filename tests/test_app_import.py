@@ -18,6 +18,7 @@ import streamlit as st
 
 from model import build_municipality_data, run_reference
 from model.imported import with_imports
+from presentation.formatting import fmt_number
 from smhi import ImportRejected, parse_lansrapport
 from store.csv_tables import read_csv_tables
 from store.database import build_database
@@ -25,7 +26,6 @@ from store.imported import read_imported, store_import
 from tests import import_fixtures as ifx
 from tests import smhi_fixtures as fx
 from tests.apptest_helpers import metric_value, start_app
-from ui.formatting import fmt_number
 from ui.import_page import MAX_UPLOAD_MB, check_upload, problems_frame
 from ui.shared_cache import clear_all
 

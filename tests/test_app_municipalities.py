@@ -12,9 +12,9 @@ import streamlit as st
 from model import build_municipality_data, reference_levers, run_scenario
 from model.local_levers import carry_over
 from model.scenario import default_budget
+from presentation.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, open_section, start_app
-from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 from ui.shared_cache import clear_all
 
 COMPARE_PAGE = "pages/kommuner.py"

@@ -8,6 +8,7 @@ import pytest
 
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.potential import best_value
+from presentation.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import (
     chart_data,
@@ -16,7 +17,6 @@ from tests.apptest_helpers import (
     open_section,
     start_app,
 )
-from ui.formatting import fmt_month_year, fmt_percent, fmt_tonnes
 
 pytestmark = pytest.mark.usefixtures("app_database")
 

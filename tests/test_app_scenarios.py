@@ -11,12 +11,12 @@ from streamlit.testing.v1 import AppTest
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables
+from presentation.formatting import fmt_tonnes
 from store import scenarios
 from store.csv_tables import read_csv_tables
 from store.database import build_database
 from tests.apptest_helpers import APP_TIMEOUT_S, metric_value, open_section, start_app
 from tests.conftest import DATA_DIR
-from ui.formatting import fmt_tonnes
 
 FOSSIL = "Fossil CO2 år 2030"
 HOSTILE = ["<script>alert(1)</script>", "**bold**", "'); DROP TABLE saved_scenarios;--"]

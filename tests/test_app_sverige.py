@@ -13,9 +13,9 @@ import streamlit as st
 
 from model import build_municipality_data, reference_levers, run_scenario
 from model.local_levers import carry_over
+from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import metric_value, open_section, start_app
-from ui.formatting import fmt_tonnes
 
 SVERIGE_PAGE = "pages/sverige.py"
 

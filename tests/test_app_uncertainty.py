@@ -13,9 +13,10 @@ import pytest
 from model import build_municipality_data, reference_levers, run_scenario
 from model.scenario import default_budget
 from model.uncertainty import run_uncertainty
+from presentation.uncertainty_summary import budget_range_text
 from store.csv_tables import read_csv_tables, uncertain_inputs
+from store.uncertainty_runs import PAGE_DRAWS
 from tests.apptest_helpers import chart_data, open_section, start_app
-from ui.uncertainty_summary import PAGE_DRAWS, budget_range_text
 from ui.uncertainty_view import SHOW_KEY, TORNADO_KEY
 
 pytestmark = pytest.mark.usefixtures("app_database")

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from model import build_municipality_data, reference_levers, run_scenario
+from presentation.formatting import fmt_tonnes
 from store import workshops
 from store.csv_tables import read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value
@@ -22,7 +23,6 @@ from tests.workshop_helpers import (
     rerun,
     submit,
 )
-from ui.formatting import fmt_tonnes
 from ui.workshop_page import _export, qr_png
 
 FOSSIL = "Fossil CO2 år 2030"

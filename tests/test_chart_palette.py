@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS
-from ui import charts, presenter
+from presentation import charts
+from ui import presenter
 
 
 def _luminance(colour: str) -> float:

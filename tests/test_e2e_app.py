@@ -8,9 +8,9 @@ from playwright.sync_api import Page, expect
 
 from model import build_municipality_data, reference_levers
 from model.scenario import run_scenario
+from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_csv_tables
 from tests.conftest import wait_for_app_idle
-from ui.formatting import fmt_tonnes
 
 FOSSIL_METRIC = (
     '[data-testid="stMetric"]:has-text("Fossil CO2 år 2030") [data-testid="stMetricValue"]'

@@ -17,11 +17,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from model import build_municipality_data, reference_levers, run_scenario
+from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_csv_tables
 from store.database import build_database
 from tests import import_fixtures as ifx
 from tests.conftest import DATA_DIR, REPO_ROOT, _free_port, _healthy, _stop, wait_for_app_idle
-from ui.formatting import fmt_tonnes
 
 FOSSIL_METRIC = (
     '[data-testid="stMetric"]:has-text("Fossil CO2 år 2030") [data-testid="stMetricValue"]'

@@ -27,8 +27,8 @@ from exports.report import font_files
 from exports.tabular import csv_cell
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables
+from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_csv_tables
-from ui.formatting import fmt_tonnes
 
 CREATED = date(2026, 11, 27)
 

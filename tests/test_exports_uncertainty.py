@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from exports import export_info, scenario_pdf, scenario_xlsx
 from model import build_municipality_data, reference_levers, run_scenario
 from store.csv_tables import read_csv_tables
-from ui.uncertainty_summary import for_result
+from store.uncertainty_runs import for_result
 
 CREATED = date(2026, 11, 29)
 

@@ -170,6 +170,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from model.levers import LEVER_SPECS
+from presentation.links import MAX_SHOWN, link_params, parse_link
 from store import backend, database, scenarios, workshops
 from store.database import build_database, is_user_table
 from tests import smhi_fixtures as fx
@@ -187,7 +188,6 @@ from tests.workshop_helpers import (
     rerun,
     submit,
 )
-from ui.links import MAX_SHOWN, link_params, parse_link
 from ui.workshop_page import _export as export_workshop
 from ui.workshop_page import forget_cached
 

@@ -4,7 +4,9 @@
   top-level packages, except model/__main__.py, the shim that keeps `python -m model ...`
   working by calling the command line in cli/.
 * model/ and cli/ have no import cycles between their modules (module-level imports).
-* exports/ and ui/ do not import each other in a circle.
+* exports/ and ui/ do not import each other in a circle: what both need (text catalogue,
+  formatting, links, chart specifications) is presentation/, which imports neither
+  Streamlit nor ui/, pages/, exports/ or store/ (only model/ of the project).
 * Only the Streamlit side (ui/, pages/, app.py; tests/ and the bench files that measure
   Streamlit) imports Streamlit.
 """
@@ -22,8 +24,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # The project's top-level packages and modules (pages/ is a folder of entry points).
-PROJECT = ("app", "bench", "cli", "deploy", "exports", "model", "pages", "smhi", "store",
-           "tests", "ui")
+PROJECT = ("app", "bench", "cli", "deploy", "exports", "model", "pages", "presentation",
+           "smhi", "store", "tests", "ui")
 # The one import upward from model/: `python -m model ...` runs the command line.
 MODEL_SHIM = ("model/__main__.py", "cli")
 # Where Streamlit may be imported: the app and its pages, the tests, and the bench's files that
@@ -201,18 +203,32 @@ def _package_edges(source: str, target: str) -> list[Import]:
     return [i for i in all_imports() if _top(i.module) == source and _top(i.target) == target]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 part 2 (a Streamlit-free presentation layer): exports/ imports "
-           "ui.formatting, ui.i18n, ui.charts and ui.uncertainty_summary; ui/ imports exports "
-           "for its export and compare views",
-)
 def test_exports_and_ui_do_not_import_each_other() -> None:
+    """ui/ imports exports/ (its download buttons); exports/ imports nothing of ui/ (what
+    both need is presentation/), so exports run without Streamlit."""
     exports_to_ui = _package_edges("exports", "ui")
     ui_to_exports = _package_edges("ui", "exports")
     assert not (exports_to_ui and ui_to_exports), (
         "exports/ and ui/ import each other:\n" + _describe(exports_to_ui)
     )
+    assert not exports_to_ui, "exports/ imports ui/:\n" + _describe(exports_to_ui)
+
+
+# What presentation/ may import of the project: the model, and itself.
+PRESENTATION_ALLOWED = ("model", "presentation")
+
+
+def test_presentation_imports_neither_streamlit_nor_the_layers_above() -> None:
+    """presentation/ is shared by ui/ and exports/: no Streamlit, no ui/, pages/, exports/,
+    store/ (nor any other part of the project but model/), anywhere in it (also in functions)."""
+    assert any(_top(i.module) == "presentation" for i in all_imports())
+    wrong = [
+        i for i in all_imports()
+        if _top(i.module) == "presentation"
+        and (_top(i.target) == "streamlit"
+             or (_top(i.target) in PROJECT and _top(i.target) not in PRESENTATION_ALLOWED))
+    ]
+    assert not wrong, "presentation/ must import only model/ of the project:\n" + _describe(wrong)
 
 
 def test_only_the_streamlit_side_imports_streamlit() -> None:
@@ -229,5 +245,6 @@ def test_the_graph_reader_finds_imports() -> None:
     targets = {(i.module, _resolve(i.target)) for i in all_imports()}
     assert ("model.solver", "model.local_levers") in targets
     assert ("ui.data_access", "store.csv_tables") in targets
+    assert ("exports.charts", "presentation.charts") in targets  # `from presentation import charts`
     assert ("model", "model.batch") in targets  # `from model.batch import ...` in __init__
     assert any(_top(i.target) == "streamlit" and _top(i.module) == "ui" for i in all_imports())

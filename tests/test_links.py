@@ -1,4 +1,5 @@
-"""Scenario links (ui/links.py): settings → query parameters → the same settings, and garbage."""
+"""Scenario links (presentation/links.py): settings → query parameters → the same settings,
+and garbage."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.levers import LEVER_SPECS, REFERENCE_LEVERS
-from ui.links import (
+from presentation.links import (
     BUDGET_KT_RANGE,
     BUDGET_START_RANGE,
     MAX_SHOWN,

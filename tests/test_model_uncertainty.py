@@ -330,7 +330,7 @@ def test_frame_is_one_row_a_year() -> None:
 def test_the_pages_fewer_draws_give_the_same_picture_as_a_thousand() -> None:
     """The page runs PAGE_DRAWS (a lever change must stay light); the Latin hypercube keeps
     its deciles and chances close to the CLI's default of 1,000 draws."""
-    from ui.uncertainty_summary import PAGE_DRAWS
+    from store.uncertainty_runs import PAGE_DRAWS
 
     data = DATA["0780"]
     levers = reference_levers(data).with_values(el_personbilar=80)

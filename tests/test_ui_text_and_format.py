@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from ui.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
-from ui.i18n import TEXTS, t
+from presentation.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from presentation.i18n import TEXTS, t
 
 
 def _placeholders(text: str) -> set[str]:

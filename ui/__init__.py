@@ -1,1 +1,2 @@
-"""Streamlit-side helpers: text catalogue, number formatting, charts and widgets."""
+"""Streamlit-side helpers: page modules, widgets and the session state (the text catalogue,
+formatting, links and chart specifications they use are presentation/)."""

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import streamlit as st
 
-from ui.i18n import t
+from presentation.i18n import t
 
 FOCUS_COLOUR = "#1a5fb4"  # 6.5:1 on white
 

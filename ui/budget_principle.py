@@ -13,8 +13,8 @@ from model.budget_estimate import (
     allocated_budgets,
     principle_note,
 )
+from presentation.i18n import t
 from ui.data_access import budget_allocation_basis
-from ui.i18n import t
 
 PRINCIPLE_KEY = "budget_principle"
 WEIGHT_KEY = "budget_emissions_weight_pct"

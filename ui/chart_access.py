@@ -14,8 +14,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from ui.formatting import plain_markdown
-from ui.i18n import t
+from presentation.formatting import plain_markdown
+from presentation.i18n import t
 
 
 def described(spec: dict, description: str) -> dict:

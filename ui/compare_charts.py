@@ -1,6 +1,6 @@
 """The comparison chart: net emissions (and optionally total GHG) of 2–4 scenarios.
 
-Like ui/charts.py: the spec is built once per language and shared between sessions (never
+Like presentation/charts.py: the spec is built once per language and shared between sessions (never
 mutate it); each rerun passes only a small frame. Scenario names are data, so user text
 never becomes part of a spec.
 """
@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from exports.compare import NamedResult, unique_names
-from ui.formatting import VEGA_LOCALE
-from ui.i18n import t
+from presentation.formatting import VEGA_LOCALE
+from presentation.i18n import t
 
 HISTORY_COLOUR = "#8a8a8a"
 # Okabe–Ito colours that stay apart from each other and from the grey history line.

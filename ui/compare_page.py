@@ -18,20 +18,20 @@ from exports.compare import NamedResult, figure_rows, lever_rows, rows_frame
 from model.levers import LeverError, Levers
 from model.presets import Preset, presets_from_tables
 from model.scenario import ScenarioError, run_scenario
+from presentation.chart_text import compare_description, compare_lines, wide_table
+from presentation.formatting import fmt_tonnes
+from presentation.i18n import t
 from store.database import StoreError, default_db_path
 from store.scenarios import list_scenarios
+from store.uncertainty_runs import PAGE_DRAWS
 from ui.chart_access import chart_with_text
-from ui.chart_text import compare_description, compare_lines, wide_table
 from ui.compare_charts import comparison_data, comparison_spec
 from ui.context import PageContext, page_context
 from ui.data_access import load_tables
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
-from ui.formatting import fmt_tonnes
-from ui.i18n import t
 from ui.scenario_page import budget_settings
 from ui.shared_cache import shared
 from ui.sharing import plain_markdown
-from ui.uncertainty_summary import PAGE_DRAWS
 
 CHOICE_KEY = "compare_choice"
 SHOW_GHG_KEY = "compare_show_ghg"

@@ -11,8 +11,8 @@ from openpyxl.utils import get_column_letter
 
 from model.costs import CASES, PAYERS, CostPlan
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
+from presentation.i18n import t
 from ui.decision_charts import measure_label, payer_label
-from ui.i18n import t
 
 _MONEY = "#,##0"
 

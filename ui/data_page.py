@@ -8,12 +8,12 @@ import streamlit as st
 from model.checks import obligation_backcast
 from model.levers import CONTROL_LABELS, LEVER_SPECS
 from model.sectors import sector_label
+from presentation.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
+from presentation.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
 from store.csv_tables import DATA_DIR
 from ui.context import page_context
 from ui.data_access import load_tables, source_titles
 from ui.data_labels import kind_label, parameter_label, release_label, unit_label
-from ui.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
-from ui.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
 from ui.own_figures import own_or_proxy_table
 from ui.shared_cache import shared
 from ui.uncertainty_view import uncertainty_method

@@ -1,6 +1,6 @@
 """Charts of the decision-support page: specs built once per language, small frames per run.
 
-As in ui/charts.py, a spec is shared between sessions and never mutated; each rerun only
+As in presentation/charts.py, a spec is shared between sessions and never mutated; each rerun only
 passes new data. Lever colours are fixed per measure (the same lever has the same colour in
 the wedge chart, the bars and the cost curve).
 """
@@ -17,8 +17,8 @@ import pandas as pd
 from model.attribution import CONTROLS, Attribution
 from model.costs import PAYERS, CostPlan
 from model.levers import CONTROL_LABELS, LEVER_SPECS
-from ui.formatting import VEGA_LOCALE
-from ui.i18n import t
+from presentation.formatting import VEGA_LOCALE
+from presentation.i18n import t
 
 # Every lever except the BECCS start year, which counts with BECCS (one measure).
 MEASURES: tuple[str, ...] = tuple(s.id for s in LEVER_SPECS if s.id != "beccs_start")

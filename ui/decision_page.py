@@ -32,10 +32,7 @@ from model.solver import (
     own_decisions,
     solve,
 )
-from store.csv_tables import read_cost_table
-from ui import decision_charts as charts
-from ui.chart_access import chart_with_text
-from ui.chart_text import (
+from presentation.chart_text import (
     bars_description,
     invest_description,
     mac_description,
@@ -43,10 +40,7 @@ from ui.chart_text import (
     wedge_description,
     wide_table,
 )
-from ui.context import PageContext, page_context
-from ui.cost_export import plan_workbook
-from ui.data_access import source_titles
-from ui.formatting import (
+from presentation.formatting import (
     fmt_lever_value,
     fmt_month_year,
     fmt_number,
@@ -55,7 +49,13 @@ from ui.formatting import (
     fmt_signed,
     fmt_tonnes,
 )
-from ui.i18n import t
+from presentation.i18n import t
+from store.csv_tables import read_cost_table
+from ui import decision_charts as charts
+from ui.chart_access import chart_with_text
+from ui.context import PageContext, page_context
+from ui.cost_export import plan_workbook
+from ui.data_access import source_titles
 from ui.scenario_page import budget_settings
 from ui.shared_cache import shared
 from ui.state import lever_key

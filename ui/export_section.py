@@ -26,8 +26,8 @@ from exports import (
 )
 from exports.tables import ExportInfo
 from model.scenario import ScenarioResult
+from presentation.i18n import t
 from ui.data_access import load_tables
-from ui.i18n import t
 
 EXPORT_OPEN_KEY = "export_section_open"
 CSV_MIME = "text/csv"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from model.scenario import ScenarioResult
-from ui.formatting import fmt_tonnes
-from ui.i18n import t
+from presentation.formatting import fmt_tonnes
+from presentation.i18n import t
 
 
 def metric_delta(change: float, text: str, lower_is_better: bool = True,

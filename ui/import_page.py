@@ -25,6 +25,8 @@ import streamlit as st
 
 from model.imported import GHG, import_decisions, runnable_codes
 from model.sectors import SECTORS, sector_label
+from presentation.formatting import fmt_number
+from presentation.i18n import t
 from smhi import ImportProblem, ImportRejected, ParsedReport, parse_lansrapport
 from smhi.isolated import parse_isolated
 from smhi.limits import MAX_UPLOAD_MB
@@ -32,8 +34,6 @@ from smhi.municipalities import MUNICIPALITIES
 from store.database import StoreError, default_db_path
 from store.imported import POPULATION_MAX, save_population, store_import
 from ui.data_access import LoadedTables, load_tables, municipality_names, refresh_after_import
-from ui.formatting import fmt_number
-from ui.i18n import t
 from ui.import_summary import changes_table
 from ui.sidebar import carry_levers_to
 from ui.state import MUNICIPALITY_KEY, current_language

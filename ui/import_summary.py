@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from model.import_changes import import_changes
+from presentation.i18n import t
 from ui.data_access import load_tables
-from ui.i18n import t
 
 
 def changes_table(codes: tuple[str, ...], gas: str, lang: str) -> pd.DataFrame:

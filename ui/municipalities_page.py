@@ -20,8 +20,10 @@ from model.local_levers import BECCS_LEVER, carry_over
 from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
+from presentation.chart_text import municipalities_description, wide_table
+from presentation.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from presentation.i18n import t
 from ui.chart_access import chart_with_text
-from ui.chart_text import municipalities_description, wide_table
 from ui.context import page_context
 from ui.data_access import (
     budget_source,
@@ -30,8 +32,6 @@ from ui.data_access import (
     municipality_names,
     source_titles,
 )
-from ui.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
-from ui.i18n import t
 
 FIRST_KEY = "kommuner_a"
 SECOND_KEY = "kommuner_b"

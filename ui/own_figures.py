@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from model.data import MunicipalityData
+from presentation.i18n import t
 from ui.data_access import budget_source, source_titles
-from ui.i18n import t
 
 # figure key → (parameter that makes it the municipality's own, source when own, when proxy)
 _PARAMETER_FIGURES: tuple[tuple[str, str, str, str], ...] = (

@@ -23,10 +23,10 @@ from __future__ import annotations
 import streamlit as st
 
 from model.scenario import ScenarioError, run_scenario
+from presentation.i18n import t
 from store.workshops import Workshop
 from ui.context import page_context
 from ui.figures import fossil_verdict, verdict_value
-from ui.i18n import t
 from ui.scenario_page import budget_figure, rate_figure, reference_result
 from ui.sidebar import lever_groups
 from ui.state import FACILITATOR_KEY, LANG_KEY, PRESENTER_KEY, WORKSHOP_KEY

@@ -17,11 +17,12 @@ from functools import lru_cache
 import streamlit as st
 
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
-from ui import charts, scenario_page
+from presentation import charts
+from presentation.chart_text import trajectory_description
+from presentation.i18n import t
+from ui import scenario_page
 from ui.chart_access import described
-from ui.chart_text import trajectory_description
 from ui.context import page_context
-from ui.i18n import t
 from ui.scenario_page import BUDGET_FOR_KEY, budget_settings, reference_result
 from ui.state import (
     FACILITATOR_KEY,

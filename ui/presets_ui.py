@@ -12,8 +12,8 @@ import streamlit as st
 
 from model.levers import Levers
 from model.presets import Preset, presets_from_tables
+from presentation.i18n import t
 from ui.data_access import load_tables, municipality_data
-from ui.i18n import t
 from ui.shared_cache import shared
 from ui.state import current_municipality, lever_key, reset_levers
 

@@ -21,11 +21,11 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
+from presentation.i18n import t
 from store import scenarios
 from store.database import StoreError, default_db_path
 from ui.context import page_context
 from ui.data_access import municipality_names
-from ui.i18n import t
 from ui.presets_ui import n_levers
 from ui.sharing import add_notice, plain_markdown
 from ui.state import LANG_KEY, current_language

@@ -15,22 +15,15 @@ from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from model.targets import TARGET_IDS, TARGET_SOURCES
-from ui import charts
-from ui.budget_principle import allocated_budget_t, current_principle, principle_widgets
-from ui.budget_principle import note as principle_note_text
-from ui.chart_access import chart_with_text
-from ui.chart_text import (
+from presentation import charts
+from presentation.chart_text import (
     bars_description,
     budget_description,
     series_table,
     trajectory_description,
     trajectory_table,
 )
-from ui.context import PageContext, page_context
-from ui.data_access import budget_source, reported_figures, source_titles
-from ui.export_section import export_section
-from ui.figures import fossil_verdict, metric_delta, verdict_value
-from ui.formatting import (
+from presentation.formatting import (
     fmt_lever_value,
     fmt_month_year,
     fmt_months,
@@ -41,7 +34,14 @@ from ui.formatting import (
     fmt_tonnes,
     months_between,
 )
-from ui.i18n import t
+from presentation.i18n import t
+from ui.budget_principle import allocated_budget_t, current_principle, principle_widgets
+from ui.budget_principle import note as principle_note_text
+from ui.chart_access import chart_with_text
+from ui.context import PageContext, page_context
+from ui.data_access import budget_source, reported_figures, source_titles
+from ui.export_section import export_section
+from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.uncertainty_view import budget_range_line, uncertainty_section
 
 BUDGET_KT_KEY = "budget_kt"

@@ -8,7 +8,7 @@ removes the parameter whenever the widget is not drawn (the budget inputs live o
 page only). Instead this module reads ``st.query_params`` on a session's first run (and
 after Back/Forward), before the sidebar's widgets exist, and on every run writes the
 parameters only when they differ from what is there (one dict comparison per rerun).
-The link format itself is in ui/links.py.
+The link format itself is in presentation/links.py.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ import streamlit as st
 from model.data import MunicipalityData
 from model.local_levers import fit_levers
 from model.paths import reference_levers
-from ui.context import page_context
-from ui.data_access import municipality_data, municipality_names
-from ui.formatting import plain_markdown
-from ui.i18n import DEFAULT_LANGUAGE, t
-from ui.links import (
+from presentation.formatting import plain_markdown
+from presentation.i18n import DEFAULT_LANGUAGE, t
+from presentation.links import (
     DEVICE_PARAM,
     FACILITATOR_PARAM,
     WORKSHOP_PARAM,
@@ -35,6 +33,8 @@ from ui.links import (
     parse_link,
     shown,
 )
+from ui.context import page_context
+from ui.data_access import municipality_data, municipality_names
 from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset
 from ui.scenario_page import BUDGET_BECCS_KEY, BUDGET_FOR_KEY, BUDGET_KT_KEY, BUDGET_START_KEY
 from ui.state import (

@@ -18,6 +18,8 @@ from model.levers import (
 )
 from model.local_levers import BECCS_LEVERS, BECCS_POTENTIAL_PARAMETER, carry_over, lever_max
 from model.paths import reference_levers
+from presentation.formatting import fmt_lever_value
+from presentation.i18n import LANGUAGES, t
 from ui.data_access import (
     municipality_data,
     municipality_labels,
@@ -25,8 +27,6 @@ from ui.data_access import (
     parameter_row,
     source_titles,
 )
-from ui.formatting import fmt_lever_value
-from ui.i18n import LANGUAGES, t
 from ui.presets_ui import (
     active_preset,
     load_presets,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.levers import LEVER_SPECS, LeverError, Levers
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from presentation.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 LANG_KEY = "lang"
 MUNICIPALITY_KEY = "municipality"

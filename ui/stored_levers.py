@@ -8,8 +8,8 @@ import streamlit as st
 
 from model.levers import LEVERS_BY_ID
 from model.paths import reference_levers
+from presentation.links import LinkProblem, format_number, shown
 from ui.data_access import municipality_data, municipality_names
-from ui.links import LinkProblem, format_number, shown
 from ui.presets_ui import ACTIVE_PRESET_KEY, matching_preset, set_levers
 from ui.sharing import fit_to_municipality
 from ui.state import MUNICIPALITY_KEY, current_municipality

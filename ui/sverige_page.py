@@ -19,15 +19,21 @@ import streamlit as st
 from model.levers import LEVERS_BY_ID
 from model.local_levers import BECCS_LEVERS
 from model.overview import OverviewBase, overview_budgets, overview_frame, run_overview
+from presentation.chart_text import distribution_description, renamed
+from presentation.formatting import fmt_percent, fmt_tonnes
+from presentation.i18n import t
+from presentation.links import (
+    LANG_PARAM,
+    MUNICIPALITY_PARAM,
+    SCHEMA_VERSION,
+    VERSION_PARAM,
+    format_number,
+)
 from ui.budget_principle import current_principle, principle_widgets
 from ui.budget_principle import note as principle_note
 from ui.chart_access import chart_with_text
-from ui.chart_text import distribution_description, renamed
 from ui.context import page_context
 from ui.data_access import budget_allocation_basis, overview_base_cached
-from ui.formatting import fmt_percent, fmt_tonnes
-from ui.i18n import t
-from ui.links import LANG_PARAM, MUNICIPALITY_PARAM, SCHEMA_VERSION, VERSION_PARAM, format_number
 from ui.sharing import share_url
 
 SEARCH_KEY = "sverige_search"
@@ -106,7 +112,7 @@ def distribution_data(frame: pd.DataFrame, measure: str, code: str) -> pd.DataFr
 def distribution_spec(measure: str, name: str, lang: str) -> dict[str, object]:
     """A bar per municipality, sorted; the current one coloured, marked and named.
 
-    A plain Vega-Lite dict (as ui/charts.py): Altair's validation of the same chart took
+    A plain Vega-Lite dict (as presentation/charts.py): Altair's validation of the same chart took
     0.4 s a rerun for 290 rows.
     """
     label = t(_MEASURE_TEXT[measure], lang)

@@ -1,7 +1,7 @@
 """Chart specs and frames for the uncertainty: the fan around net emissions and the tornado.
 
 Specs are built once per language (Altair validates once) and shared between sessions;
-each rerun only passes a small frame, as in ui/charts.py.
+each rerun only passes a small frame, as in presentation/charts.py.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from model.uncertainty import Tornado, UncertaintyResult
-from ui.formatting import VEGA_LOCALE
-from ui.i18n import t
+from presentation.formatting import VEGA_LOCALE
+from presentation.i18n import t
 
 FAN_COLOUR = "#2166ac"  # the median line
 BAND_80_COLOUR = "#c6dbef"  # light: 10–90 %

@@ -2,8 +2,8 @@
 the chances of reaching each goal, and what matters most.
 
 The Monte Carlo (model/uncertainty.py) runs after the central result is on the page, so the
-room sees the scenario at once; its results are kept per input (ui/uncertainty_summary.py),
-so moving a lever back costs nothing.
+room sees the scenario at once; its results are kept per input (store/uncertainty_runs.py),
+so moving a lever back costs nothing; the sentences are presentation/uncertainty_summary.py.
 """
 
 from __future__ import annotations
@@ -13,21 +13,15 @@ import streamlit as st
 
 from model.scenario import ScenarioResult
 from model.uncertainty import DEFAULT_DRAWS, DEFAULT_SEED
+from presentation.chart_text import fan_description, fan_table, tornado_description, tornado_table
+from presentation.formatting import fmt_number
+from presentation.i18n import t
+from presentation.uncertainty_summary import budget_range_text, fmt_input_value, summary_lines
 from store.csv_tables import uncertain_inputs
+from store.uncertainty_runs import PAGE_DRAWS, for_result, tornado_for
 from ui import uncertainty_charts as charts
 from ui.chart_access import chart_with_text
-from ui.chart_text import fan_description, fan_table, tornado_description, tornado_table
 from ui.data_access import source_titles
-from ui.formatting import fmt_number
-from ui.i18n import t
-from ui.uncertainty_summary import (
-    PAGE_DRAWS,
-    budget_range_text,
-    fmt_input_value,
-    for_result,
-    summary_lines,
-    tornado_for,
-)
 
 SHOW_KEY = "show_uncertainty"
 TORNADO_KEY = "uncertainty_tornado"

@@ -29,9 +29,10 @@ def warm() -> float:
         importlib.import_module(name)
     from model.paths import reference_levers
     from model.scenario import run_scenario
-    from ui import accessibility, charts, presenter
+    from presentation import charts
+    from presentation.i18n import LANGUAGES
+    from ui import accessibility, presenter
     from ui.data_access import load_tables, municipality_data, municipality_names
-    from ui.i18n import LANGUAGES
     from ui.scenario_page import reference_result
 
     load_tables()

@@ -1,6 +1,6 @@
 """The facilitator's chart: every submission's net emissions over the statistics.
 
-Like ui/charts.py: the spec is built once per language and shared between sessions (never
+Like presentation/charts.py: the spec is built once per language and shared between sessions (never
 mutate it); each refresh of the submissions panel passes only a small frame. Participant
 and scenario names are data, never part of the spec, so user text cannot change a chart.
 """
@@ -18,8 +18,8 @@ import pandas as pd
 from exports.compare import unique_names
 from model.data import MunicipalityData
 from model.scenario import ScenarioResult
-from ui.formatting import VEGA_LOCALE
-from ui.i18n import t
+from presentation.formatting import VEGA_LOCALE
+from presentation.i18n import t
 
 HISTORY_COLOUR = "#8a8a8a"
 REFERENCE_COLOUR = "#444444"

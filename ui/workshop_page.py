@@ -56,17 +56,18 @@ from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
 from model.local_levers import fit_levers
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
+from presentation.chart_text import wide_table, workshop_description
+from presentation.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
+from presentation.i18n import t
+from presentation.links import FACILITATOR_KEY_PARAM, shown
+from presentation.workshop_codes import normalise_code
 from store import workshops
 from store.database import StoreError, default_db_path
 from store.workshops import Submission, Workshop
 from ui import participant_view, presenter
 from ui.chart_access import chart_with_text
-from ui.chart_text import wide_table, workshop_description
 from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
-from ui.formatting import fmt_lever_value, fmt_month_year, fmt_percent, fmt_tonnes
-from ui.i18n import t
-from ui.links import FACILITATOR_KEY_PARAM, shown
 from ui.presets_ui import n_levers
 from ui.scenario_page import reference_result
 from ui.shared_cache import shared
@@ -241,7 +242,7 @@ def _join() -> None:
     if wait:
         _flash_text("error", "ws_too_many_joins", seconds=wait)
         return
-    code = workshops.normalise_code(typed)
+    code = normalise_code(typed)
     found = _workshop(_db(), code) if code is not None else None
     if code is None or (found is not None and found.error_sv is None and found.workshop is None):
         state[JOIN_FAILURES_KEY] = [*state.get(JOIN_FAILURES_KEY, ()), time.monotonic()]

@@ -17,8 +17,8 @@ import pandas as pd
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
 from model.targets import TARGET_IDS, target_paths
-from ui.formatting import VEGA_LOCALE
-from ui.i18n import t
+from presentation.formatting import VEGA_LOCALE
+from presentation.i18n import t
 
 NET_COLOUR = "#111111"
 REFERENCE_COLOUR = "#595959"  # 7:1 on white, dashed: told apart from the net line by its dashes

@@ -9,7 +9,7 @@ with the sectors (model/sectors.py).
 
 from __future__ import annotations
 
-from ui.i18n import (
+from presentation.i18n import (
     compare,
     core,
     credible,
@@ -22,7 +22,7 @@ from ui.i18n import (
     sverige,
     workshop,
 )
-from ui.i18n import uncertainty as uncertainty_texts
+from presentation.i18n import uncertainty as uncertainty_texts
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"

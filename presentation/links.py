@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from model.levers import LEVER_SPECS, LEVERS_BY_ID
-from store.workshops import TOKEN_PATTERN, normalise_code
+from presentation.workshop_codes import TOKEN_PATTERN, normalise_code
 
 SCHEMA_VERSION = 1
 VERSION_PARAM = "v"

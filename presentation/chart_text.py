@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.formatting import fmt_number
-from ui.i18n import t
+from presentation.formatting import fmt_number
+from presentation.i18n import t
 
 
 def _at(data: pd.DataFrame, layer: str, year: int) -> float | None:
