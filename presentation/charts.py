@@ -44,6 +44,12 @@ TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
                   "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
 
 
+def described(spec: dict, description: str) -> dict:
+    """A shallow copy of a shared spec with its description (never mutate the cached one);
+    Vega puts it in the chart's aria-label (ui/chart_access.py shows it under the chart)."""
+    return {**spec, "description": description}
+
+
 def _finish(spec: dict, lang: str) -> dict:
     """Make the spec take its data from st.vega_lite_chart, and format numbers for lang.
 

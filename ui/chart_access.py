@@ -14,13 +14,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from presentation.charts import described
 from presentation.formatting import plain_markdown
 from presentation.i18n import t
-
-
-def described(spec: dict, description: str) -> dict:
-    """A shallow copy of a shared spec with its description (never mutate the cached one)."""
-    return {**spec, "description": description}
 
 
 def chart_with_text(data: pd.DataFrame, spec: dict, description: str, key: str,

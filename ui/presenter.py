@@ -19,9 +19,9 @@ import streamlit as st
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from presentation import charts
 from presentation.chart_text import trajectory_description
+from presentation.charts import described
 from presentation.i18n import t
 from ui import scenario_page
-from ui.chart_access import described
 from ui.context import page_context
 from ui.scenario_page import BUDGET_FOR_KEY, budget_settings, reference_result
 from ui.state import (
