@@ -43,6 +43,6 @@ def test_clear_cache_requests_during_a_40_session_run_keep_p95_under_1_s() -> No
     assert load["latency"]["p95_ms"] < 1000, text
 
 
-# Quarantined after the session-8 merge: its p95 target needs an otherwise idle machine. Runs with
-# `make test-quarantine`.
-pytestmark = pytest.mark.quarantine
+# Runs in the serial phase of `make test`, after the parallel one, with the machine to
+# itself: its p95 target needs an otherwise idle machine.
+pytestmark = pytest.mark.serial

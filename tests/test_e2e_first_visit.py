@@ -22,8 +22,8 @@ from store.database import build_database
 from store.workshops import create_workshop
 from tests.conftest import DATA_DIR, _stop, start_app
 
-# Quarantined after the session-8 merge: failed in the parallel full run (cause not checked).
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.quarantine]
+# Serial phase of `make test` (the machine to itself): ten fresh server starts, timed.
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.serial]
 
 ROUNDS = 10
 SIDEBAR_SLIDERS = '[data-testid="stSidebar"] [data-testid="stSlider"]'

@@ -31,7 +31,6 @@ def _query(page: Page) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(page.evaluate("location.href")).query))
 
 
-@pytest.mark.quarantine  # session-8 merge: failed in the parallel run, passes alone
 def test_a_link_opens_the_same_scenario_and_the_address_follows_a_lever(
     open_app: Callable[[str], Page], browser: Browser, app_server: str
 ) -> None:

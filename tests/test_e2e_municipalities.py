@@ -85,7 +85,6 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _stop(process)
 
 
-@pytest.mark.quarantine  # session-8 merge: all 290 ship now; import needs confirming
 def test_upload_import_and_open_the_new_municipality(browser: Browser, own_server: str,
                                                      tmp_path: Path) -> None:
     context = browser.new_context(base_url=own_server, viewport={"width": 1280, "height": 900})
@@ -101,7 +100,13 @@ def test_upload_import_and_open_the_new_municipality(browser: Browser, own_serve
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
         expect(page.get_by_role("heading", name="Det här sparas")).to_be_visible()
         wait_for_app_idle(page)
-        page.get_by_role("button", name="Importera").click()
+        # All 290 ship: the import replaces Kalmar's figures, which must be confirmed first.
+        import_button = page.get_by_role("button", name="Importera")
+        expect(import_button).to_be_disabled()
+        page.locator(".st-key-import_confirm_replace label").click()
+        wait_for_app_idle(page)
+        expect(import_button).to_be_enabled()
+        import_button.click()
         # Storing, then reloading the 290 municipalities' tables: allow for a busy machine.
         expect(page.get_by_text("Importerat: Växthusgaser totalt för")).to_be_visible(
             timeout=30_000)

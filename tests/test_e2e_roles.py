@@ -105,7 +105,3 @@ def test_roles_names_and_moderation_in_the_browser(browser: Browser, app_server:
     for page in (facilitator, owner, intruder, forged, second, thief):
         page.context.close()
 
-
-# Quarantined after the session-8 merge: flaky under load, still running after 2 min in the
-# parallel run. Runs with `make test-quarantine`.
-pytestmark = pytest.mark.quarantine

@@ -67,7 +67,3 @@ def test_sverige_page_and_its_link_open_a_municipality_with_the_levers(
         other.close()
     _no_errors(page)
 
-
-# Quarantined after the session-8 merge: not reached in the parallel full run before the session
-# ended. Runs with `make test-quarantine`.
-pytestmark = pytest.mark.quarantine

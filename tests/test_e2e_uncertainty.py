@@ -38,7 +38,3 @@ def test_fan_drawn_moves_with_a_lever_and_tornado_opens(open_app: Callable[[str]
         page.locator(FAN).nth(2).screenshot(path=str(Path(shots) / "tornado.png"))
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
-
-# Quarantined after the session-8 merge: not reached in the parallel full run before the session
-# ended. Runs with `make test-quarantine`.
-pytestmark = pytest.mark.quarantine

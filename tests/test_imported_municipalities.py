@@ -31,7 +31,7 @@ from store.database import StoreError, connect
 from store.imported import read_imported, save_population, store_import
 from tests import import_fixtures as ifx
 from tests import smhi_fixtures as fx
-from tests.test_smhi_import import REAL_FILE
+from tests.real_lansrapport import REAL_FILE, parsed_real_report
 
 
 def _only(tables: Tables, codes: set[str]) -> Tables:
@@ -312,11 +312,10 @@ def test_carry_over_keeps_moved_levers_and_the_others_reference(shipped: Tables)
 
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not REAL_FILE.exists():
-        pytest.skip(f"the real SMHI export is not at {REAL_FILE}")
+    report = parsed_real_report(tmp_path_factory)
     db = tmp_path_factory.mktemp("real") / "klimat.duckdb"
     start = time.perf_counter()
-    store_import(db, parse_lansrapport(REAL_FILE), REAL_FILE.name)
+    store_import(db, report, REAL_FILE.name)
     print(f"imported the real Länsrapport in {time.perf_counter() - start:.1f} s")
     return db
 
