@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlsplit
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from model import build_municipality_data, reference_levers, run_scenario

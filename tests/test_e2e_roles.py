@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import secrets
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import wait_for_app_idle
