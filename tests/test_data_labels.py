@@ -32,3 +32,14 @@ def test_every_unit_has_an_english_word(unit: str) -> None:
 def test_an_unknown_id_still_shows_as_words() -> None:
     assert not has_label("some_new_thing")
     assert parameter_label("some_new_thing", "sv") == "Some new thing"
+
+
+def test_every_publisher_has_english_words_without_swedish_letters() -> None:
+    """The English data page shows no Swedish publisher names (names of places aside)."""
+    from store.csv_tables import read_csv_tables
+    from ui.data_labels import publisher_label
+
+    for publisher in read_csv_tables().sources["publisher"]:
+        english = publisher_label(publisher, "en").replace("Växjö", "")
+        assert not set(english) & set("åäöÅÄÖø"), publisher
+        assert publisher_label(publisher, "sv") == publisher

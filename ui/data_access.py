@@ -27,7 +27,7 @@ from store.csv_tables import read_csv_tables
 from store.database import StoreError, build_database, default_db_path, read_tables
 from store.freshness import imports_stamp
 from store.imported import read_imported
-from ui.data_labels import release_label
+from ui.data_labels import publisher_label, release_label
 from ui.shared_cache import clear_all, shared
 
 # With several app processes (users' data in PostgreSQL), how often each one checks whether
@@ -160,7 +160,8 @@ def source_titles(lang: str) -> dict[str, str]:
     title = "title_en" if lang == "en" else "title_sv"
     return {
         str(row["source_id"]):
-            f"{row['publisher']}: {row[title]} ({release_label(str(row['release']), lang)})"
+            f"{publisher_label(str(row['publisher']), lang)}: {row[title]} "
+            f"({release_label(str(row['release']), lang)})"
         for _, row in sources.iterrows()
     }
 

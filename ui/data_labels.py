@@ -229,6 +229,40 @@ def unit_label(unit: str, lang: str) -> str:
     return UNITS.get(unit, {}).get(lang, unit)
 
 
+# Publishers as data/sources.csv names them (Swedish); the English page's words for them.
+PUBLISHERS_EN: dict[str, str] = {
+    "Europaparlamentet och rådet": "European Parliament and Council",
+    "Europeiska kommissionen / Viable Cities": "European Commission / Viable Cities",
+    "Regeringen / riksdagen": "Swedish Government / Riksdag",
+    "Riksdagen": "Riksdag",
+    "Riksdagen / CEN": "Riksdag / CEN",
+    "Riksdagen / Energimyndigheten": "Riksdag / Swedish Energy Agency",
+    "Energimyndigheten": "Swedish Energy Agency",
+    "Jordbruksverket": "Swedish Board of Agriculture",
+    "Trafikverket": "Swedish Transport Administration",
+    "Trafikverket / Transportstyrelsen":
+        "Swedish Transport Administration / Swedish Transport Agency",
+    "Boverket / BeBo": "Boverket (National Board of Housing) / BeBo",
+    "Dalslands miljö- och energiförbund via Bengtsfors kommun":
+        "Dalsland environment and energy association, via Bengtsfors municipality",
+    "IVL Svenska Miljöinstitutet för Trafikverket":
+        "IVL Swedish Environmental Research Institute, for the Swedish Transport Administration",
+    "Växjö kommun": "Växjö municipality",
+    "Växjö kommun / Viable Cities / statliga myndigheter":
+        "Växjö municipality / Viable Cities / state agencies",
+    "SMHI (jämförelse: Klimatscenarier)": "SMHI (comparison: Klimatscenarier)",
+    "Drivkraft Sverige (tidigare SPBI)": "Drivkraft Sverige (formerly SPBI)",
+    "Miljødirektoratet (Norge)": "Norwegian Environment Agency",
+    "Volvo Lastvagnar / Scania": "Volvo Trucks / Scania",
+    "Bil Sweden via Ny Teknik": "Bil Sweden, via Ny Teknik",
+}
+
+
+def publisher_label(publisher: str, lang: str) -> str:
+    """A source's publisher as named in data/sources.csv, in English on the English page."""
+    return PUBLISHERS_EN.get(publisher, publisher) if lang == "en" else publisher
+
+
 def kind_label(kind: str, lang: str) -> str:
     """A kind code (fakta, antagande, …) in lang."""
     return KINDS.get(kind, {}).get(lang, kind)

@@ -13,7 +13,13 @@ from presentation.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
 from store.csv_tables import DATA_DIR
 from ui.context import page_context
 from ui.data_access import load_tables, source_titles
-from ui.data_labels import kind_label, parameter_label, release_label, unit_label
+from ui.data_labels import (
+    kind_label,
+    parameter_label,
+    publisher_label,
+    release_label,
+    unit_label,
+)
 from ui.own_figures import own_or_proxy_table
 from ui.shared_cache import shared
 from ui.uncertainty_view import uncertainty_method
@@ -26,7 +32,7 @@ def sources_table(lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "id": sources["source_id"],
         t("col_title", lang): sources[title],
-        t("col_publisher", lang): sources["publisher"],
+        t("col_publisher", lang): [publisher_label(p, lang) for p in sources["publisher"]],
         t("col_release", lang): [release_label(r, lang) for r in sources["release"]],
         t("col_kind", lang): [kind_label(k, lang) for k in sources["kind"]],
         t("col_reference_link", lang): sources["reference"],
