@@ -134,11 +134,7 @@ def parse_lansrapport(
     check_municipalities({c: m.name for c, m in in_file.items()}, wanted, problems)
     problems.raise_if_any()
 
-    keep = [
-        i
-        for i, r in enumerate(parsed)
-        if r.code is not None and (wanted is None or r.code == wanted[0])
-    ]
+    keep = _kept(parsed, wanted)
     warnings.extend(value_warnings(values, blank, keep))
     years = [y for _, y in layout.year_cols]
     kept_rows, kept_values = book_unallocated(parsed, values, keep, gaps, years, warnings)
@@ -175,6 +171,15 @@ def _wanted(municipality: str | int | None) -> tuple[str, str] | None:
             f"'{municipality}' is not a Swedish municipality name or code.",
         )
     return wanted
+
+
+def _kept(parsed: list[Row], wanted: tuple[str, str] | None) -> list[int]:
+    """Indices of the municipality rows to return (the whole file was checked regardless)."""
+    return [
+        i
+        for i, r in enumerate(parsed)
+        if r.code is not None and (wanted is None or r.code == wanted[0])
+    ]
 
 
 def _municipalities_in_file(parsed: list[Row]) -> dict[str, Municipality]:
