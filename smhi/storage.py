@@ -10,6 +10,15 @@ One call of store_report is one batch. Its id is returned; it is also the import
 report holds one municipality (the usual case), and "<batch id>-<code>" for each municipality
 otherwise. imports.batch_id always holds the batch id. Everything is written in one
 transaction: a failure leaves the database as it was.
+
+Where imports are stored (three places, each for a reason):
+
+* here: the DuckDB tables' schema, the rows a report becomes (report_frames, shared with
+  PostgreSQL), writing them (store_report) and reading one back (latest_import);
+* store/imported.py: what the app and the command line call (store_import picks DuckDB or
+  PostgreSQL; read_imported, list_imports, remove_import; typed-in populations);
+* store/postgres_backend.py: the same tables in PostgreSQL's spelling (its migrations) and
+  writing them with COPY.
 """
 
 from __future__ import annotations
@@ -190,20 +199,34 @@ def latest_import(
     resolved = resolve_municipality(municipality_code)
     if resolved is None or not _tables_exist(con):
         return None
-    code = resolved[0]
     row = con.execute(
         """
         SELECT import_id, municipality, report_name, report_date, file_name, imported_at
         FROM imports WHERE municipality_code = ? AND gas = ?
         ORDER BY imported_at DESC, rowid DESC LIMIT 1
         """,
-        [code, gas],
+        [resolved[0], gas],
     ).fetchone()
     if row is None:
         return None
     import_id, name, report_name, report_date, file_name, imported_at = row
-    rank = {s: i for i, s in enumerate(MAIN_SECTORS)}
+    main, sub = _import_frames(con, import_id, name)
+    attrs = {
+        "import_id": import_id,
+        "gas": gas,
+        "report_name": report_name,
+        "report_date": report_date,
+        "file_name": file_name,
+        "imported_at": imported_at,
+    }
+    return _typed(main, attrs), _typed(sub, attrs)
 
+
+def _import_frames(
+    con: duckdb.DuckDBPyConnection, import_id: str, name: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One import's main and sub rows, in the order parse_lansrapport returns them."""
+    rank = {s: i for i, s in enumerate(MAIN_SECTORS)}
     main = con.execute(
         "SELECT municipality_code, year, sector, value_t FROM imported_ned_main "
         "WHERE import_id = ?",
@@ -223,24 +246,17 @@ def latest_import(
     sub["_o"] = [_sub_rank(s, n) for s, n in zip(sub["sector"], sub["subsector"], strict=True)]
     sub = sub.sort_values(["year", "_s", "_o", "_r"], kind="stable")
     sub = sub.drop(columns=["_s", "_o", "_r"])
+    return main, sub
 
-    attrs = {
-        "import_id": import_id,
-        "gas": gas,
-        "report_name": report_name,
-        "report_date": report_date,
-        "file_name": file_name,
-        "imported_at": imported_at,
-    }
-    frames = []
-    for frame in (main, sub):
-        frame = frame.reset_index(drop=True)
-        frame["year"] = frame["year"].astype("int64")
-        frame["value_t"] = frame["value_t"].astype("float64")
-        for col in ("municipality_code", "municipality", "sector"):
-            frame[col] = frame[col].astype("str")
-        if "subsector" in frame:
-            frame["subsector"] = frame["subsector"].astype("str")
-        frame.attrs = dict(attrs)
-        frames.append(frame)
-    return frames[0], frames[1]
+
+def _typed(frame: pd.DataFrame, attrs: dict[str, object]) -> pd.DataFrame:
+    """The same dtypes as ParsedReport's frames, and where the numbers came from."""
+    frame = frame.reset_index(drop=True)
+    frame["year"] = frame["year"].astype("int64")
+    frame["value_t"] = frame["value_t"].astype("float64")
+    for col in ("municipality_code", "municipality", "sector"):
+        frame[col] = frame[col].astype("str")
+    if "subsector" in frame:
+        frame["subsector"] = frame["subsector"].astype("str")
+    frame.attrs = dict(attrs)
+    return frame
