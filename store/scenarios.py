@@ -254,7 +254,11 @@ def validate(
     Public so that forms can show the message before attempting a save.
     """
     if isinstance(name, str):
-        name = clean_name(name)
+        cleaned = clean_name(name)
+        if name.strip() and not cleaned:  # only invisible signs, e.g. a soft hyphen
+            raise ValidationError("name", "Namnet måste ha minst ett synligt tecken.",
+                                  "name must have at least one visible character.")
+        name = cleaned
     name = _check_text("name", "Namnet", name, NAME_MAX, min_len=1)
     if not any(unicodedata.category(c)[0] not in ("Z", "C", "M") for c in name):
         raise ValidationError("name", "Namnet måste ha minst ett synligt tecken.",
