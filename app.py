@@ -14,6 +14,7 @@ from ui.data_access import follow_imports_elsewhere, load_tables, municipality_d
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
 from ui.participant_view import keep_on_workshop, participant_mode
+from ui.reconnect import run_on_reconnect
 from ui.sharing import read_link_once, sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
@@ -59,6 +60,7 @@ navigation = st.navigation(
 if participant:
     keep_on_workshop(navigation.url_path)
 sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
+run_on_reconnect(share_slot)  # a page moved to another process reruns at once (ui/reconnect.py)
 try:
     navigation.run()
 except Exception:  # noqa: BLE001 - a page's bug must not show a visitor a trace or a path

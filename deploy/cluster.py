@@ -180,20 +180,42 @@ class Cluster:
         return f"http://{host}:{self.port}"
 
     def wait_healthy(self, timeout: float = START_TIMEOUT_S) -> None:
-        """Wait until every app process and the proxy answer the health check."""
+        """Wait until every app process answers the health check and HAProxy counts it UP.
+
+        The proxy answers as soon as one process is UP in its eyes, and it marks a process
+        UP only after two passed checks of its own: the processes come up one by one. A
+        visitor whose affinity cookie names a process HAProxy still counts DOWN is sent to
+        another one (``option redispatch``), so "started" means all of them are UP there.
+        """
         deadline = time.monotonic() + timeout
         pending = [app.url for app in self.apps if app.process.poll() is None] + [self.url]
-        while pending and time.monotonic() < deadline:
+        waiting = pending
+        while time.monotonic() < deadline:
             for app in self.apps:
                 if app.process.poll() is not None:
                     raise RuntimeError(f"{app.name} exited; see {app.log_path}")
             if self.haproxy is not None and self.haproxy.poll() is not None:
                 raise RuntimeError(f"haproxy exited; see {self.state_dir / 'logs'}")
             pending = [url for url in pending if not healthy(url)]
-            if pending:
-                time.sleep(0.3)
-        if pending:
-            raise RuntimeError(f"not healthy within {timeout:.0f} s: {', '.join(pending)}")
+            waiting = pending
+            if not pending:
+                down = self._not_up_in_proxy()
+                if not down:
+                    return
+                waiting = [f"{name} (HAProxy: {state})" for name, state in down.items()]
+            time.sleep(0.3)
+        raise RuntimeError(f"not healthy within {timeout:.0f} s: {', '.join(waiting)}")
+
+    def _not_up_in_proxy(self) -> dict[str, str]:
+        """The live app processes HAProxy does not yet count UP (name: its state)."""
+        if self.haproxy is None:
+            return {}
+        try:
+            states = self.server_states()
+        except (OSError, IndexError):
+            return {app.name: "no stats yet" for app in self.apps}
+        return {app.name: states.get(app.name, "?") for app in self.apps
+                if app.process.poll() is None and states.get(app.name) != "UP"}
 
     # ---------------------------------------------------------------- failures
 

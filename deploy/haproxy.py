@@ -11,7 +11,13 @@ Why it looks like this:
 * ``/_stcore/health`` is checked every second; a process that stops answering is taken out
   after two failed checks, and ``option redispatch`` sends a visitor whose cookie names a
   dead process to a live one at once (the new process starts a fresh session from the
-  page address, which holds the whole scenario).
+  page address, which holds the whole scenario; ui/reconnect.py makes the page ask for
+  that run at once).
+* A check may take up to ``timeout check`` (5 s) to answer. Without it HAProxy allows only
+  ``inter`` (1 s), and a process busy with many lever moves on a loaded machine could miss
+  two checks, be counted DOWN and have its visitors' next requests sent elsewhere. A
+  crashed process refuses the connection at once, so a crash is still seen within about
+  a second; only a hung process takes longer (two checks of up to 5 s).
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ def render_config(
         "    timeout http-request 10s",
         "    timeout tunnel 8h",  # an open websocket: a whole workshop day
         "    timeout client-fin 5s",
+        "    timeout check 5s",  # a busy process answers late, not never (see above)
         "",
         "frontend klimat",
         f"    bind {bind_address}:{port}",

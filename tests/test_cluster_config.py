@@ -20,6 +20,7 @@ def test_affinity_is_by_cookie_websockets_stay_open_and_health_is_checked() -> N
     assert "timeout tunnel 8h" in lines
     assert "option httpchk GET /_stcore/health" in lines
     assert "option redispatch" in lines
+    assert "timeout check 5s" in lines  # a busy process is not taken for a dead one
     assert "bind 0.0.0.0:8500" in lines
     assert "server app1 127.0.0.1:8601 check cookie app1" in lines
     assert "server app2 127.0.0.1:8602 check cookie app2" in lines

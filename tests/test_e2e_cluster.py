@@ -3,9 +3,11 @@
 One test, one cluster (starting it is most of the cost): a scenario saved in a session on
 one process is listed in a session on the other; a workshop's participants on both
 processes appear in one facilitator view; killing a process mid-workshop loses no
-submission, and its participant's page comes back (on the other process) with the scenario
-from its address. Each browser context is pinned to a process by HAProxy's own affinity
-cookie, as a real visitor would be after the first response.
+submission, and its pages come back (on the other process) by themselves, with the
+scenario from their address, and the first action on them counts: a lever move changes the
+key figure, a click on "Skicka in" submits (ui/reconnect.py; before it, the first action
+after the switch did nothing). Each browser context is pinned to a process by HAProxy's
+own affinity cookie, as a real visitor would be after the first response.
 """
 
 from __future__ import annotations
@@ -29,6 +31,18 @@ PROJECTOR = {"width": 1600, "height": 1000}
 PHONE = {"width": 390, "height": 844}
 # Generous: the machine running this may be busy; a wait ends as soon as its condition holds.
 WAIT_MS = 60_000
+FOSSIL = '[data-testid="stMetric"]:has-text("Fossil CO2 år 2030") [data-testid="stMetricValue"]'
+ELBILAR = "Elbilarnas andel av nya bilar 2030"
+# Counts the page's script runs from now on (the attribute Streamlit sets on its root).
+COUNT_RUNS_JS = """() => {
+  window.__klimatRuns = 0;
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.target.dataset.testScriptState === 'running') window.__klimatRuns += 1;
+    }
+  }).observe(document.body, {subtree: true, attributes: true,
+                             attributeFilter: ['data-test-script-state']});
+}"""
 
 
 @pytest.fixture
@@ -100,7 +114,9 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
                         ".st-key-ws_new_name")
     facilitator.get_by_role("textbox", name="Workshopens namn").fill("Arena över processer")
     facilitator.get_by_role("button", name="Starta workshopen").click()
-    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]')
+    # The first code box is the participants' address (the facilitator's own link, with its
+    # secret, is a second one in a collapsed expander).
+    address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]').first
     expect(address_box).to_contain_text("/workshop?", timeout=WAIT_MS)
     code = str(re.search(r"workshop=([A-Z0-9-]+)", address_box.inner_text()).group(1))
     phones: list[Page] = []
@@ -116,24 +132,45 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
     expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
 
-    # app2 dies mid-workshop. Its phone's page reconnects by itself, and HAProxy sends it
-    # to app1 (the affinity cookie changes); the new session there starts from the page's
-    # address. The old session's button callbacks died with app2, so the participant's
-    # first click after the switch only starts the new session: reopening the address (what
-    # the page tells participants to do) gives a page whose submit works at once.
-    cluster.kill_app(2)
+    # A visitor on the scenario page, also on app2.
+    visitor = _open(_context(browser, cluster, "app2", PROJECTOR),
+                    "/?v=1&kommun=0780&el_personbilar=50", FOSSIL)
+    assert _server_of(visitor) == "app2"
     survivor = phones[1]
-    survivor.wait_for_function("document.cookie.includes('SERVERID=app1')", timeout=90_000)
-    survivor.reload()
-    survivor.wait_for_selector(".st-key-ws_participant")
-    wait_for_app_idle(survivor, 90_000)
-    assert _server_of(survivor) == "app1"
+
+    # app2 dies mid-workshop. Its pages reconnect by themselves and HAProxy sends them to
+    # app1 (the affinity cookie changes). There the page asks for a script run at once, so
+    # its new session starts from the page's address and widgets before anyone acts.
+    for page in (survivor, visitor):
+        page.evaluate(COUNT_RUNS_JS)
+    cluster.kill_app(2)
+    for page in (survivor, visitor):
+        page.wait_for_function("document.cookie.includes('SERVERID=app1')", timeout=90_000)
+        page.wait_for_function("window.__klimatRuns > 0", timeout=90_000)  # reran by itself
+        wait_for_app_idle(page, 90_000)
+        assert _server_of(page) == "app1"
     assert "el_personbilar=95" in survivor.url and f"workshop={code}" in survivor.url
-    expect(survivor.get_by_text("är inskickat")).to_have_count(0)
-    survivor.get_by_role("textbox", name="Deltagare eller bord").fill("Bord app2")
+    assert "el_personbilar=50" in visitor.url
+
+    # The first lever move after the switch changes the key figure (it used to be undone by
+    # the new session's first run reading the address).
+    before = visitor.locator(FOSSIL).inner_text()
+    thumb = visitor.get_by_role("slider", name=ELBILAR)
+    thumb.focus()
+    thumb.press("End")
+    expect(visitor.locator(FOSSIL)).not_to_have_text(before, timeout=WAIT_MS)
+    expect(visitor).to_have_url(re.compile(r"el_personbilar=100"), timeout=WAIT_MS)
+
+    # The first click on the survivor's page submits (it used to reach a session that had
+    # never drawn the button, so its callback did not run). The names typed before the
+    # crash are still in the form.
+    expect(survivor.get_by_text("är inskickat")).to_have_count(0)  # the new session's page
+    expect(survivor.get_by_role("textbox", name="Deltagare eller bord")).to_have_value(
+        "Bord app2")
     survivor.get_by_role("textbox", name="Scenariots namn").fill("Efter kraschen")
     survivor.get_by_role("button", name="Skicka in scenariot").click()
-    expect(survivor.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
+    expect(survivor.get_by_text("Efter kraschen är inskickat (version 1)")).to_be_visible(
+        timeout=WAIT_MS)
 
     expect(facilitator.get_by_text("Inskick: 3 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
     stored = workshops.list_submissions(postgres_url, code, latest_only=False)
@@ -141,7 +178,7 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
                   for s in stored) == [("Bord app1", "Elbilar 60", 60.0),
                                        ("Bord app2", "Efter kraschen", 95.0),
                                        ("Bord app2", "Elbilar 95", 95.0)]
-    for page in (facilitator, *phones):
+    for page in (facilitator, *phones, visitor):
         page.context.close()
 
 
