@@ -130,11 +130,18 @@ _SCRIPT = """<script>
       nav.append(levers, res);
       doc.body.insertBefore(nav, doc.body.firstChild);
     }
+    // Write only what differs: assigning textContent replaces the text node even when the
+    // text is the same, which the observer below sees as a change, which runs this again: a
+    // loop that kept every open page busy at 60 frames a second.
     const c = window.__klimatA11y;
-    nav.setAttribute("aria-label", c.nav);
-    doc.getElementById("klimat-skip-levers").textContent = c.levers;
-    doc.getElementById("klimat-skip-results").textContent = c.results;
-    doc.documentElement.lang = c.lang;
+    const setText = (id, text) => {
+      const el = doc.getElementById(id);
+      if (el.textContent !== text) el.textContent = text;
+    };
+    if (nav.getAttribute("aria-label") !== c.nav) nav.setAttribute("aria-label", c.nav);
+    setText("klimat-skip-levers", c.levers);
+    setText("klimat-skip-results", c.results);
+    if (doc.documentElement.lang !== c.lang) doc.documentElement.lang = c.lang;
   };
   const translate = (root) => {
     const c = window.__klimatA11y;
@@ -144,7 +151,8 @@ _SCRIPT = """<script>
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
       const text = node.nodeValue.trim();
-      if (c.texts[text]) node.nodeValue = node.nodeValue.replace(text, c.texts[text]);
+      if (c.texts[text] && c.texts[text] !== text)
+        node.nodeValue = node.nodeValue.replace(text, c.texts[text]);
       else if (/^[0-9.]+ ?[KMG]?B per file$/.test(text))
         node.nodeValue = text.replace("per file", "per fil");
     }
