@@ -95,7 +95,9 @@ def test_roles_names_and_moderation_in_the_browser(browser: Browser, app_server:
     expect(chart).to_contain_text("Bord 1 · Elbilar", timeout=WAIT_MS)
     wait_for_app_idle(facilitator, WAIT_MS)
     _choose(facilitator, "ws_hide_choice", "Bord 1 · Elbilar")
-    facilitator.get_by_role("button", name="Dölj").click()
+    hide = facilitator.get_by_role("button", name="Dölj", exact=True)
+    expect(hide).to_be_enabled(timeout=WAIT_MS)  # enabled once the choice has reached the server
+    hide.click()
     expect(facilitator.get_by_text("Inskicket är dolt för rummet")).to_be_visible(timeout=WAIT_MS)
     # It was the only one: no chart line and nothing to put on the big screen.
     expect(facilitator.get_by_text("Inskick: 0 från 0 deltagare")).to_be_visible(timeout=WAIT_MS)

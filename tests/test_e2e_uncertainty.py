@@ -24,7 +24,7 @@ def test_fan_drawn_moves_with_a_lever_and_tornado_opens(open_app: Callable[[str]
     shots = os.environ.get("KLIMAT_SCREENSHOTS")  # a folder to keep a picture for review
     if shots:
         fan.screenshot(path=str(Path(shots) / "fan.png"))
-    thumb = page.get_by_role("slider", name="Elbilarnas andel av bilkörningen 2030")
+    thumb = page.get_by_role("slider", name="Elbilarnas andel av nya bilar 2030")
     thumb.focus()
     thumb.press("End")
     wait_for_app_idle(page)
