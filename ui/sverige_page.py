@@ -20,7 +20,7 @@ from model.levers import LEVERS_BY_ID
 from model.local_levers import BECCS_LEVERS
 from model.overview import OverviewBase, overview_budgets, overview_frame, run_overview
 from presentation.chart_text import distribution_description, renamed
-from presentation.formatting import fmt_percent, fmt_tonnes
+from presentation.formatting import VEGA_LOCALE, fmt_percent, fmt_tonnes
 from presentation.i18n import t
 from presentation.links import (
     LANG_PARAM,
@@ -34,6 +34,7 @@ from ui.budget_principle import note as principle_note
 from ui.chart_access import chart_with_text
 from ui.context import page_context
 from ui.data_access import budget_allocation_basis, overview_base_cached
+from ui.figures import metric_delta
 from ui.sharing import share_url
 
 SEARCH_KEY = "sverige_search"
@@ -120,6 +121,8 @@ def distribution_spec(measure: str, name: str, lang: str) -> dict[str, object]:
     return {
         "height": 280,
         "title": t("sverige_chart_title", lang, measure=label, name=name),
+        # Swedish number format on the axis and in tooltips, as the other charts have it.
+        "config": {"locale": VEGA_LOCALE[lang]},
         "layer": [
             {"mark": {"type": "bar"},
              "encoding": {
@@ -172,9 +175,11 @@ def main() -> None:
     total_1990 = float(base.history_totals[:, h1990[0]].sum()) if len(h1990) else None
     exhausted = int((frame["budget_exhausted_year"].fillna(9999) <= 2030).sum())
     cols = st.columns(4)
+    change = total_2030 / total_base - 1.0
+    # The real minus sign hides the sign from Streamlit: metric_delta sets arrow and colour.
     cols[0].metric(t("sverige_total_2030", lang), fmt_tonnes(total_2030, lang),
-                   delta=fmt_percent(total_2030 / total_base - 1.0, lang, 0),
-                   delta_color="inverse")
+                   **metric_delta(change, fmt_percent(change, lang, 0), lower_is_better=True,
+                                  tolerance=0.0005))
     cols[1].metric(t("sverige_change_1990", lang),
                    fmt_percent(total_2030 / total_1990 - 1.0, lang, 0) if total_1990 else "–")
     cols[2].metric(t("sverige_fossil_2030", lang),
