@@ -197,14 +197,14 @@ def mac_description(data: pd.DataFrame, lang: str) -> str:
 
 def fan_description(data: pd.DataFrame, lang: str) -> str:
     """The central scenario and the 10–90 % range in 2030 and 2050."""
+    years = data["year"].to_numpy().tolist()  # plain lists: this runs on every lever change
+
     def year(y: int) -> dict[str, str]:
-        rows = data[data["year"] == y]
-        if not len(rows):
+        if y not in years:
             return {"central": "–", "low": "–", "high": "–"}
-        row = rows.iloc[0]
-        return {"central": fmt_number(float(row["central"]), lang),
-                "low": fmt_number(float(row["p10"]), lang),
-                "high": fmt_number(float(row["p90"]), lang)}
+        i = years.index(y)
+        return {key: fmt_number(float(data[column].to_numpy()[i]), lang)
+                for key, column in (("central", "central"), ("low", "p10"), ("high", "p90"))}
 
     at_2030, at_2050 = year(2030), year(2050)
     return t("chart_fan_text", lang, central_2030=at_2030["central"], low_2030=at_2030["low"],
