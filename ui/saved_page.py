@@ -27,9 +27,8 @@ from store.database import StoreError, default_db_path
 from ui.context import page_context
 from ui.data_access import municipality_names
 from ui.presets_ui import n_levers
-from ui.sharing import add_notice, plain_markdown
-from ui.state import LANG_KEY, current_language
-from ui.stored_levers import load_stored_levers
+from ui.scenario_state import LANG_KEY, add_notice, current_language, load_scenario
+from ui.sharing import plain_markdown
 
 OPENED_KEY = "saved_opened"
 CONFLICT_KEY = "saved_conflict"
@@ -90,7 +89,7 @@ def load_into_session(saved: scenarios.SavedScenario) -> None:
     Call from a callback (before the sidebar's widgets exist).
     """
     state = st.session_state
-    _, _, problems = load_stored_levers(saved.municipality_code, saved.levers)
+    _, _, problems = load_scenario(saved.municipality_code, saved.levers, "saved")
     state[OPENED_KEY] = _opened(saved)
     state.pop(CONFLICT_KEY, None)
     add_notice("saved", tuple(problems))
