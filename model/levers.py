@@ -759,9 +759,9 @@ SAME_VALUE_TOLERANCE = 1e-9
 def differing(values: Mapping[str, float], target: Mapping[str, float]) -> tuple[str, ...]:
     """The ids of target's levers whose value in values differs from target's (one place
     decides how many levers differ: the sidebar's groups, the preset captions, the pages).
-    A lever missing from values counts as equal."""
+    A lever missing from values differs (a scenario saved before the lever existed)."""
     return tuple(k for k, v in target.items()
-                 if k in values and abs(float(values[k]) - float(v)) > SAME_VALUE_TOLERANCE)
+                 if k not in values or abs(float(values[k]) - float(v)) > SAME_VALUE_TOLERANCE)
 
 
 class LeverError(UserFacingError):

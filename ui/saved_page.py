@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
+from model.levers import differing
 from presentation.i18n import t
 from store import scenarios
 from store.database import StoreError, default_db_path
@@ -288,8 +289,7 @@ def _forget_opened() -> None:
 
 
 def _changed(levers: dict[str, float], saved: dict[str, float]) -> int:
-    return sum(abs(value - float(saved.get(key, value))) > 1e-9 or key not in saved
-               for key, value in levers.items())
+    return len(differing(saved, levers))
 
 
 def _save_section(lang: str) -> None:
