@@ -351,11 +351,13 @@ def switch_municipality(code: str) -> None:
 
 
 def load_scenario(
-    municipality_code: str, levers: Mapping[str, float], source: LeverSource
+    municipality_code: str, levers: Mapping[str, float], source: LeverSource,
+    budget: Budget | None = None,
 ) -> tuple[str, dict[str, float], tuple[LinkProblem, ...]]:
-    """A stored scenario (saved, a workshop submission) into the session: municipality and
-    levers; returns the code, the values set and what could not be used (it takes the
-    reference). Call from a callback, before the sidebar's widgets exist."""
+    """A stored scenario (saved, a workshop submission) into the session: municipality,
+    levers and, when it has one, the budget; returns the code, the values set and what
+    could not be used (it takes the reference). Call from a callback, before the sidebar's
+    widgets exist."""
     state = _session()
     problems: tuple[LinkProblem, ...] = ()
     code = municipality_code
@@ -365,6 +367,8 @@ def load_scenario(
         problems = (LinkProblem("unknown_municipality", "kommun", shown(code)),)
         code = current_municipality()
     problems += apply_levers(levers, source)
+    if budget is not None:
+        set_budget(budget)
     values = {spec.id: float(state[lever_key(spec.id)]) for spec in LEVER_SPECS}
     return code, values, problems
 
