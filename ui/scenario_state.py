@@ -36,6 +36,7 @@ from model.data import MunicipalityData
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError, Levers, differing
 from model.local_levers import carry_over, fit_levers, lever_max
 from model.paths import reference_levers
+from model.scenario import default_budget as model_default_budget
 from presentation.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from presentation.links import (
     Budget,
@@ -176,8 +177,11 @@ def allocated_budget_t(code: str) -> float | None:
 
 
 def default_budget(data: MunicipalityData) -> Budget:
-    """The municipality's budget as shipped in data/budget.csv (links store what differs)."""
-    return Budget(int(round(data.budget_t / 1000.0)), int(data.budget_start_year), False)
+    """The municipality's budget as shipped in data/budget.csv (links store what differs):
+    the model's default (model.scenario.default_budget) in the inputs' whole kt."""
+    shipped = model_default_budget(data)
+    return Budget(int(round(shipped.budget_t / 1000.0)), int(shipped.start_year),
+                  bool(shipped.count_beccs))
 
 
 def starting_budget(data: MunicipalityData) -> Budget:
