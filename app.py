@@ -7,22 +7,24 @@ import os
 
 import streamlit as st
 
-from model.paths import reference_levers
 from presentation.i18n import t
 from ui.accessibility import page_frame
-from ui.data_access import follow_imports_elsewhere, load_tables, municipality_data
+from ui.data_access import follow_imports_elsewhere, load_tables
 from ui.memory import freeze_startup_objects
 from ui.pages_folder import leave_pages_folder_mode
 from ui.participant_view import keep_on_workshop, participant_mode
 from ui.reconnect import run_on_reconnect
-from ui.sharing import read_link_once, sync_link
+from ui.scenario_state import begin_run
+from ui.sharing import sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
 leave_pages_folder_mode()
 st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.png", layout="wide",
                    initial_sidebar_state="auto")
 
-read_link_once()  # a shared link sets language, municipality and levers (first run only)
+# The scenario's one owner works out language, municipality, levers and budget (a shared
+# link on the first run, Back/Forward), before any widget exists.
+scenario = begin_run()
 lang, code = language_and_municipality()
 page_frame(lang)  # skip links, focus ring, Streamlit's own texts in lang (ui/accessibility.py)
 follow_imports_elsewhere()  # several app processes: another one may have imported something
@@ -32,7 +34,7 @@ if loaded.store_problem_sv:
 share_slot = st.sidebar.container()
 participant = participant_mode()  # a workshop participant: levers in the page, no menu
 if not participant:
-    lever_widgets(reference_levers(municipality_data(code)), lang)
+    lever_widgets(scenario.reference, lang)
 
 navigation = st.navigation(
     [
@@ -59,7 +61,7 @@ navigation = st.navigation(
 )
 if participant:
     keep_on_workshop(navigation.url_path)
-sync_link(lang, code, navigation.url_path, share_slot)  # the address follows the levers
+sync_link(lang, navigation.url_path, share_slot)  # the address follows the levers
 run_on_reconnect(share_slot)  # a page moved to another process reruns at once (ui/reconnect.py)
 try:
     navigation.run()

@@ -12,6 +12,7 @@ the electric share of driving follows from fleet renewal (model/fleet.py) and ca
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -748,7 +749,19 @@ class Levers:
     def differences(self, other: Levers) -> dict[str, tuple[float, float]]:
         """Levers whose values differ: id → (this value, other value)."""
         mine, theirs = self.as_dict(), other.as_dict()
-        return {k: (mine[k], theirs[k]) for k in mine if abs(mine[k] - theirs[k]) > 1e-9}
+        return {k: (mine[k], theirs[k]) for k in differing(mine, theirs)}
+
+
+# Lever values closer than this are the same setting (a slider's float round trip).
+SAME_VALUE_TOLERANCE = 1e-9
+
+
+def differing(values: Mapping[str, float], target: Mapping[str, float]) -> tuple[str, ...]:
+    """The ids of target's levers whose value in values differs from target's (one place
+    decides how many levers differ: the sidebar's groups, the preset captions, the pages).
+    A lever missing from values differs (a scenario saved before the lever existed)."""
+    return tuple(k for k, v in target.items()
+                 if k not in values or abs(float(values[k]) - float(v)) > SAME_VALUE_TOLERANCE)
 
 
 class LeverError(UserFacingError):

@@ -23,6 +23,9 @@ Why it looks like this:
   nineteen ``NameTakenError``. Zero-width and other invisible format characters are
   dropped from names; a name must keep one visible character.
 * A deletion can be undone with the key for ``UNDO_WINDOW`` (a new version, not deleted).
+* The carbon budget settings (issue 11) are stored with the levers, under the names a
+  link gives them (``budget_kt``, ``budget_start``, ``beccs_budget``), so a saved scenario
+  holds what its link holds and needs no new column; a scenario saved before has none.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from typing import Any
 
 import duckdb
 
+from model.scenario import BUDGET_START_RANGE
 from store.backend import connect, table_names  # DuckDB file or PostgreSQL
 from store.database import DbPath, StoreError, write_transaction
 
@@ -55,6 +59,9 @@ AUTHOR_MAX = 80
 DESCRIPTION_MAX = 1000
 LEVER_ID_MAX = 64
 LEVERS_MAX = 200
+# The budget's entries among the stored levers (the link's parameter names).
+BUDGET_KT, BUDGET_START, BECCS_BUDGET = "budget_kt", "budget_start", "beccs_budget"
+BUDGET_KT_RANGE = (1, 100_000)  # the scenario page's input
 # Retries when DuckDB reports a write-write conflict between concurrent transactions.
 
 _MUNICIPALITY_CODE = re.compile(r"^[0-9]{4}$")
@@ -159,6 +166,15 @@ class NotFoundError(StoreError):
 
 
 @dataclass(frozen=True)
+class SavedBudget:
+    """The carbon budget a scenario was saved with: kt CO2, start year, BECCS counted."""
+
+    kt: int
+    start: int
+    count_beccs: bool = False
+
+
+@dataclass(frozen=True)
 class SavedScenario:
     """One stored version of a saved scenario. ``levers`` is a read-only mapping."""
 
@@ -171,6 +187,7 @@ class SavedScenario:
     levers: Mapping[str, float] = field(hash=False)
     saved_at: datetime
     deleted: bool
+    budget: SavedBudget | None = None  # None: saved before budgets were kept
     # Set only on what save_new returns: shown to the saver once, stored as a hash.
     edit_key: str | None = field(default=None, repr=False, compare=False)
 
@@ -228,6 +245,9 @@ def _check_levers(levers: object) -> dict[str, float]:
     checked: dict[str, float] = {}
     for lever_id, value in levers.items():
         _check_text("levers", "Spakens id", lever_id, LEVER_ID_MAX, min_len=1)
+        if lever_id in (BUDGET_KT, BUDGET_START, BECCS_BUDGET):  # stored beside the levers
+            raise ValidationError("levers", f"{lever_id!r} är ingen spak.",
+                                  f"{lever_id!r} is not a lever.")
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
@@ -240,6 +260,22 @@ def _check_levers(levers: object) -> dict[str, float]:
             )
         checked[lever_id] = float(value)
     return checked
+
+
+def _check_budget(budget: object) -> SavedBudget | None:
+    if budget is None:
+        return None
+    ranges = ((BUDGET_KT_RANGE, "kt"), (BUDGET_START_RANGE, "start"))
+    if not isinstance(budget, SavedBudget) or not all(
+            isinstance(getattr(budget, attr), int) and not isinstance(getattr(budget, attr), bool)
+            and low <= getattr(budget, attr) <= high for (low, high), attr in ranges):
+        raise ValidationError(
+            "budget",
+            f"Budgeten ska vara {BUDGET_KT_RANGE[0]}–{BUDGET_KT_RANGE[1]} kt från ett år "
+            f"{BUDGET_START_RANGE[0]}–{BUDGET_START_RANGE[1]}.",
+            f"The budget must be {BUDGET_KT_RANGE[0]}–{BUDGET_KT_RANGE[1]} kt from a year "
+            f"{BUDGET_START_RANGE[0]}–{BUDGET_START_RANGE[1]}.")
+    return SavedBudget(budget.kt, budget.start, bool(budget.count_beccs))
 
 
 def validate(
@@ -307,6 +343,10 @@ def _key_hash(edit_key: str) -> str:
 def _from_row(row: tuple[Any, ...]) -> SavedScenario:
     (scenario_id, version, name, author, description, code, levers_json, saved_at, deleted) = row
     levers = {str(key): float(value) for key, value in json.loads(levers_json).items()}
+    budget = None
+    if BUDGET_KT in levers and BUDGET_START in levers:
+        budget = SavedBudget(int(levers.pop(BUDGET_KT)), int(levers.pop(BUDGET_START)),
+                             bool(levers.pop(BECCS_BUDGET, 0.0)))
     return SavedScenario(
         scenario_id=scenario_id,
         version=int(version),
@@ -317,13 +357,16 @@ def _from_row(row: tuple[Any, ...]) -> SavedScenario:
         levers=MappingProxyType(levers),
         saved_at=saved_at,
         deleted=bool(deleted),
+        budget=budget,
     )
 
 
 def _insert(con: duckdb.DuckDBPyConnection, scenario: SavedScenario) -> None:
-    levers_json = json.dumps(
-        dict(scenario.levers), sort_keys=True, ensure_ascii=False, allow_nan=False
-    )
+    stored = dict(scenario.levers)
+    if scenario.budget is not None:
+        stored.update({BUDGET_KT: scenario.budget.kt, BUDGET_START: scenario.budget.start,
+                       BECCS_BUDGET: int(scenario.budget.count_beccs)})
+    levers_json = json.dumps(stored, sort_keys=True, ensure_ascii=False, allow_nan=False)
     con.execute(
         f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -377,11 +420,13 @@ def save_new(
     description: str,
     municipality_code: str,
     levers: Mapping[str, float],
+    budget: SavedBudget | None = None,
 ) -> SavedScenario:
     """Save a new scenario as version 1 with a fresh ``scenario_id``."""
     name, author, description, municipality_code, checked = validate(
         name, author, description, municipality_code, levers
     )
+    budget = _check_budget(budget)
 
     edit_key = secrets.token_urlsafe(24)
 
@@ -398,6 +443,7 @@ def save_new(
             levers=MappingProxyType(checked),
             saved_at=_now(),
             deleted=False,
+            budget=budget,
         )
         _insert(con, scenario)
         con.execute(f"INSERT INTO {NAMES_TABLE} (name_key, scenario_id) VALUES (?, ?)",
@@ -483,6 +529,7 @@ def save_version(
     author: str | None = None,
     description: str | None = None,
     municipality_code: str | None = None,
+    budget: SavedBudget | None = None,
     edit_key: str | None = None,
 ) -> SavedScenario:
     """Save changes as the next version; fields left ``None`` keep their latest value.
@@ -506,6 +553,7 @@ def save_version(
             description=new_description,
             municipality_code=new_code,
             levers=MappingProxyType(new_levers),
+            budget=latest.budget if budget is None else _check_budget(budget),
         )
 
     return _append_version(db, scenario_id, expected_version, change, edit_key)

@@ -188,3 +188,45 @@ def test_a_municipality_without_a_beccs_plant_has_no_beccs_locks_and_still_solve
     assert not at.exception
     assert len(at.success) + len(at.error) == 1  # an answer, reached or not
     assert not any(name.startswith("Infångning") for name in at.dataframe[0].value["Spak"])
+
+
+def test_applying_an_answer_on_top_of_the_users_levers_and_budget_reaches_the_goal(
+        vaxjo) -> None:
+    """Issue 11: a user sets Elbilar to 95 % and a smaller budget, asks for the budget to
+    last to 2050 and applies the answer. The scenario page then shows exactly what the
+    answer promised: the user's levers kept or moved further, the budget unchanged, the goal
+    reached, and the address says the same."""
+    from model.budget import BudgetSettings
+    from presentation.links import parse_link
+    from tests.apptest_helpers import open_section
+
+    at = start_app()
+    at.slider(key="lever_el_personbilar").set_value(95.0).run()
+    open_section(at, 2)
+    at.number_input(key="budget_kt").set_value(2500).run()
+    at.number_input(key="budget_start").set_value(2025).run()
+    at.switch_page(PAGE).run()
+    at.radio(key="dec_goal").set_value("budget").run()
+    assert "Budget: 2\u00a0500\u00a0000\u00a0t från 2025" in " ".join(c.value for c in at.caption)
+    at.button(key="dec_search").click().run()
+    assert not at.exception
+    assert "Målet nås" in at.success[0].value
+    budget = BudgetSettings(2_500_000.0, 2025, False)
+    mine = reference_levers(vaxjo).with_values(el_personbilar=95.0)
+    answer = solve(vaxjo, mine, "budget", budget=budget)
+    assert answer.reached and answer.levers.el_personbilar >= 95.0
+    at.button(key="dec_apply").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Klimatscenarier för Växjö"
+    applied = reference_levers(vaxjo).with_values(**{
+        spec.id: at.session_state[f"lever_{spec.id}"] for spec in LEVER_SPECS})
+    assert applied == answer.levers
+    at.switch_page("pages/scenario.py")  # where the apply went (AppTest stays on its page)
+    open_section(at, 2)  # the budget tab: its inputs still hold the user's budget
+    assert (at.number_input(key="budget_kt").value, at.number_input(key="budget_start").value
+            ) == (2500, 2025)
+    assert run_scenario(vaxjo, applied, budget).kpis.budget_exhausted_year is None
+    assert metric_value(at, "Budgeten tar slut") == "Inte före 2050"
+    link = parse_link(at.query_params, {"0780": "Växjö"})
+    assert reference_levers(vaxjo).with_values(**dict(link.levers)) == answer.levers
+    assert (link.budget_kt, link.budget_start) == (2500, 2025)

@@ -368,3 +368,22 @@ def test_opening_keeps_the_language(db_path: Path) -> None:
     at.button(key="saved_open").click().run()
     assert at.title[0].value == "Climate scenarios for Alvesta"
     assert at.query_params["lang"] == "en" and at.query_params["kommun"] == "0764"
+
+
+def test_a_saved_scenario_keeps_its_budget(db_path: Path) -> None:
+    """Issue 11: the budget is part of the saved scenario, as it is of the link."""
+    at = saved_page({"v": "1", "el_personbilar": "80", "budget_kt": "2500",
+                     "budget_start": "2025"})
+    save(at, "Med egen budget", "Anna")
+    saved = [s for s in scenarios.list_scenarios(db_path) if s.name == "Med egen budget"][0]
+    assert saved.budget == scenarios.SavedBudget(2500, 2025, False)
+    assert saved.levers["el_personbilar"] == 80.0 and "budget_kt" not in saved.levers
+    other = saved_page()
+    other.selectbox(key="saved_choice").set_value(saved.scenario_id).run()
+    other.button(key="saved_open").click().run()
+    assert not other.exception
+    assert (other.query_params["budget_kt"], other.query_params["budget_start"]) == (
+        "2500", "2025")
+    other.switch_page("pages/scenario.py")
+    open_section(other, 2)
+    assert other.number_input(key="budget_kt").value == 2500

@@ -17,6 +17,7 @@ from store.database import StoreError, build_database, connect, read_table
 from store.scenarios import (
     ConflictError,
     NotFoundError,
+    SavedBudget,
     SavedScenario,
     ValidationError,
     delete,
@@ -342,3 +343,30 @@ def test_any_valid_text_round_trips_exactly(
     # Zero-width and other invisible format signs are dropped from names (issue 10).
     assert (loaded.name, loaded.description) == (scenarios.clean_name(name), description)
     assert dict(loaded.levers) == levers
+
+
+def test_the_budget_is_saved_with_the_levers_and_kept_by_a_new_version(db: Path) -> None:
+    """Issue 11: a saved scenario holds what its link holds, the budget too."""
+    old = new(db, "Utan budget")
+    assert old.budget is None and load(db, old.scenario_id).budget is None
+    saved = new(db, budget=SavedBudget(2500, 2025, True))
+    loaded = load(db, saved.scenario_id)
+    assert loaded.budget == SavedBudget(2500, 2025, True) and dict(loaded.levers) == LEVERS
+    second = save_version(db, saved.scenario_id, 1, levers={"el_personbilar": 90.0},
+                          edit_key=saved.edit_key)
+    assert load(db, saved.scenario_id).budget == second.budget == SavedBudget(2500, 2025, True)
+    third = save_version(db, saved.scenario_id, 2, budget=SavedBudget(3000, 2023),
+                         edit_key=saved.edit_key)
+    assert load(db, saved.scenario_id) == third and third.budget == SavedBudget(3000, 2023)
+
+
+@pytest.mark.parametrize("changes", [
+    {"budget": SavedBudget(0, 2023)},
+    {"budget": SavedBudget(2500, 2031)},
+    {"budget": SavedBudget(2500.5, 2023)},  # type: ignore[arg-type]
+    {"levers": {"budget_kt": 10.0}},  # the budget's names are not levers
+])
+def test_a_bad_budget_is_refused(db: Path, changes: dict) -> None:
+    with pytest.raises(ValidationError):
+        new(db, **changes)
+    assert list_scenarios(db) == []

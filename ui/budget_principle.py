@@ -3,41 +3,16 @@ section and the Sverige page (session state; model/budget_estimate.py does the m
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from model.budget_estimate import (
     DEFAULT_EMISSIONS_WEIGHT,
     DEFAULT_PRINCIPLE,
     PRINCIPLES,
-    allocated_budgets,
     principle_note,
 )
 from presentation.i18n import t
-from ui.data_access import budget_allocation_basis
-
-PRINCIPLE_KEY = "budget_principle"
-WEIGHT_KEY = "budget_emissions_weight_pct"
-
-
-def current_principle() -> tuple[str, float]:
-    """The chosen principle and the emissions weight (0–1) for the mix."""
-    state = st.session_state
-    principle = state.get(PRINCIPLE_KEY, DEFAULT_PRINCIPLE)
-    if principle not in PRINCIPLES:
-        principle = DEFAULT_PRINCIPLE
-    weight = float(state.get(WEIGHT_KEY, DEFAULT_EMISSIONS_WEIGHT * 100)) / 100.0
-    return principle, min(max(weight, 0.0), 1.0)
-
-
-def allocated_budget_t(code: str) -> float | None:
-    """The estimated budget of a municipality under the chosen principle (None: no basis)."""
-    basis = budget_allocation_basis()
-    if basis is None or code not in basis.codes:
-        return None
-    principle, weight = current_principle()
-    value = float(allocated_budgets(basis, principle, weight)[code])
-    return None if np.isnan(value) else value
+from ui.scenario_state import PRINCIPLE_KEY, WEIGHT_KEY, current_principle
 
 
 def principle_widgets(lang: str, on_change: object = None, args: tuple = ()) -> None:

@@ -29,7 +29,6 @@ from ui.compare_charts import comparison_data, comparison_spec
 from ui.context import PageContext, page_context
 from ui.data_access import load_tables
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
-from ui.scenario_page import budget_settings
 from ui.shared_cache import shared
 from ui.sharing import plain_markdown
 
@@ -124,12 +123,7 @@ def main() -> None:
     ctx = page_context()
     lang = ctx.lang
     st.title(t("compare_title", lang, name=ctx.data.name))
-    try:
-        budget = budget_settings(ctx)
-    except ScenarioError as error:
-        st.error(t("error_budget", lang, message=error.message_en if lang == "en"
-                   else error.message_sv))
-        return
+    budget = ctx.budget_settings
     st.caption(t("compare_intro", lang, budget=fmt_tonnes(budget.budget_t, lang),
                  start=budget.start_year,
                  beccs=t("compare_beccs_counted" if budget.count_beccs

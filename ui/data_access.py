@@ -21,6 +21,7 @@ from model.budget_estimate import AllocationBasis, allocation_basis
 from model.data import TABLE_NAMES, MunicipalityData, Tables, build_municipality_data
 from model.imported import ImportedData, runnable_codes, with_usable_imports
 from model.overview import OverviewBase, overview_base
+from model.presets import Preset, presets_from_tables
 from model.tables import tables_from_frames
 from store.backend import uses_postgres
 from store.csv_tables import read_csv_tables
@@ -208,3 +209,15 @@ def budget_allocation_basis() -> AllocationBasis | None:
     """Emissions and population per municipality for the budget allocation principles."""
     tables = load_tables().tables
     return allocation_basis(tables.ned_ghg, tables.population, tables.budget)
+
+
+@shared()
+def load_presets() -> dict[str, Preset]:
+    """Every preset by id, in the order of data/preset_descriptions.csv (once per server)."""
+    return {preset.id: preset for preset in presets_from_tables(load_tables().tables)}
+
+
+@shared()
+def preset_lever_values(preset_id: str, code: str) -> dict[str, float]:
+    """A preset's lever values for one municipality (its values on top of the reference)."""
+    return load_presets()[preset_id].levers(municipality_data(code)).as_dict()

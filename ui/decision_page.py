@@ -56,9 +56,8 @@ from ui.chart_access import chart_with_text
 from ui.context import PageContext, page_context
 from ui.cost_export import plan_workbook
 from ui.data_access import source_titles
-from ui.scenario_page import budget_settings
+from ui.scenario_state import apply_levers
 from ui.shared_cache import shared
-from ui.state import lever_key
 
 GOAL_KEY = "dec_goal"
 SEARCH_KEY = "dec_search"
@@ -108,8 +107,7 @@ def _apply(values: dict[str, float]) -> None:
 
     Runs before the next script run, so the sliders are created with the new values.
     """
-    for lever_id, value in values.items():
-        st.session_state[lever_key(lever_id)] = float(value)
+    apply_levers(values, "solver")
     st.session_state[GO_TO_SCENARIO_KEY] = True
 
 
@@ -446,8 +444,7 @@ def main() -> None:
     lang = ctx.lang
     st.title(t("dec_title", lang))
     st.caption(t("dec_intro", lang))
-    budget = budget_settings(ctx)
-    solve_section(ctx, budget)
+    solve_section(ctx, ctx.budget_settings)
     year = contribution_section(ctx)
     control_section(ctx, year)
     cost_section(ctx)

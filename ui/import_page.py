@@ -35,8 +35,7 @@ from store.database import StoreError, default_db_path
 from store.imported import POPULATION_MAX, save_population, store_import
 from ui.data_access import LoadedTables, load_tables, municipality_names, refresh_after_import
 from ui.import_summary import changes_table
-from ui.sidebar import carry_levers_to
-from ui.state import MUNICIPALITY_KEY, current_language
+from ui.scenario_state import current_language, switch_municipality
 
 ADMIN_TOKEN_ENV = "KLIMAT_ADMIN_TOKEN"
 ADMIN_INPUT_KEY = "import_admin_token"
@@ -392,8 +391,7 @@ def _on_import() -> None:
 
 
 def _on_open(code: str) -> None:
-    carry_levers_to(code)  # as if chosen in the sidebar: moved levers keep their values
-    st.session_state[MUNICIPALITY_KEY] = code
+    switch_municipality(code)  # as if chosen in the sidebar: moved levers keep their values
 
 
 def _on_save_population() -> None:

@@ -28,8 +28,8 @@ from store.workshops import Workshop
 from ui.context import page_context
 from ui.figures import fossil_verdict, verdict_value
 from ui.scenario_page import budget_figure, rate_figure, reference_result
+from ui.scenario_state import FACILITATOR_KEY, LANG_KEY, PRESENTER_KEY, WORKSHOP_KEY
 from ui.sidebar import lever_groups
-from ui.state import FACILITATOR_KEY, LANG_KEY, PRESENTER_KEY, WORKSHOP_KEY
 
 VIEW_KEY = "participant_view"
 FIGURES_KEY = "pv_figures"

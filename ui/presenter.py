@@ -23,15 +23,14 @@ from presentation.charts import described
 from presentation.i18n import t
 from ui import scenario_page
 from ui.context import page_context
-from ui.scenario_page import BUDGET_FOR_KEY, budget_settings, reference_result
-from ui.state import (
+from ui.scenario_page import reference_result
+from ui.scenario_state import (
     FACILITATOR_KEY,
-    LANG_KEY,
-    MUNICIPALITY_KEY,
     PRESENTER_KEY,
     WORKSHOP_KEY,
     current_language,
-    lever_key,
+    forget_budget,
+    keep_for_page_switch,
 )
 
 ON_KEY = "presenter_on"
@@ -71,20 +70,6 @@ def presenting() -> bool:
     return bool(st.session_state.get(PRESENTER_KEY))
 
 
-def keep_state_for_switch() -> None:
-    """Set in code what st.switch_page would otherwise reset: language, municipality, levers.
-
-    A page switch reruns without the browser's widget values; a widget keeps its value only
-    if code set it. Call from a callback, before the widgets exist.
-    """
-    state = st.session_state
-    state[LANG_KEY] = current_language()
-    if MUNICIPALITY_KEY in state:
-        state[MUNICIPALITY_KEY] = state[MUNICIPALITY_KEY]
-    for key in [k for k in state if isinstance(k, str) and k.startswith(lever_key(""))]:
-        state[key] = state[key]
-
-
 def enter() -> None:
     """Button callback: presenter mode on."""
     st.session_state[PRESENTER_KEY] = True
@@ -98,7 +83,7 @@ def leave() -> None:
 
 def _back_to_workshop() -> None:
     leave()
-    keep_state_for_switch()
+    keep_for_page_switch()
     st.session_state[BACK_TO_WORKSHOP_KEY] = True
 
 
@@ -187,13 +172,13 @@ def presenter_main() -> None:
     with head:
         _controls(lang)
     try:
-        budget = budget_settings(ctx)
+        budget = ctx.budget_settings
         result = run_scenario(ctx.data, ctx.levers, budget)
         reference = reference_result(ctx.data, ctx.reference, budget)
     except ScenarioError as error:
         st.error(t("error_budget", lang, message=error.message_en if lang == "en"
                    else error.message_sv))
-        state.pop(BUDGET_FOR_KEY, None)  # next run starts from the default, as on the page
+        forget_budget()  # next run starts from the default, as on the page
         return
     three_figures(result, reference, lang)
     data = charts.trajectory_data(result, reference, lang, False)

@@ -10,7 +10,7 @@ Why it looks like this:
   the page has a fragment that reruns on a timer. Otherwise it assumes the server kept its
   session (true for a network blip to the same process) and waits for the visitor.
 * So the new session's first run used to be the visitor's first action. That run starts
-  from the page address (ui/sharing.read_link_once), which sets the levers before the
+  from the page address (ui/scenario_state.begin_run), which sets the levers before the
   sliders exist and so overwrote the lever just moved; and a button's callback is known
   only to sessions whose runs drew the button, so a first click on "Skicka in" ran nothing.
   The first action after a crash did nothing; the second worked.

@@ -21,15 +21,16 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
+from model.levers import differing
 from presentation.i18n import t
+from presentation.links import Budget
 from store import scenarios
 from store.database import StoreError, default_db_path
 from ui.context import page_context
 from ui.data_access import municipality_names
 from ui.presets_ui import n_levers
-from ui.sharing import add_notice, plain_markdown
-from ui.state import LANG_KEY, current_language
-from ui.stored_levers import load_stored_levers
+from ui.scenario_state import LANG_KEY, add_notice, current_language, load_scenario
+from ui.sharing import plain_markdown
 
 OPENED_KEY = "saved_opened"
 CONFLICT_KEY = "saved_conflict"
@@ -90,7 +91,9 @@ def load_into_session(saved: scenarios.SavedScenario) -> None:
     Call from a callback (before the sidebar's widgets exist).
     """
     state = st.session_state
-    _, _, problems = load_stored_levers(saved.municipality_code, saved.levers)
+    budget = None if saved.budget is None else Budget(saved.budget.kt, saved.budget.start,
+                                                      saved.budget.count_beccs)
+    _, _, problems = load_scenario(saved.municipality_code, saved.levers, "saved", budget)
     state[OPENED_KEY] = _opened(saved)
     state.pop(CONFLICT_KEY, None)
     add_notice("saved", tuple(problems))
@@ -122,18 +125,20 @@ def edit_key_for(scenario_id: str) -> str | None:
     return kept or typed or None
 
 
-def _current() -> tuple[str, dict[str, float]]:
+def _current() -> tuple[str, dict[str, float], scenarios.SavedBudget]:
+    """The session's scenario as it is saved: municipality, levers and budget."""
     ctx = page_context()
-    return ctx.data.code, ctx.levers.as_dict()
+    budget = scenarios.SavedBudget(ctx.budget.kt, ctx.budget.start, ctx.budget.count_beccs)
+    return ctx.data.code, ctx.levers.as_dict(), budget
 
 
 def save_new_scenario() -> None:
     """Save the levers under the form's name, author and description (version 1)."""
     state = st.session_state
-    code, levers = _current()
+    code, levers, budget = _current()
     try:
         saved = scenarios.save_new(_db(), state.get(NAME_KEY, ""), state.get(AUTHOR_KEY, ""),
-                                   state.get(DESCRIPTION_KEY, ""), code, levers)
+                                   state.get(DESCRIPTION_KEY, ""), code, levers, budget)
     except StoreError as error:
         _flash_store_error(error)
         return
@@ -151,10 +156,10 @@ def save_next_version() -> None:
     opened = state.get(OPENED_KEY)
     if not opened:
         return
-    code, levers = _current()
+    code, levers, budget = _current()
     try:
         saved = scenarios.save_version(_db(), str(opened["scenario_id"]), int(opened["version"]),
-                                       levers=levers, municipality_code=code,
+                                       levers=levers, municipality_code=code, budget=budget,
                                        edit_key=edit_key_for(str(opened["scenario_id"])))
     except scenarios.ConflictError as error:
         state[CONFLICT_KEY] = error.latest_version
@@ -191,13 +196,13 @@ def save_as_new_after_conflict() -> None:
     opened = state.get(OPENED_KEY)
     if not opened:
         return
-    code, levers = _current()
+    code, levers, budget = _current()
     lang = current_language()
     suffix = t("saved_copy_suffix", lang)
     name = str(opened["name"])[: scenarios.NAME_MAX - len(suffix)] + suffix
     try:
         saved = scenarios.save_new(_db(), name, str(opened["author"]),
-                                   str(opened["description"]), code, levers)
+                                   str(opened["description"]), code, levers, budget)
     except StoreError as error:
         _flash_store_error(error)
         return
@@ -289,8 +294,7 @@ def _forget_opened() -> None:
 
 
 def _changed(levers: dict[str, float], saved: dict[str, float]) -> int:
-    return sum(abs(value - float(saved.get(key, value))) > 1e-9 or key not in saved
-               for key, value in levers.items())
+    return len(differing(saved, levers))
 
 
 def _save_section(lang: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import streamlit as st
@@ -35,36 +36,24 @@ from presentation.formatting import (
     months_between,
 )
 from presentation.i18n import t
-from ui.budget_principle import allocated_budget_t, current_principle, principle_widgets
 from ui.budget_principle import note as principle_note_text
+from ui.budget_principle import principle_widgets
 from ui.chart_access import chart_with_text
-from ui.context import PageContext, page_context
+from ui.context import page_context
 from ui.data_access import budget_source, reported_figures, source_titles
 from ui.export_section import export_section
 from ui.figures import fossil_verdict, metric_delta, verdict_value
+from ui.scenario_state import (
+    BUDGET_BECCS_KEY,
+    BUDGET_KT_KEY,
+    BUDGET_START_KEY,
+    allocated_budget_t,
+    current_principle,
+    forget_budget,
+    read_inputs,
+    set_budget,
+)
 from ui.uncertainty_view import budget_range_line, uncertainty_section
-
-BUDGET_KT_KEY = "budget_kt"
-BUDGET_START_KEY = "budget_start"
-BUDGET_BECCS_KEY = "budget_count_beccs"
-BUDGET_FOR_KEY = "budget_for_municipality"
-
-
-def budget_settings(ctx: PageContext) -> BudgetSettings:
-    """The budget as the inputs show it; defaults from data when the municipality changes."""
-    state = st.session_state
-    # The inputs keep their values across pages (persist_state); the check for a missing key
-    # covers a session that has not shown them yet.
-    if state.get(BUDGET_FOR_KEY) != ctx.data.code or BUDGET_KT_KEY not in state:
-        default_t = ctx.data.budget_t
-        if ctx.data.budget_is_estimate and current_principle()[0] != DEFAULT_PRINCIPLE:
-            default_t = allocated_budget_t(ctx.data.code) or default_t  # the chosen principle
-        state[BUDGET_KT_KEY] = int(round(default_t / 1000.0))
-        state[BUDGET_START_KEY] = ctx.data.budget_start_year
-        state[BUDGET_FOR_KEY] = ctx.data.code
-    state.setdefault(BUDGET_BECCS_KEY, False)
-    return BudgetSettings(float(state[BUDGET_KT_KEY]) * 1000.0, int(state[BUDGET_START_KEY]),
-                          bool(state[BUDGET_BECCS_KEY]))
 
 
 @lru_cache(maxsize=64)
@@ -311,7 +300,7 @@ def _apply_principle(code: str) -> None:
     """The principle changed: the budget input takes the new estimate (still editable)."""
     allocated = allocated_budget_t(code)
     if allocated is not None:
-        st.session_state[BUDGET_KT_KEY] = int(round(allocated / 1000.0))
+        set_budget(replace(read_inputs().budget, kt=int(round(allocated / 1000.0))))
 
 
 def estimate_principle(code: str, lang: str, shipped_note: str) -> None:
@@ -374,13 +363,13 @@ def main() -> None:
     st.title(t("title", lang, name=ctx.data.name))
     st.caption(t("intro", lang, name=ctx.data.name, base_year=ctx.data.base_year))
     try:
-        budget = budget_settings(ctx)
+        budget = ctx.budget_settings
         result = run_scenario(ctx.data, ctx.levers, budget)
         reference = reference_result(ctx.data, ctx.reference, budget)
     except ScenarioError as error:
         st.error(t("error_budget", lang, message=error.message_en if lang == "en"
                    else error.message_sv))
-        st.session_state.pop(BUDGET_FOR_KEY, None)  # next run starts from the default
+        forget_budget()  # next run starts from the default
         return
     key_figures(result, reference, lang)
     own_figures(result, lang)

@@ -12,35 +12,30 @@ from model.levers import (
     GROUP_LABELS,
     GROUPS,
     LEVER_SPECS,
-    LeverError,
     Levers,
     LeverSpec,
+    differing,
 )
-from model.local_levers import BECCS_LEVERS, BECCS_POTENTIAL_PARAMETER, carry_over, lever_max
-from model.paths import reference_levers
+from model.local_levers import BECCS_LEVERS, BECCS_POTENTIAL_PARAMETER, lever_max
 from presentation.formatting import fmt_lever_value
 from presentation.i18n import LANGUAGES, t
 from ui.data_access import (
-    municipality_data,
+    load_presets,
     municipality_labels,
-    municipality_names,
     parameter_row,
+    preset_lever_values,
     source_titles,
 )
-from ui.presets_ui import (
-    active_preset,
-    load_presets,
-    preset_lever_values,
-    preset_picker,
-    reset_levers_and_preset,
-)
-from ui.state import (
+from ui.presets_ui import preset_picker
+from ui.scenario_state import (
     LANG_KEY,
     MUNICIPALITY_KEY,
+    SWITCH_NOTE_KEY,
     current_language,
-    current_municipality,
-    ensure_lever_state,
     lever_key,
+    municipality_chosen,
+    read_inputs,
+    reset_levers,
 )
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
@@ -55,8 +50,8 @@ def _slider_format(spec: LeverSpec, lang: str = "sv") -> str:
 
 
 def language_and_municipality() -> tuple[str, str]:
-    """Language switch and municipality choice at the top of the sidebar."""
-    st.session_state.setdefault(LANG_KEY, "sv")
+    """Language switch and municipality choice at the top of the sidebar (their values are
+    set before the run by ui/scenario_state.begin_run)."""
     st.sidebar.radio(
         t("language", current_language()),
         options=list(LANGUAGES),
@@ -65,10 +60,6 @@ def language_and_municipality() -> tuple[str, str]:
         horizontal=True,
     )
     lang = current_language()
-    names = municipality_names()
-    st.session_state.setdefault(MUNICIPALITY_KEY, "0780" if "0780" in names else next(iter(names)))
-    if st.session_state[MUNICIPALITY_KEY] not in names:
-        st.session_state[MUNICIPALITY_KEY] = next(iter(names))
     labels = municipality_labels()
     # 290 options grouped by county ("Län – Kommun (kod)"); the selectbox filters as one
     # types, so a name, a county or a code finds it. The value stays the code (links, tests).
@@ -78,14 +69,10 @@ def language_and_municipality() -> tuple[str, str]:
         format_func=labels.__getitem__,
         key=MUNICIPALITY_KEY,
         help=t("municipality_picker_help", lang),
-        on_change=lambda: carry_levers_to(str(st.session_state[MUNICIPALITY_KEY])),
+        on_change=municipality_chosen,
     )
     show_switch_note(lang)
-    st.session_state[SHOWN_MUNICIPALITY_KEY] = str(st.session_state[MUNICIPALITY_KEY])
     return lang, str(st.session_state[MUNICIPALITY_KEY])
-
-
-SWITCH_NOTE_KEY = "municipality_switch_note"  # (name, kept lever ids, reset lever ids)
 
 
 def show_switch_note(lang: str) -> None:
@@ -102,40 +89,6 @@ def show_switch_note(lang: str) -> None:
         st.sidebar.warning(t("switch_reset", lang, name=name,
                              levers=", ".join(label[i] for i in reset)),
                            icon=":material/restart_alt:")
-
-
-SHOWN_MUNICIPALITY_KEY = "municipality_shown"  # the municipality the levers were last set for
-
-
-def carry_levers_to(code: str) -> None:
-    """The user switched municipality: moved levers keep their values, the rest follow.
-
-    Levers the user moved from the old municipality's reference keep their values; the others
-    take the new municipality's reference (its own population path, no BECCS without a
-    plant), so a switch alone never shows levers "changed". Code that sets a municipality
-    and its levers together (a link, a saved scenario) does not pass through here.
-    """
-    state = st.session_state
-    previous = state.get(SHOWN_MUNICIPALITY_KEY)
-    names = municipality_names()
-    if not previous or previous == code or previous not in names or code not in names:
-        return
-    old_reference = reference_levers(municipality_data(previous))
-    values = {spec.id: float(state[lever_key(spec.id)])
-              for spec in LEVER_SPECS if lever_key(spec.id) in state}
-    try:
-        current = old_reference.with_values(**values)
-    except LeverError:
-        current = old_reference
-    new_data = municipality_data(code)
-    carried = carry_over(current, old_reference, new_data)
-    for spec in LEVER_SPECS:
-        state[lever_key(spec.id)] = float(getattr(carried, spec.id))
-    moved = current.differences(old_reference)
-    reset = [i for i, (mine, _) in moved.items() if abs(getattr(carried, i) - mine) > 1e-9]
-    kept = [i for i in moved if i not in reset]
-    if moved:
-        state[SWITCH_NOTE_KEY] = (new_data.name, kept, reset)
 
 
 @lru_cache(maxsize=32)
@@ -179,13 +132,12 @@ def _help_texts(lang: str, reference: Levers, code: str,
 
 def lever_widgets(reference: Levers, lang: str) -> None:
     """One slider per lever, in an expander per sector group, with a reset button."""
-    ensure_lever_state(reference)
     sidebar = st.sidebar
     sidebar.subheader(t("levers_heading", lang))
     sidebar.caption(t("levers_intro", lang))
     preset_picker(reference, lang)
-    sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers_and_preset,
-                   args=(reference,), width="stretch")
+    sidebar.button(t("reset", lang), key="reset_levers", on_click=reset_levers,
+                   width="stretch")
     lever_groups(sidebar, reference, lang)
 
 
@@ -194,23 +146,17 @@ def lever_groups(parent: DeltaGenerator, reference: Levers, lang: str,
     """The sliders in one expander per sector group, inside parent (the sidebar, or the
     page itself in the workshop's participant view). The widget keys are the same wherever
     they are drawn, so a page must draw them in one place only."""
-    ensure_lever_state(reference)
-    data = municipality_data(current_municipality())
-    preset = active_preset()
-    help_texts = _help_texts(lang, reference, data.code, preset.id if preset else None)
+    inputs = read_inputs()  # the levers fit this municipality (scenario_state.begin_run)
+    data = inputs.data
+    help_texts = _help_texts(lang, reference, data.code, inputs.preset_id)
     references = reference.as_dict()
+    moved = set(differing(inputs.levers.as_dict(), references))
     maxima = {spec.id: lever_max(data, spec.id) for spec in LEVER_SPECS}
     for group in GROUPS:
         specs = [spec for spec in LEVER_SPECS if spec.group == group]
         # No plant, no BECCS: the group says so instead of offering sliders (local_levers).
         hidden = group == "beccs" and maxima["beccs_kt"] <= 0
-        for spec in specs:  # a value from another municipality may exceed this one's range
-            limit = maxima[spec.id]
-            if limit < spec.max and st.session_state[lever_key(spec.id)] > limit:
-                st.session_state[lever_key(spec.id)] = float(limit)
-        changed = 0 if hidden else sum(
-            abs(float(st.session_state[lever_key(s.id)]) - references[s.id]) > 1e-9 for s in specs
-        )
+        changed = 0 if hidden else sum(s.id in moved for s in specs)
         label = GROUP_LABELS[lang][group]
         if changed:
             label += f" ({changed} ≠ ref.)"

@@ -52,7 +52,7 @@ from exports.workshop import (
     submissions_frame,
     submissions_xlsx,
 )
-from model.levers import LEVER_SPECS, LEVERS_BY_ID, Levers
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, SAME_VALUE_TOLERANCE, Levers
 from model.local_levers import fit_levers
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
@@ -70,20 +70,21 @@ from ui.data_access import municipality_data, municipality_names
 from ui.export_section import CSV_MIME, XLSX_MIME, slug
 from ui.presets_ui import n_levers
 from ui.scenario_page import reference_result
-from ui.shared_cache import shared
-from ui.sharing import SHARE_BASE_KEY, add_notice, plain_markdown
-from ui.sidebar import carry_levers_to
-from ui.state import (
+from ui.scenario_state import (
     DEVICE_KEY,
     FACILITATOR_KEY,
     FACILITATOR_TOKEN_KEY,
-    MUNICIPALITY_KEY,
     PRESENTER_KEY,
     WORKSHOP_KEY,
+    add_notice,
     current_language,
     current_municipality,
+    keep_for_page_switch,
+    load_scenario,
+    switch_municipality,
 )
-from ui.stored_levers import load_stored_levers
+from ui.shared_cache import shared
+from ui.sharing import SHARE_BASE_KEY, plain_markdown
 from ui.workshop_charts import overlay_data, overlay_spec, participant_colours
 
 URL_PATH = "workshop"
@@ -285,8 +286,7 @@ def is_facilitator(code: str) -> bool:
 
 
 def _switch_municipality(code: str) -> None:
-    carry_levers_to(code)  # as if chosen in the sidebar: moved levers keep their values
-    st.session_state[MUNICIPALITY_KEY] = code
+    switch_municipality(code)  # as if chosen in the sidebar: moved levers keep their values
 
 
 def _submit(code: str, municipality_code: str, levers: dict[str, float]) -> None:
@@ -353,8 +353,9 @@ def load_submission(submission: Submission) -> None:
     """Municipality and levers from a submission into the session; what cannot be used is
     listed in a notice and takes the reference. Call from a callback."""
     state = st.session_state
-    code, values, problems = load_stored_levers(submission.municipality_code, submission.levers)
-    add_notice("workshop", tuple(problems))
+    code, values, problems = load_scenario(submission.municipality_code, submission.levers,
+                                           "workshop")
+    add_notice("workshop", problems)
     state[presenter.SHOWN_KEY] = (submission_label(submission), code, values)
 
 
@@ -371,7 +372,7 @@ def _show_on_big_screen(code: str) -> None:
         return
     load_submission(found)
     state[PRESENTER_KEY] = True
-    presenter.keep_state_for_switch()
+    keep_for_page_switch()
     state[SWITCH_KEY] = True
 
 
@@ -543,7 +544,7 @@ def spread_frame(rows: Sequence[SubmissionResult], reference: Levers, lang: str
         table["ws_col_median"].append(fmt(float(values.median())) if len(values) else "–")
         table["ws_col_min"].append(fmt(float(values.min())) if len(values) else "–")
         table["ws_col_max"].append(fmt(float(values.max())) if len(values) else "–")
-        moved = int((abs(values - references[spec.id]) > 1e-9).sum())
+        moved = int((abs(values - references[spec.id]) > SAME_VALUE_TOLERANCE).sum())
         table["ws_col_moved"].append(t("ws_moved", lang, n=moved, of=len(values)))
     return pd.DataFrame({t(key, lang): column for key, column in table.items()})
 
