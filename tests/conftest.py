@@ -88,6 +88,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # Database
 
 
+def _forget_shared_values() -> None:
+    """Empty the app's process-wide caches (ui/shared_cache.py and Streamlit's own)."""
+    import streamlit as st
+
+    from ui.shared_cache import clear_all
+
+    clear_all()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
 @pytest.fixture(scope="module")
 def app_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """KLIMAT_DB pointing at a fresh database file for one module's AppTest runs.
@@ -98,7 +109,12 @@ def app_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("db") / "klimat.duckdb"
     previous = os.environ.get("KLIMAT_DB")
     os.environ["KLIMAT_DB"] = str(path)
+    # The tables a previous module loaded are shared for the whole process: without this
+    # the app would keep them, never build this module's file, and a page that writes to
+    # the store (a workshop) would find no database there.
+    _forget_shared_values()
     yield path
+    _forget_shared_values()
     if previous is None:
         os.environ.pop("KLIMAT_DB", None)
     else:
