@@ -63,9 +63,11 @@ from model.local_levers import BECCS_LEVER, lever_max, lever_max_stacked
 from model.paths import (
     StackedReference,
     fleet_state,
+    fleet_state_batch,
     lever_paths_batch,
     parameter_view,
     reference_levers,
+    reference_paths,
     stack_reference_paths,
 )
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
@@ -161,20 +163,23 @@ def run_batch(
     scale = None if base_scale is None else np.atleast_2d(np.asarray(base_scale, dtype=float))
     n = _batch_size(values, parameters,
                     extra=scale if scale is not None and scale.shape[0] > 1 else None)
-    # Every lever as an (n,) array, so every path is (n, years).
+    # A lever given as one float keeps one path for the whole batch (the core broadcasts);
+    # every output still carries the leading axis n.
     reference = reference_levers(data)
-    full = {spec.id: np.broadcast_to(np.asarray(values.get(spec.id,
-                                                           getattr(reference, spec.id)),
-                                                dtype=float), (n,))
+    full = {spec.id: _one_or_n(values.get(spec.id, getattr(reference, spec.id)))
             for spec in LEVER_SPECS}
-    params = parameter_view(data, {k: np.broadcast_to(np.asarray(v, dtype=float), (n,))
-                                   for k, v in (parameters or {}).items()})
+    params = parameter_view(data, {k: _one_or_n(v) for k, v in (parameters or {}).items()})
     paths = lever_paths_batch(data, full, params)
-    years = next(iter(paths.values())).shape[-1]
-    year_axis = np.arange(data.base_year, data.base_year + years)
+    year_axis = reference_paths(data).years.copy()
     trajectory = compute_trajectory(data, year_axis, paths, params)
-    cars = fleet_state(params, "el_personbilar", year_axis, full["el_personbilar"])
+    cars = fleet_state_batch(data, params, "el_personbilar", year_axis, full["el_personbilar"])
     return _result(n, year_axis, trajectory, cars, scale)
+
+
+def _one_or_n(value: ArrayLike) -> float | np.ndarray:
+    """A batch input as a float (the same for all) or a float array (n,)."""
+    array = np.asarray(value, dtype=float)
+    return float(array) if array.ndim == 0 else array
 
 
 def _result(n: int, year_axis: np.ndarray, trajectory: Trajectory, cars: FleetState,

@@ -18,8 +18,9 @@ or an array broadcastable against (..., 1); the outputs are then (..., years, se
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -110,6 +111,49 @@ def _weighted(activity: np.ndarray, split: np.ndarray) -> np.ndarray:
     return activity @ split if split.ndim == 1 else (activity * split).sum(axis=-1)
 
 
+@dataclass(frozen=True, eq=False)
+class _Base:
+    """What compute_trajectory needs from a municipality's statistics, computed once."""
+
+    base: np.ndarray  # (..., 9) GHG by sector in the base year
+    co2: np.ndarray  # (..., 9) its CO2
+    other_gases: np.ndarray  # (..., 9) methane, nitrous oxide, F-gases
+    transport_co2: np.ndarray  # (..., 6) transport CO2 by sub-sector
+    split: np.ndarray  # (6,), a stack's (n, 1, 6)
+    diesel: np.ndarray  # (6,) diesel's share by sub-sector; a stack's (6, n, 1)
+    diesel_machinery: float | np.ndarray
+    ruminants: np.ndarray  # (...,) agriculture's ruminant part in the base year
+    soils: np.ndarray  # (...,) and the rest
+
+
+@lru_cache(maxsize=512)
+def _base(data: MunicipalityData | MunicipalityStack) -> _Base:
+    base = data.base_ghg
+    co2 = base * data.co2_share
+    a = SECTOR_INDEX[AGRICULTURE]
+    ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
+    return _Base(
+        base=base,
+        co2=co2,
+        other_gases=base - co2,
+        transport_co2=co2[..., SECTOR_INDEX[TRANSPORT], None] * data.transport_split,
+        split=data.transport_split,
+        diesel=diesel_shares(data.parameters),
+        diesel_machinery=data.parameters["diesel_share_arbetsmaskiner"],
+        ruminants=ruminants,
+        soils=base[..., a] - ruminants,
+    )
+
+
+def _last_axis(columns: Sequence[float | np.ndarray]) -> np.ndarray:
+    """Columns of any broadcastable shapes as one array (..., len(columns))."""
+    shape = np.broadcast_shapes(*(np.shape(c) for c in columns))
+    out = np.empty(shape + (len(columns),))
+    for j, column in enumerate(columns):
+        out[..., j] = column
+    return out
+
+
 def compute_trajectory(
     data: MunicipalityData | MunicipalityStack,
     years: np.ndarray,
@@ -120,15 +164,12 @@ def compute_trajectory(
 
     `params` overrides data.parameters (floats, or arrays broadcastable against the paths).
     `data` may be a MunicipalityStack (paths (n, years)): every municipality in one call.
+    Paths may differ in shape (a lever the same in every row of a batch keeps one path
+    (years,)): each part is computed in its own shape, the outputs in the common one.
     """
     p = params if params is not None else data.parameters
-    base = data.base_ghg
-    co2 = base * data.co2_share
-    other_gases = base - co2
-    shape = np.broadcast_shapes(*{np.shape(v) for v in paths.values()}, np.shape(years))
-    ghg = np.zeros(shape + (len(SECTORS),))
-    fossil = np.zeros(shape + (len(SECTORS),))
-    fuel_only = np.zeros(shape + (len(SECTORS),))
+    b = _base(data)
+    co2, other_gases = b.co2, b.other_gases
 
     bio_petrol = biofuel_share(paths["reduktionsplikt_bensin"], p["biofuel_saving_petrol"],
                                p["blend_limit_petrol_energy"])
@@ -144,74 +185,63 @@ def compute_trajectory(
         return _ratio(1.0 - local * p[key])
 
     # Transport, per sub-sector: activity × non-electric share × fossil fraction of the fuel.
-    d = diesel_shares(data.parameters)
-    combustion = [
+    d = b.diesel
+    activity = _last_axis([
         (1.0 + paths["trafik_personbilar"] / 100.0) * _share_ratio(paths["el_personbilar"]),
         _share_ratio(paths["el_tunga_lastbilar"]),
         _share_ratio(paths["el_latta_lastbilar"]),
         _share_ratio(paths["fossilfria_bussar"]),
         _share_ratio(paths["fossilfritt_flyg"]),
-        np.ones(shape),
-    ]
+        1.0,
+    ])
     diesel_local = {_HEAVY: own("own_share_heavy_diesel"), _LIGHT: own("own_share_light_diesel")}
-    t = SECTOR_INDEX[TRANSPORT]
     # Fuel's fossil fraction per sub-sector (the road-fuel obligation does not cover jet
-    # fuel), stacked on a last axis of 6 sub-sectors.
-    fuel = np.stack([
+    # fuel), on a last axis of 6 sub-sectors.
+    fuel = _last_axis([
         d[k] * diesel * diesel_local.get(k, 1.0) + (1.0 - d[k]) * petrol
-        if k != _AVIATION else np.ones(shape)
+        if k != _AVIATION else 1.0
         for k in range(len(TRANSPORT_SUBSECTORS))
-    ], axis=-1)
-    activity = np.stack([np.broadcast_to(f, shape) for f in combustion], axis=-1)
-    split = data.transport_split
-    transport_fossil = ((co2[..., t, None] * split) * activity
-                        * np.broadcast_to(fuel, activity.shape))
-    fossil[..., t] = transport_fossil.sum(axis=-1)
-    ghg[..., t] = fossil[..., t] + other_gases[..., t] * _weighted(activity, split)
-    fuel_only[..., t] = fossil[..., t]
+    ])
+    transport_fossil = b.transport_co2 * activity * fuel
+    t = SECTOR_INDEX[TRANSPORT]
+    fossil_t = transport_fossil.sum(axis=-1)
+    ghg_t = fossil_t + other_gases[..., t] * _weighted(activity, b.split)
 
     # Working machinery: fossil-free share (electric or HVO100) × fossil fraction of the fuel.
     m = SECTOR_INDEX[MACHINERY]
-    dm = data.parameters["diesel_share_arbetsmaskiner"]
+    dm = b.diesel_machinery
     machines = _share_ratio(paths["fossilfria_arbetsmaskiner"])
     machine_fuel = dm * diesel * own("own_share_machinery_diesel") + (1.0 - dm) * petrol
-    fossil[..., m] = co2[..., m] * machines * machine_fuel
-    ghg[..., m] = fossil[..., m] + other_gases[..., m] * machines
-    fuel_only[..., m] = fossil[..., m]
+    fossil_m = co2[..., m] * machines * machine_fuel
+    ghg_m = fossil_m + other_gases[..., m] * machines
 
     efficiency = 1.0 - paths["energieffektivisering"] / 100.0
     h = SECTOR_INDEX[HEATING]
-    fossil[..., h] = co2[..., h] * _share_ratio(paths["utfasning_olja"]) * efficiency
-    ghg[..., h] = fossil[..., h] + other_gases[..., h] * efficiency
-    fuel_only[..., h] = fossil[..., h]
+    fossil_h = co2[..., h] * _share_ratio(paths["utfasning_olja"]) * efficiency
+    ghg_h = fossil_h + other_gases[..., h] * efficiency
 
     # Electricity and district heating: the fossil remainder, and methane and nitrous oxide
     # from burning biomass, which only falls when less is burnt.
     e = SECTOR_INDEX[ELECTRICITY_HEAT]
-    fossil[..., e] = co2[..., e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
-    ghg[..., e] = fossil[..., e] + other_gases[..., e] * efficiency
-    fuel_only[..., e] = fossil[..., e]
+    fossil_e = co2[..., e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
+    ghg_e = fossil_e + other_gases[..., e] * efficiency
 
     # Industry: energy (the lever) and processes (unchanged, not fuel).
     i = SECTOR_INDEX[INDUSTRY]
     process = p["industry_process_share"]
     energy = co2[..., i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
-    fossil[..., i] = energy + co2[..., i] * process
-    ghg[..., i] = fossil[..., i] + other_gases[..., i]
-    fuel_only[..., i] = energy
+    fossil_i = energy + co2[..., i] * process
+    ghg_i = fossil_i + other_gases[..., i]
 
     # Agriculture: ruminants (enteric methane, manure) and soils; its CO2 is from liming,
     # mineral rather than fossil fuel, so it is not counted as fossil CO2.
-    a = SECTOR_INDEX[AGRICULTURE]
-    ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
-    soils = base[..., a] - ruminants
     herd = np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    ghg[..., a] = ruminants * herd + soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ghg_a = b.ruminants * herd + b.soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
 
     w = SECTOR_INDEX[WASTE]
     factor = _share_ratio(paths["avfall_minskning"])
-    fossil[..., w] = co2[..., w] * factor
-    ghg[..., w] = base[..., w] * factor
+    fossil_w = co2[..., w] * factor
+    ghg_w = b.base[..., w] * factor
 
     # Product use: solvents (fossil CO2) and F-gases (the other gases), which the EU F-gas
     # Regulation phases out by 2050 in the reference; the lever cuts both further.
@@ -219,17 +249,38 @@ def compute_trajectory(
     factor = _share_ratio(paths["produkter_fgaser"])
     phaseout = p["fgas_phaseout_year"]
     fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
-    fossil[..., s] = co2[..., s] * factor
-    ghg[..., s] = fossil[..., s] + other_gases[..., s] * fgas * factor
+    fossil_s = co2[..., s] * factor
+    ghg_s = fossil_s + other_gases[..., s] * fgas * factor
 
     # International transport (flights from the local airport) follows the aviation lever.
     x = SECTOR_INDEX[INTERNATIONAL]
     aviation = _share_ratio(paths["fossilfritt_flyg"])
-    fossil[..., x] = co2[..., x] * aviation
-    ghg[..., x] = base[..., x] * aviation
+    fossil_x = co2[..., x] * aviation
+    ghg_x = b.base[..., x] * aviation
+
+    by_sector: dict[int, tuple[np.ndarray, np.ndarray | float, np.ndarray | float]] = {
+        t: (ghg_t, fossil_t, fossil_t),
+        m: (ghg_m, fossil_m, fossil_m),
+        h: (ghg_h, fossil_h, fossil_h),
+        e: (ghg_e, fossil_e, fossil_e),
+        i: (ghg_i, fossil_i, energy),
+        SECTOR_INDEX[AGRICULTURE]: (ghg_a, 0.0, 0.0),
+        w: (ghg_w, fossil_w, 0.0),
+        s: (ghg_s, fossil_s, 0.0),
+        x: (ghg_x, fossil_x, 0.0),
+    }
+    columns = [by_sector[j] for j in range(len(SECTORS))]
+    shape = np.broadcast_shapes(*(np.shape(v) for c in columns for v in c), np.shape(years))
+    ghg, fossil, fuel_only = (np.empty(shape + (len(SECTORS),)) for _ in range(3))
+    for j, (g, f, u) in enumerate(columns):
+        ghg[..., j] = g
+        fossil[..., j] = f
+        fuel_only[..., j] = u
 
     captured = beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
                                 paths["energieffektivisering"], p)
     beccs = -captured + 0.0  # no -0.0
+    if transport_fossil.shape[:-1] != shape:
+        transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
     return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
                       np.broadcast_to(bio_petrol, shape), np.broadcast_to(bio_diesel, shape))
