@@ -56,16 +56,14 @@ from typing import cast
 import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, stack_municipalities
-from model.emissions import Trajectory, compute_trajectory
+from model.emissions import Trajectory, compute_trajectory, times
 from model.fleet import FleetState
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, LeverError, Levers
 from model.local_levers import BECCS_LEVER, lever_max, lever_max_stacked
 from model.paths import (
     StackedReference,
-    fleet_state,
-    fleet_state_batch,
-    lever_paths_batch,
     parameter_view,
+    paths_and_fleets,
     reference_levers,
     reference_paths,
     stack_reference_paths,
@@ -169,11 +167,10 @@ def run_batch(
     full = {spec.id: _one_or_n(values.get(spec.id, getattr(reference, spec.id)))
             for spec in LEVER_SPECS}
     params = parameter_view(data, {k: _one_or_n(v) for k, v in (parameters or {}).items()})
-    paths = lever_paths_batch(data, full, params)
+    paths, fleets = paths_and_fleets(data, full, params)
     year_axis = reference_paths(data).years.copy()
     trajectory = compute_trajectory(data, year_axis, paths, params)
-    cars = fleet_state_batch(data, params, "el_personbilar", year_axis, full["el_personbilar"])
-    return _result(n, year_axis, trajectory, cars, scale)
+    return _result(n, year_axis, trajectory, fleets["el_personbilar"], scale)
 
 
 def _one_or_n(value: ArrayLike) -> float | np.ndarray:
@@ -190,8 +187,8 @@ def _result(n: int, year_axis: np.ndarray, trajectory: Trajectory, cars: FleetSt
     transport = trajectory.transport_fossil_co2
     if scale is not None:
         by_sector = scale[:, None, :]  # (n or 1, 1, 9 or 1)
-        ghg, fossil, fuel = ghg * by_sector, fossil * by_sector, fuel * by_sector
-        transport = transport * by_sector[..., :1]
+        ghg, fossil, fuel = (times(a, by_sector) for a in (ghg, fossil, fuel))
+        transport = times(transport, by_sector[..., :1])
     years = len(year_axis)
     shape = (n, years)
     return BatchResult(
@@ -286,10 +283,9 @@ def _run_group(group: _Group, given: Mapping[str, np.ndarray],
     full = _lever_values(group, given)
     params = parameter_view(stack, {k: v if v.ndim == 0 else v[group.rows]
                                     for k, v in parameters.items()})
-    paths = lever_paths_batch(stack, full, params, stacked=reference)
+    paths, fleets = paths_and_fleets(stack, full, params, stacked=reference)
     trajectory = compute_trajectory(stack, reference.years, paths, params)
-    cars = fleet_state(params, "el_personbilar", reference.years, full["el_personbilar"])
-    return _result(stack.n, reference.years, trajectory, cars)
+    return _result(stack.n, reference.years, trajectory, fleets["el_personbilar"])
 
 
 def run_municipalities(

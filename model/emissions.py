@@ -145,6 +145,17 @@ def _base(data: MunicipalityData | MunicipalityStack) -> _Base:
     )
 
 
+def times(array: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
+    """array * factor, in place where the array is a new one of the product's shape (the
+    same numbers without new memory: a batch's arrays are megabytes, and fresh memory costs
+    the kernel's page faults)."""
+    if (array.flags.writeable and array.flags.owndata
+            and array.shape == np.broadcast_shapes(array.shape, np.shape(factor))):
+        array *= factor
+        return array
+    return array * factor
+
+
 def _last_axis(columns: Sequence[float | np.ndarray]) -> np.ndarray:
     """Columns of any broadcastable shapes as one array (..., len(columns))."""
     shape = np.broadcast_shapes(*(np.shape(c) for c in columns))
@@ -202,7 +213,7 @@ def compute_trajectory(
         if k != _AVIATION else 1.0
         for k in range(len(TRANSPORT_SUBSECTORS))
     ])
-    transport_fossil = b.transport_co2 * activity * fuel
+    transport_fossil = times(b.transport_co2 * activity, fuel)
     t = SECTOR_INDEX[TRANSPORT]
     fossil_t = transport_fossil.sum(axis=-1)
     ghg_t = fossil_t + other_gases[..., t] * _weighted(activity, b.split)

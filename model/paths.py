@@ -374,6 +374,16 @@ def lever_paths_batch(
     For a MunicipalityStack, pass its `stacked` reference: row i is then municipality i,
     with its own reference paths, parameters and (for missing levers) reference values.
     """
+    return paths_and_fleets(data, values, params, stacked)[0]
+
+
+def paths_and_fleets(
+    data: MunicipalityData | MunicipalityStack,
+    values: Mapping[str, float | np.ndarray],
+    params: Params | None = None,
+    stacked: StackedReference | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, FleetState]]:
+    """lever_paths_batch, and the fleet behind each new-vehicle lever (FLEETS) on the way."""
     params = params if params is not None else data.parameters
     if stacked is None:
         assert isinstance(data, MunicipalityData), "a stack needs its StackedReference"
@@ -384,24 +394,28 @@ def lever_paths_batch(
     else:
         years, paths, ramps, own = stacked.years, stacked.paths, stacked.ramps, stacked.values
         defaults = stacked.values
-    out = {}
+    out: dict[str, np.ndarray] = {}
+    fleets: dict[str, FleetState] = {}
     for spec in LEVER_SPECS:
         value = values.get(spec.id, defaults[spec.id])
-        if (stacked is None and np.ndim(value) == 0
-                and (spec.id not in FLEETS or fleet_reads_only(params, data, spec.id))):
+        if spec.id in FLEETS:
+            if _fleet_cached(data, params, spec.id, value):
+                fleets[spec.id] = cached_fleet_state(data, spec.id, float(value))  # type: ignore
+                out[spec.id] = lever_path(data, spec, float(value))  # type: ignore[arg-type]
+            else:
+                fleets[spec.id] = fleet_state(params, spec.id, years, value)
+                out[spec.id] = fleets[spec.id].electric_km * 100.0
+        elif stacked is None and np.ndim(value) == 0:
             out[spec.id] = lever_path(data, spec, float(value))  # type: ignore[arg-type]
         else:
             out[spec.id] = lever_path_values(data, spec, value, params, years=years,
                                              reference=(paths, ramps, own))
-    return out
+    return out, fleets
 
 
-def fleet_state_batch(data: MunicipalityData | MunicipalityStack, params: Params,
-                      lever_id: str, years: np.ndarray, value: float | np.ndarray
-                      ) -> FleetState:
-    """fleet_state, from the cache where the value is one float and the fleet reads only
-    the municipality's own parameters."""
-    if (isinstance(data, MunicipalityData) and np.ndim(value) == 0
-            and fleet_reads_only(params, data, lever_id)):
-        return cached_fleet_state(data, lever_id, float(value))
-    return fleet_state(params, lever_id, years, value)
+def _fleet_cached(data: MunicipalityData | MunicipalityStack, params: Params, lever_id: str,
+                  value: float | np.ndarray) -> bool:
+    """True where the fleet is the cached one: one municipality, one value, and only the
+    municipality's own parameters for the fleet."""
+    return (isinstance(data, MunicipalityData) and np.ndim(value) == 0
+            and fleet_reads_only(params, data, lever_id))
