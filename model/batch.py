@@ -138,9 +138,13 @@ def _check_ranges(data: MunicipalityData, values: Mapping[str, ArrayLike]) -> No
     for lever_id, value in values.items():
         if lever_id not in LEVERS_BY_ID:
             raise LeverError(f"Okänd spak: {lever_id!r}.", f"Unknown lever: {lever_id!r}.")
-        array = np.asarray(value, dtype=float)
         low, high = LEVERS_BY_ID[lever_id].min, lever_max(data, lever_id)
-        if not np.all((array >= low) & (array <= high)):  # also rejects NaN
+        if isinstance(value, (float, int)):
+            inside = low <= value <= high
+        else:
+            array = np.asarray(value, dtype=float)
+            inside = bool(np.all((array >= low) & (array <= high)))
+        if not inside:  # also rejects NaN
             raise LeverError(
                 f"{lever_id}: värden utanför det möjliga intervallet {low:g}–{high:g}.",
                 f"{lever_id}: values outside the possible range {low:g}–{high:g}.",
