@@ -18,13 +18,14 @@ or an array broadcastable against (..., 1); the outputs are then (..., years, se
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, diesel_shares
+from model.levers import LEVER_SPECS, lever_with_effect
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -32,6 +33,18 @@ from model.sectors import (
     INDUSTRY,
     INTERNATIONAL,
     MACHINERY,
+    PART_BECCS_PLANT,
+    PART_DISTRICT_HEATING,
+    PART_DISTRICT_HEATING_FUEL,
+    PART_HEATING,
+    PART_HEATING_FUEL,
+    PART_INDUSTRY_FUEL,
+    PART_INTERNATIONAL,
+    PART_MACHINERY,
+    PART_PRODUCTS,
+    PART_RUMINANTS,
+    PART_SOILS,
+    PART_WASTE,
     PRODUCTS,
     SECTOR_INDEX,
     SECTORS,
@@ -40,7 +53,6 @@ from model.sectors import (
     WASTE,
 )
 
-_CARS, _HEAVY, _LIGHT, _BUSES, _AVIATION, _OTHER = range(len(TRANSPORT_SUBSECTORS))
 # Sectors whose fossil CO2 comes from burning fossil fuel (industry: its energy part).
 FOSSIL_FUEL_SECTORS: tuple[str, ...] = (TRANSPORT, MACHINERY, HEATING, ELECTRICITY_HEAT,
                                         INDUSTRY)
@@ -98,17 +110,19 @@ def beccs_captured_t(
     """Captured biogenic CO2 (t, positive): capacity, at most the plant's biogenic CO2 ×
     the highest capture rate × availability (falling with heat demand), ramped up over the
     first years from the start year."""
-    plant_kt = (params.get("beccs_biogenic_co2_kt", 0.0) * (1.0 - efficiency_pct / 100.0)
+    return _captured(years, capacity_kt, start_year, 1.0 - efficiency_pct / 100.0, params)
+
+
+def _captured(years: np.ndarray, capacity_kt: np.ndarray, start_year: np.ndarray,
+              plant_factor: float | np.ndarray, params: Mapping[str, float | np.ndarray]
+              ) -> np.ndarray:
+    """beccs_captured_t with the plant's biogenic CO2 relative to the base year given."""
+    plant_kt = (params.get("beccs_biogenic_co2_kt", 0.0) * plant_factor
                 * params.get("beccs_capture_rate_max", 0.9) * params.get("beccs_availability",
                                                                          0.9))
     ramp_years = params.get("beccs_rampup_years", 1.0)
     rampup = np.clip((years - start_year + 1.0) / ramp_years, 0.0, 1.0)
     return np.minimum(capacity_kt, plant_kt) * rampup * 1000.0
-
-
-def _weighted(activity: np.ndarray, split: np.ndarray) -> np.ndarray:
-    """activity (..., 6) weighted by the transport split: (6,), or a stack's (n, 1, 6)."""
-    return activity @ split if split.ndim == 1 else (activity * split).sum(axis=-1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -165,6 +179,93 @@ def _last_axis(columns: Sequence[float | np.ndarray]) -> np.ndarray:
     return out
 
 
+def _change(path_pct: np.ndarray) -> np.ndarray:
+    """1 + change/100: an activity's level relative to the base year (never below 0)."""
+    return np.maximum(1.0 + path_pct / 100.0, 0.0)
+
+
+def _cut(path_pct: np.ndarray) -> np.ndarray:
+    """1 − cut/100: what is left after a cut in per cent."""
+    return 1.0 - path_pct / 100.0
+
+
+# Effects that are a factor on the lever's parts, by LeverSpec.effect.
+FACTOR_EFFECTS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "remaining": _share_ratio,
+    "change": _change,
+    "cut": _cut,
+}
+# The municipality's own (and procured) share of a part's diesel, which HVO100 can replace.
+OWN_DIESEL_SHARE: dict[str, str] = {
+    "Tunga lastbilar": "own_share_heavy_diesel",
+    "Lätta lastbilar": "own_share_light_diesel",
+    PART_MACHINERY: "own_share_machinery_diesel",
+}
+
+
+def part_factors(paths: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Each part's factor relative to the base year: the product of the factors of the
+    levers acting on it (LEVER_SPECS' effect and parts). A part no lever acts on is absent
+    (a factor of 1)."""
+    factors: dict[str, np.ndarray] = {}
+    for spec in LEVER_SPECS:
+        make = FACTOR_EFFECTS.get(spec.effect)
+        if make is None:
+            continue
+        factor = make(paths[spec.id])
+        for part in spec.parts:
+            factors[part] = factors[part] * factor if part in factors else factor
+    return factors
+
+
+@dataclass(frozen=True, eq=False)
+class _Fuels:
+    """What the levers do to road fuel: the fossil fraction of petrol and of diesel by part
+    (each a list of factors relative to the base year) and biofuel's share by fuel."""
+
+    petrol: dict[str, list[np.ndarray]]
+    diesel: dict[str, list[np.ndarray]]
+    biofuel: dict[str, np.ndarray]  # "petrol", "diesel" → 0–1 by energy
+
+
+def _fuels(paths: Mapping[str, np.ndarray], p: Mapping[str, float | np.ndarray]) -> _Fuels:
+    fuels = _Fuels({}, {}, {})
+    for spec in LEVER_SPECS:
+        if spec.effect in ("obligation_petrol", "obligation_diesel"):
+            fuel = spec.effect.removeprefix("obligation_")
+            share = biofuel_share(paths[spec.id], p[f"biofuel_saving_{fuel}"],
+                                  p[f"blend_limit_{fuel}_energy"])
+            fuels.biofuel[fuel] = share
+            fossil = _ratio(1.0 - share)
+            target = fuels.petrol if fuel == "petrol" else fuels.diesel
+            for part in spec.parts:
+                target.setdefault(part, []).append(fossil)
+        elif spec.effect == "own_diesel":
+            # HVO100 and biogas in the municipality's own and procured vehicles and
+            # machinery: only the volume it controls.
+            local = paths[spec.id] / 100.0
+            for part in spec.parts:
+                fuels.diesel.setdefault(part, []).append(
+                    _ratio(1.0 - local * p[OWN_DIESEL_SHARE[part]]))
+    return fuels
+
+
+def _fuel_fraction(fuels: _Fuels, part: str, diesel_share: float | np.ndarray
+                   ) -> float | np.ndarray:
+    """The fossil fraction of a part's road fuel relative to the base year: diesel's share
+    × diesel's factors + petrol's share × petrol's factors (1 where no lever acts)."""
+    diesel, petrol = fuels.diesel.get(part, ()), fuels.petrol.get(part, ())
+    if not diesel and not petrol:
+        return 1.0
+    d: float | np.ndarray = diesel_share
+    for factor in diesel:
+        d = d * factor
+    rest: float | np.ndarray = 1.0 - diesel_share
+    for factor in petrol:
+        rest = rest * factor
+    return d + rest
+
+
 def compute_trajectory(
     data: MunicipalityData | MunicipalityStack,
     years: np.ndarray,
@@ -177,99 +278,84 @@ def compute_trajectory(
     `data` may be a MunicipalityStack (paths (n, years)): every municipality in one call.
     Paths may differ in shape (a lever the same in every row of a batch keeps one path
     (years,)): each part is computed in its own shape, the outputs in the common one.
+
+    Which lever acts where is the registry's (LeverSpec.effect and parts): this function
+    names sectors and parts, never a lever.
     """
     p = params if params is not None else data.parameters
     b = _base(data)
     co2, other_gases = b.co2, b.other_gases
+    act = part_factors(paths)
+    fuels = _fuels(paths, p)
 
-    bio_petrol = biofuel_share(paths["reduktionsplikt_bensin"], p["biofuel_saving_petrol"],
-                               p["blend_limit_petrol_energy"])
-    bio_diesel = biofuel_share(paths["reduktionsplikt_diesel"], p["biofuel_saving_diesel"],
-                               p["blend_limit_diesel_energy"])
-    petrol = _ratio(1.0 - bio_petrol)
-    diesel = _ratio(1.0 - bio_diesel)
-    # HVO100 and biogas in the municipality's own and procured vehicles and machinery:
-    # only the volume it controls.
-    local = paths["hvo100_lokalt"] / 100.0
-
-    def own(key: str) -> np.ndarray:
-        return _ratio(1.0 - local * p[key])
-
-    # Transport, per sub-sector: activity × non-electric share × fossil fraction of the fuel.
-    d = b.diesel
-    activity = _last_axis([
-        (1.0 + paths["trafik_personbilar"] / 100.0) * _share_ratio(paths["el_personbilar"]),
-        _share_ratio(paths["el_tunga_lastbilar"]),
-        _share_ratio(paths["el_latta_lastbilar"]),
-        _share_ratio(paths["fossilfria_bussar"]),
-        _share_ratio(paths["fossilfritt_flyg"]),
-        1.0,
-    ])
-    diesel_local = {_HEAVY: own("own_share_heavy_diesel"), _LIGHT: own("own_share_light_diesel")}
-    # Fuel's fossil fraction per sub-sector (the road-fuel obligation does not cover jet
-    # fuel), on a last axis of 6 sub-sectors.
-    fuel = _last_axis([
-        d[k] * diesel * diesel_local.get(k, 1.0) + (1.0 - d[k]) * petrol
-        if k != _AVIATION else 1.0
-        for k in range(len(TRANSPORT_SUBSECTORS))
-    ])
-    transport_fossil = times(b.transport_co2 * activity, fuel)
+    # Transport, per sub-sector: activity (lever factors such as the non-electric share of
+    # vehicle-km) × the fossil fraction of its fuel.
     t = SECTOR_INDEX[TRANSPORT]
-    fossil_t = transport_fossil.sum(axis=-1)
-    ghg_t = fossil_t + other_gases[..., t] * _weighted(activity, b.split)
+    columns = []
+    fossil_t: float | np.ndarray = 0.0
+    weighted: float | np.ndarray = 0.0
+    for k, sub in enumerate(TRANSPORT_SUBSECTORS):
+        activity = act.get(sub, 1.0)
+        column = b.transport_co2[..., k] * activity * _fuel_fraction(fuels, sub, b.diesel[k])
+        columns.append(column)
+        fossil_t = column if k == 0 else fossil_t + column
+        share = activity * b.split[..., k]
+        weighted = share if k == 0 else weighted + share
+    transport_fossil = _last_axis(columns)
+    ghg_t = fossil_t + other_gases[..., t] * weighted
 
-    # Working machinery: fossil-free share (electric or HVO100) × fossil fraction of the fuel.
+    # Working machinery: its activity (not electric or HVO100) × the fossil fraction of
+    # its fuel.
     m = SECTOR_INDEX[MACHINERY]
-    dm = b.diesel_machinery
-    machines = _share_ratio(paths["fossilfria_arbetsmaskiner"])
-    machine_fuel = dm * diesel * own("own_share_machinery_diesel") + (1.0 - dm) * petrol
-    fossil_m = co2[..., m] * machines * machine_fuel
+    machines = act.get(PART_MACHINERY, 1.0)
+    fossil_m = (co2[..., m] * machines
+                * _fuel_fraction(fuels, PART_MACHINERY, b.diesel_machinery))
     ghg_m = fossil_m + other_gases[..., m] * machines
 
-    efficiency = 1.0 - paths["energieffektivisering"] / 100.0
+    # Own heating; electricity and district heating: the fossil remainder, and methane and
+    # nitrous oxide from burning biomass, which only fall when less is burnt.
     h = SECTOR_INDEX[HEATING]
-    fossil_h = co2[..., h] * _share_ratio(paths["utfasning_olja"]) * efficiency
-    ghg_h = fossil_h + other_gases[..., h] * efficiency
-
-    # Electricity and district heating: the fossil remainder, and methane and nitrous oxide
-    # from burning biomass, which only falls when less is burnt.
+    heating = act.get(PART_HEATING, 1.0)
+    fossil_h = co2[..., h] * act.get(PART_HEATING_FUEL, 1.0) * heating
+    ghg_h = fossil_h + other_gases[..., h] * heating
     e = SECTOR_INDEX[ELECTRICITY_HEAT]
-    fossil_e = co2[..., e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
-    ghg_e = fossil_e + other_gases[..., e] * efficiency
+    district = act.get(PART_DISTRICT_HEATING, 1.0)
+    fossil_e = co2[..., e] * act.get(PART_DISTRICT_HEATING_FUEL, 1.0) * district
+    ghg_e = fossil_e + other_gases[..., e] * district
 
-    # Industry: energy (the lever) and processes (unchanged, not fuel).
+    # Industry: energy (the levers) and processes (unchanged, not fuel).
     i = SECTOR_INDEX[INDUSTRY]
     process = p["industry_process_share"]
-    energy = co2[..., i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
+    energy = co2[..., i] * (1.0 - process) * act.get(PART_INDUSTRY_FUEL, 1.0)
     fossil_i = energy + co2[..., i] * process
     ghg_i = fossil_i + other_gases[..., i]
 
     # Agriculture: ruminants (enteric methane, manure) and soils; its CO2 is from liming,
     # mineral rather than fossil fuel, so it is not counted as fossil CO2.
-    herd = np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    ghg_a = b.ruminants * herd + b.soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ghg_a = (b.ruminants * act.get(PART_RUMINANTS, 1.0)
+             + b.soils * act.get(PART_SOILS, 1.0))
 
     w = SECTOR_INDEX[WASTE]
-    factor = _share_ratio(paths["avfall_minskning"])
+    factor = act.get(PART_WASTE, 1.0)
     fossil_w = co2[..., w] * factor
     ghg_w = b.base[..., w] * factor
 
     # Product use: solvents (fossil CO2) and F-gases (the other gases), which the EU F-gas
-    # Regulation phases out by 2050 in the reference; the lever cuts both further.
+    # Regulation phases out by 2050 in the reference; the levers cut both further.
     s = SECTOR_INDEX[PRODUCTS]
-    factor = _share_ratio(paths["produkter_fgaser"])
+    factor = act.get(PART_PRODUCTS, 1.0)
     phaseout = p["fgas_phaseout_year"]
     fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
     fossil_s = co2[..., s] * factor
     ghg_s = fossil_s + other_gases[..., s] * fgas * factor
 
-    # International transport (flights from the local airport) follows the aviation lever.
+    # International transport (flights from the local airport).
     x = SECTOR_INDEX[INTERNATIONAL]
-    aviation = _share_ratio(paths["fossilfritt_flyg"])
-    fossil_x = co2[..., x] * aviation
-    ghg_x = b.base[..., x] * aviation
+    factor = act.get(PART_INTERNATIONAL, 1.0)
+    fossil_x = co2[..., x] * factor
+    ghg_x = b.base[..., x] * factor
 
-    by_sector: dict[int, tuple[np.ndarray, np.ndarray | float, np.ndarray | float]] = {
+    by_sector: dict[int, tuple[float | np.ndarray, ...]] = {
         t: (ghg_t, fossil_t, fossil_t),
         m: (ghg_m, fossil_m, fossil_m),
         h: (ghg_h, fossil_h, fossil_h),
@@ -280,18 +366,20 @@ def compute_trajectory(
         s: (ghg_s, fossil_s, 0.0),
         x: (ghg_x, fossil_x, 0.0),
     }
-    columns = [by_sector[j] for j in range(len(SECTORS))]
-    shape = np.broadcast_shapes(*(np.shape(v) for c in columns for v in c), np.shape(years))
+    sectors = [by_sector[j] for j in range(len(SECTORS))]
+    shape = np.broadcast_shapes(*(np.shape(v) for c in sectors for v in c), np.shape(years))
     ghg, fossil, fuel_only = (np.empty(shape + (len(SECTORS),)) for _ in range(3))
-    for j, (g, f, u) in enumerate(columns):
+    for j, (g, f, u) in enumerate(sectors):
         ghg[..., j] = g
         fossil[..., j] = f
         fuel_only[..., j] = u
 
-    captured = beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
-                                paths["energieffektivisering"], p)
+    capacity, start = lever_with_effect("beccs_capacity"), lever_with_effect("beccs_start")
+    captured = _captured(years, paths[capacity.id], paths[start.id],
+                         act.get(PART_BECCS_PLANT, 1.0), p)
     beccs = -captured + 0.0  # no -0.0
     if transport_fossil.shape[:-1] != shape:
         transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
     return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
-                      np.broadcast_to(bio_petrol, shape), np.broadcast_to(bio_diesel, shape))
+                      np.broadcast_to(fuels.biofuel["petrol"], shape),
+                      np.broadcast_to(fuels.biofuel["diesel"], shape))
