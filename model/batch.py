@@ -61,6 +61,7 @@ from model.fleet import FleetState
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, LeverError, Levers
 from model.local_levers import BECCS_LEVER, lever_max, lever_max_stacked
 from model.paths import (
+    CAR_LEVER,
     StackedReference,
     parameter_view,
     paths_and_fleets,
@@ -174,7 +175,7 @@ def run_batch(
     paths, fleets = paths_and_fleets(data, full, params)
     year_axis = reference_paths(data).years.copy()
     trajectory = compute_trajectory(data, year_axis, paths, params)
-    return _result(n, year_axis, trajectory, fleets["el_personbilar"], scale)
+    return _result(n, year_axis, trajectory, fleets[CAR_LEVER], scale)
 
 
 def _one_or_n(value: ArrayLike) -> float | np.ndarray:
@@ -289,7 +290,7 @@ def _run_group(group: _Group, given: Mapping[str, np.ndarray],
                                     for k, v in parameters.items()})
     paths, fleets = paths_and_fleets(stack, full, params, stacked=reference)
     trajectory = compute_trajectory(stack, reference.years, paths, params)
-    return _result(stack.n, reference.years, trajectory, fleets["el_personbilar"])
+    return _result(stack.n, reference.years, trajectory, fleets[CAR_LEVER])
 
 
 def run_municipalities(

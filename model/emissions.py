@@ -374,7 +374,7 @@ def compute_trajectory(
         fossil[..., j] = f
         fuel_only[..., j] = u
 
-    capacity, start = lever_with_effect("beccs_capacity"), lever_with_effect("beccs_start")
+    capacity, start = lever_with_effect("beccs_capacity"), lever_with_effect("beccs_start_year")
     captured = _captured(years, paths[capacity.id], paths[start.id],
                          act.get(PART_BECCS_PLANT, 1.0), p)
     beccs = -captured + 0.0  # no -0.0

@@ -90,7 +90,7 @@ TARGET_YEAR = 2030
 # obligation for petrol or diesel on the parts that burn it, HVO100 in the municipality's
 # own diesel use of its parts, BECCS's capacity and its start year.
 Effect = Literal["remaining", "change", "cut", "obligation_petrol", "obligation_diesel",
-                 "own_diesel", "beccs_capacity", "beccs_start"]
+                 "own_diesel", "beccs_capacity", "beccs_start_year"]
 
 
 @dataclass(frozen=True)
@@ -765,7 +765,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Tidigaste möjliga start",
         reference_note_en="Earliest possible start",
         path="fixed",
-        effect="beccs_start",
+        effect="beccs_start_year",
         lower_is_better=True,
         max_reason_sv="Stockholm Exergi beslutade 2025 och räknar med drift 2028, tre år "
         "senare; en anläggning utan beslut 2026 kan tidigast vara igång 2030.",

@@ -36,12 +36,12 @@ PLUGIN_PHASE_OUT_YEAR = 2035  # plug-in hybrids are not zero-emission under the 
 
 Params = Mapping[str, "float | np.ndarray"]
 
-# Per fleet: (new-sales lever, parameter prefix, EU path after 2030)
-FLEETS: dict[str, str] = {
-    "el_personbilar": "car",
-    "el_latta_lastbilar": "van",
-    "el_tunga_lastbilar": "heavy",
-}
+# The new-vehicle levers and their fleets (LeverSpec.fleet): lever id → fleet.
+FLEETS: dict[str, str] = {spec.id: spec.fleet for spec in LEVER_SPECS if spec.fleet}
+# Fleets under the rule of 100 % zero-emission new vehicles from 2035 (Regulation (EU)
+# 2023/851); heavy trucks follow HEAVY_EU_KNOTS instead.
+ZERO_EMISSION_2035_FLEETS = frozenset({"car", "van"})
+CAR_LEVER = next(lever_id for lever_id, fleet in FLEETS.items() if fleet == "car")
 
 
 def scenario_years(data: MunicipalityData) -> np.ndarray:
@@ -144,7 +144,7 @@ def new_share_path(params: Params, lever_id: str, years: np.ndarray,
     start = data_year(params)
     base = new_share_base(params, lever_id)
     up = base + (value - base) * ramp(years, start)
-    if lever_id == "el_tunga_lastbilar":
+    if FLEETS[lever_id] not in ZERO_EMISSION_2035_FLEETS:
         (y1, s1), (y2, s2) = HEAVY_EU_KNOTS
         k1, k2 = np.maximum(value, s1), np.maximum(value, s2)
         after = np.where(
@@ -186,7 +186,8 @@ def reference_path(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -
     if spec.path == "population":
         return ((1.0 + population_growth(data)) ** (years - base_year) - 1.0) * 100.0
     if spec.path == "obligation":
-        levels = data.obligation_petrol if spec.id.endswith("bensin") else data.obligation_diesel
+        levels = (data.obligation_petrol if spec.effect == "obligation_petrol"
+                  else data.obligation_diesel)
         return _obligation_pct(data, years, levels)
     if spec.path == "linear":
         path = spec.base + (spec.reference - spec.base) * elapsed
@@ -216,7 +217,7 @@ class ReferencePaths:
 
 def _derived_reference(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -> float:
     """Reference values that depend on the municipality (rounded to whole slider steps)."""
-    if spec.id in ("el_personbilar", "el_latta_lastbilar"):
+    if FLEETS.get(spec.id) in ZERO_EMISSION_2035_FLEETS:
         base = float(new_share_base(data.parameters, spec.id))
         start = data_year(data.parameters)
         share = (TARGET_YEAR - start) / (EU_ZERO_EMISSION_YEAR - start)
@@ -262,7 +263,7 @@ def reference_paths(data: MunicipalityData) -> ReferencePaths:
     derived = {
         spec.id: _derived_reference(spec, data, years)
         for spec in LEVER_SPECS
-        if spec.id in ("el_personbilar", "el_latta_lastbilar") or spec.path == "population"
+        if FLEETS.get(spec.id) in ZERO_EMISSION_2035_FLEETS or spec.path == "population"
     }
     levers = dataclasses.replace(Levers(), **derived)
     paths: dict[str, np.ndarray] = {}

@@ -30,11 +30,12 @@ import numpy as np
 from model.batch import run_batch
 from model.budget import BudgetSettings
 from model.data import MunicipalityData
-from model.levers import LEVERS_BY_ID, TARGET_YEAR, Levers
+from model.emissions import part_factors
+from model.levers import TARGET_YEAR, Levers, lever_with_effect
 from model.local_levers import lever_max
 from model.paths import lever_paths
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
-from model.sectors import AGRICULTURE, SECTORS, TRANSPORT_SUBSECTORS
+from model.sectors import AGRICULTURE, PART_RUMINANTS, PART_SOILS, SECTORS, TRANSPORT_SUBSECTORS
 
 _CARS, _HEAVY, _LIGHT = (TRANSPORT_SUBSECTORS.index(s)
                          for s in ("Personbilar", "Tunga lastbilar", "Lätta lastbilar"))
@@ -113,9 +114,9 @@ def run_draws(
                                             * col("fleet_renewal_factor"))
     lever_values: dict[str, float | np.ndarray] = dict(levers.as_dict())
     if "beccs_start_shift" in values:
-        spec = LEVERS_BY_ID["beccs_start"]
-        lever_values["beccs_start"] = np.clip(levers.beccs_start + col("beccs_start_shift"),
-                                              spec.min, lever_max(data, "beccs_start"))
+        spec = lever_with_effect("beccs_start_year")
+        lever_values[spec.id] = np.clip(getattr(levers, spec.id) + col("beccs_start_shift"),
+                                        spec.min, lever_max(data, spec.id))
     level = 1.0 + np.stack([col(f"ned_revision_{i}") for i in range(len(SECTORS))], axis=1)
     batch = run_batch(data, lever_values, parameters, base_scale=level)
     years = batch.years
@@ -134,11 +135,11 @@ def run_draws(
     fuel_2030 += extra[:, target]
 
     # Agriculture's emission factors: its ruminants' and its soils' parts, as the core splits.
-    paths = lever_paths(data, levers)
+    factors = part_factors(lever_paths(data, levers))
     a = SECTORS.index(AGRICULTURE)
     share = float(data.parameters["ruminant_share_of_agriculture"])
-    ruminants = data.base_ghg[a] * share * np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    soils = data.base_ghg[a] * (1.0 - share) * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ruminants = data.base_ghg[a] * share * factors.get(PART_RUMINANTS, 1.0)
+    soils = data.base_ghg[a] * (1.0 - share) * factors.get(PART_SOILS, 1.0)
     totals += (ruminants[None, :] * (col("agri_ef_enteric")[:, None] - 1.0)
                + soils[None, :] * (col("agri_ef_soils")[:, None] - 1.0)) * level[:, a:a + 1]
 
