@@ -12,6 +12,7 @@ the electric share of driving follows from fleet renewal (model/fleet.py) and ca
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -83,6 +84,7 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
 }
 
 TARGET_YEAR = 2030
+LEVER_TOLERANCE = 1e-9  # lever values closer than this are the same setting
 # How a lever's yearly path acts on emissions (model/emissions.py): "remaining" is the share
 # of a fossil activity left relative to the base year (1 − share(t)) / (1 − share(base)),
 # "change" a change in activity (1 + path/100, at least 0), "cut" a cut (1 − path/100), each
@@ -826,13 +828,26 @@ class Levers:
     def differences(self, other: Levers) -> dict[str, tuple[float, float]]:
         """Levers whose values differ: id → (this value, other value)."""
         mine, theirs = self.as_dict(), other.as_dict()
-        return {k: (mine[k], theirs[k]) for k in mine if abs(mine[k] - theirs[k]) > 1e-9}
+        return {k: (mine[k], theirs[k]) for k in mine
+                if abs(mine[k] - theirs[k]) > LEVER_TOLERANCE}
 
 
-def levers_differing(a: Levers, b: Levers) -> int:
-    """How many levers differ between two settings (Levers.differences): the one count
-    behind every "n levers moved" in the app, its exports and its texts."""
-    return len(a.differences(b))
+def levers_differing(a: Levers | Mapping[str, float], b: Levers | Mapping[str, float],
+                     lever_ids: Iterable[str] | None = None) -> int:
+    """How many levers differ between two settings: the one count behind every "n levers
+    moved" (the app, its exports and texts).
+
+    Either setting may be a Levers or a mapping lever id → value (a saved scenario, a preset,
+    the sliders' values). A lever one of them lacks counts as differing; values closer than
+    LEVER_TOLERANCE are the same. Given lever_ids (a group's levers, say), only those count;
+    else every lever of the registry that either setting has.
+    """
+    first = a.as_dict() if isinstance(a, Levers) else a
+    second = b.as_dict() if isinstance(b, Levers) else b
+    ids = (lever_ids if lever_ids is not None
+           else [s.id for s in LEVER_SPECS if s.id in first or s.id in second])
+    return sum(k not in first or k not in second
+               or abs(float(first[k]) - float(second[k])) > LEVER_TOLERANCE for k in ids)
 
 
 class LeverError(UserFacingError):

@@ -80,6 +80,11 @@ def test_levers_differing_counts_the_differences() -> None:
     assert levers_differing(reference, reference) == 0
     assert levers_differing(reference, moved) == 2 == levers_differing(moved, reference)
     assert levers_differing(reference, reference.with_values(el_personbilar=66.0 + 1e-12)) == 0
+    # Mappings (saved scenarios, presets, sliders): a lever one side lacks differs.
+    saved = {"el_personbilar": 80.0, "idisslare": 0.0}
+    assert levers_differing(moved, saved) == 19  # idisslare and 18 levers saved lacks
+    assert levers_differing(moved.as_dict(), {**moved.as_dict(), "idisslare": 0.0}) == 1
+    assert levers_differing(moved, reference, ["el_personbilar", "beccs_kt"]) == 1
 
 
 # A new lever, written as one would add it to LEVER_SPECS: hydrogen for industry's energy.
