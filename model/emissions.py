@@ -18,9 +18,10 @@ or an array broadcastable against (..., 1); the outputs are then (..., years, se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -121,7 +122,7 @@ def _captured(years: np.ndarray, capacity_kt: np.ndarray, start_year: np.ndarray
                 * params.get("beccs_capture_rate_max", 0.9) * params.get("beccs_availability",
                                                                          0.9))
     ramp_years = params.get("beccs_rampup_years", 1.0)
-    rampup = np.clip((years - start_year + 1.0) / ramp_years, 0.0, 1.0)
+    rampup = np.minimum(np.maximum((years - start_year + 1.0) / ramp_years, 0.0), 1.0)
     return np.minimum(capacity_kt, plant_kt) * rampup * 1000.0
 
 
@@ -138,6 +139,9 @@ class _Base:
     diesel_machinery: float | np.ndarray
     ruminants: np.ndarray  # (...,) agriculture's ruminant part in the base year
     soils: np.ndarray  # (...,) and the rest
+    # Per transport sub-sector (TRANSPORT_SUBSECTORS order): its name, its CO2, its share of
+    # the sector and diesel's share of its fuel (each a float, or a stack's (n, 1)).
+    by_subsector: tuple[tuple[str, np.ndarray, np.ndarray, np.ndarray], ...] = ()
 
 
 @lru_cache(maxsize=512)
@@ -146,13 +150,19 @@ def _base(data: MunicipalityData | MunicipalityStack) -> _Base:
     co2 = base * data.co2_share
     a = SECTOR_INDEX[AGRICULTURE]
     ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
+    transport_co2 = co2[..., SECTOR_INDEX[TRANSPORT], None] * data.transport_split
+    diesel = diesel_shares(data.parameters)
     return _Base(
         base=base,
         co2=co2,
         other_gases=base - co2,
-        transport_co2=co2[..., SECTOR_INDEX[TRANSPORT], None] * data.transport_split,
+        transport_co2=transport_co2,
         split=data.transport_split,
-        diesel=diesel_shares(data.parameters),
+        diesel=diesel,
+        by_subsector=tuple(
+            (sub, transport_co2[..., k], data.transport_split[..., k], diesel[k])
+            for k, sub in enumerate(TRANSPORT_SUBSECTORS)
+        ),
         diesel_machinery=data.parameters["diesel_share_arbetsmaskiner"],
         ruminants=ruminants,
         soils=base[..., a] - ruminants,
@@ -170,9 +180,18 @@ def times(array: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
     return array * factor
 
 
+def _common_shape(values: Iterable[float | np.ndarray]) -> tuple[int, ...]:
+    """The shape values of broadcastable shapes broadcast to (most share one shape)."""
+    shapes = {getattr(v, "shape", ()) for v in values}
+    shapes.discard(())
+    if len(shapes) <= 1:
+        return shapes.pop() if shapes else ()
+    return np.broadcast_shapes(*shapes)
+
+
 def _last_axis(columns: Sequence[float | np.ndarray]) -> np.ndarray:
     """Columns of any broadcastable shapes as one array (..., len(columns))."""
-    shape = np.broadcast_shapes(*(np.shape(c) for c in columns))
+    shape = _common_shape(columns)
     out = np.empty(shape + (len(columns),))
     for j, column in enumerate(columns):
         out[..., j] = column
@@ -189,11 +208,54 @@ def _cut(path_pct: np.ndarray) -> np.ndarray:
     return 1.0 - path_pct / 100.0
 
 
-# Effects that are a factor on the lever's parts, by LeverSpec.effect.
+# Results kept per inputs, by the inputs' ids: model.paths' cached paths (read-only arrays
+# that own their data) and a municipality's own (read-only) parameters. An entry keeps its
+# inputs alive, so an id cannot stand for another object while it is here.
+_KEPT: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+_KEPT_MAX = 4096
+_R = TypeVar("_R")
+
+
+def _kept(make: Callable[..., _R], *inputs: object) -> _R:
+    """make(*inputs), kept while the inputs are the same unchangeable objects: a slider move
+    changes one lever, and the other levers' factors are those of the last run. Arrays
+    that may change (writeable, or views) are never kept."""
+    if any(isinstance(x, np.ndarray) and (x.flags.writeable or not x.flags.owndata)
+           for x in inputs):
+        return make(*inputs)
+    key = (id(make), *map(id, inputs))
+    hit = _KEPT.get(key)
+    if hit is not None and all(x is y for x, y in zip(hit[0], inputs, strict=True)):
+        return hit[1]  # type: ignore[return-value]
+    value = make(*inputs)
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = (inputs, value)
+    return value
+
+
+def _kept_factor(make: Callable[[np.ndarray], np.ndarray], path: np.ndarray) -> np.ndarray:
+    """_kept(make, path) for one path: the common case, made cheap (a run asks for fifteen)."""
+    if path.flags.writeable or not path.flags.owndata:
+        return make(path)
+    key = (id(make), id(path))
+    hit = _KEPT.get(key)
+    if hit is not None and hit[0][0] is path:
+        return hit[1]  # type: ignore[return-value]
+    return _kept(make, path)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+# Effects that are a factor on the lever's parts, by LeverSpec.effect (kept results are
+# shared, so read-only).
 FACTOR_EFFECTS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "remaining": _share_ratio,
-    "change": _change,
-    "cut": _cut,
+    "remaining": lambda path: _read_only(_share_ratio(path)),
+    "change": lambda path: _read_only(_change(path)),
+    "cut": lambda path: _read_only(_cut(path)),
 }
 # The municipality's own (and procured) share of a part's diesel, which HVO100 can replace.
 OWN_DIESEL_SHARE: dict[str, str] = {
@@ -201,6 +263,8 @@ OWN_DIESEL_SHARE: dict[str, str] = {
     "Lätta lastbilar": "own_share_light_diesel",
     PART_MACHINERY: "own_share_machinery_diesel",
 }
+_FUEL_LEVERS = tuple(spec for spec in LEVER_SPECS
+                     if spec.effect in ("obligation_petrol", "obligation_diesel", "own_diesel"))
 
 
 def part_factors(paths: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -212,58 +276,51 @@ def part_factors(paths: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         make = FACTOR_EFFECTS.get(spec.effect)
         if make is None:
             continue
-        factor = make(paths[spec.id])
+        factor = _kept_factor(make, paths[spec.id])
         for part in spec.parts:
             factors[part] = factors[part] * factor if part in factors else factor
     return factors
 
 
-@dataclass(frozen=True, eq=False)
-class _Fuels:
-    """What the levers do to road fuel: the fossil fraction of petrol and of diesel by part
-    (each a list of factors relative to the base year) and biofuel's share by fuel."""
-
-    petrol: dict[str, list[np.ndarray]]
-    diesel: dict[str, list[np.ndarray]]
-    biofuel: dict[str, np.ndarray]  # "petrol", "diesel" → 0–1 by energy
-
-
-def _fuels(paths: Mapping[str, np.ndarray], p: Mapping[str, float | np.ndarray]) -> _Fuels:
-    fuels = _Fuels({}, {}, {})
-    for spec in LEVER_SPECS:
-        if spec.effect in ("obligation_petrol", "obligation_diesel"):
-            fuel = spec.effect.removeprefix("obligation_")
-            share = biofuel_share(paths[spec.id], p[f"biofuel_saving_{fuel}"],
-                                  p[f"blend_limit_{fuel}_energy"])
-            fuels.biofuel[fuel] = share
-            fossil = _ratio(1.0 - share)
-            target = fuels.petrol if fuel == "petrol" else fuels.diesel
-            for part in spec.parts:
-                target.setdefault(part, []).append(fossil)
-        elif spec.effect == "own_diesel":
+def _road_fuel(p: Mapping[str, float | np.ndarray], b: _Base, *fuel_paths: np.ndarray
+               ) -> tuple[dict[str, float | np.ndarray], dict[str, np.ndarray]]:
+    """What the fuel levers (_FUEL_LEVERS, paths in that order) do to road fuel: the fossil
+    fraction of each part's fuel relative to the base year (diesel's share × diesel's
+    factors + petrol's share × petrol's factors; 1 where no lever acts), and biofuel's
+    share of petrol and diesel (0–1 by energy)."""
+    petrol: dict[str, list[np.ndarray]] = {}
+    diesel: dict[str, list[np.ndarray]] = {}
+    biofuel: dict[str, np.ndarray] = {}
+    for spec, path in zip(_FUEL_LEVERS, fuel_paths, strict=True):
+        if spec.effect == "own_diesel":
             # HVO100 and biogas in the municipality's own and procured vehicles and
             # machinery: only the volume it controls.
-            local = paths[spec.id] / 100.0
+            local = path / 100.0
             for part in spec.parts:
-                fuels.diesel.setdefault(part, []).append(
+                diesel.setdefault(part, []).append(
                     _ratio(1.0 - local * p[OWN_DIESEL_SHARE[part]]))
-    return fuels
-
-
-def _fuel_fraction(fuels: _Fuels, part: str, diesel_share: float | np.ndarray
-                   ) -> float | np.ndarray:
-    """The fossil fraction of a part's road fuel relative to the base year: diesel's share
-    × diesel's factors + petrol's share × petrol's factors (1 where no lever acts)."""
-    diesel, petrol = fuels.diesel.get(part, ()), fuels.petrol.get(part, ())
-    if not diesel and not petrol:
-        return 1.0
-    d: float | np.ndarray = diesel_share
-    for factor in diesel:
-        d = d * factor
-    rest: float | np.ndarray = 1.0 - diesel_share
-    for factor in petrol:
-        rest = rest * factor
-    return d + rest
+            continue
+        fuel = spec.effect.removeprefix("obligation_")
+        share = biofuel_share(path, p[f"biofuel_saving_{fuel}"], p[f"blend_limit_{fuel}_energy"])
+        biofuel[fuel] = share
+        fossil = _ratio(1.0 - share)
+        for part in spec.parts:
+            (petrol if fuel == "petrol" else diesel).setdefault(part, []).append(fossil)
+    shares = [(sub, d) for sub, _, _, d in b.by_subsector]
+    shares.append((PART_MACHINERY, b.diesel_machinery))
+    fractions: dict[str, float | np.ndarray] = {}
+    for part, diesel_share in shares:
+        if part not in diesel and part not in petrol:
+            fractions[part] = 1.0
+            continue
+        d: float | np.ndarray = diesel_share
+        for factor in diesel.get(part, ()):
+            d = d * factor
+        rest: float | np.ndarray = 1.0 - diesel_share
+        for factor in petrol.get(part, ()):
+            rest = rest * factor
+        fractions[part] = d + rest
+    return fractions, biofuel
 
 
 def compute_trajectory(
@@ -286,7 +343,9 @@ def compute_trajectory(
     b = _base(data)
     co2, other_gases = b.co2, b.other_gases
     act = part_factors(paths)
-    fuels = _fuels(paths, p)
+    fuel_paths = [paths[spec.id] for spec in _FUEL_LEVERS]
+    fuel, biofuel = (_kept(_road_fuel, p, b, *fuel_paths) if p is data.parameters
+                     else _road_fuel(p, b, *fuel_paths))
 
     # Transport, per sub-sector: activity (lever factors such as the non-electric share of
     # vehicle-km) × the fossil fraction of its fuel.
@@ -294,12 +353,12 @@ def compute_trajectory(
     columns = []
     fossil_t: float | np.ndarray = 0.0
     weighted: float | np.ndarray = 0.0
-    for k, sub in enumerate(TRANSPORT_SUBSECTORS):
+    for k, (sub, sub_co2, split, _) in enumerate(b.by_subsector):
         activity = act.get(sub, 1.0)
-        column = b.transport_co2[..., k] * activity * _fuel_fraction(fuels, sub, b.diesel[k])
+        column = sub_co2 * activity * fuel[sub]
         columns.append(column)
         fossil_t = column if k == 0 else fossil_t + column
-        share = activity * b.split[..., k]
+        share = activity * split
         weighted = share if k == 0 else weighted + share
     transport_fossil = _last_axis(columns)
     ghg_t = fossil_t + other_gases[..., t] * weighted
@@ -308,8 +367,7 @@ def compute_trajectory(
     # its fuel.
     m = SECTOR_INDEX[MACHINERY]
     machines = act.get(PART_MACHINERY, 1.0)
-    fossil_m = (co2[..., m] * machines
-                * _fuel_fraction(fuels, PART_MACHINERY, b.diesel_machinery))
+    fossil_m = co2[..., m] * machines * fuel[PART_MACHINERY]
     ghg_m = fossil_m + other_gases[..., m] * machines
 
     # Own heating; electricity and district heating: the fossil remainder, and methane and
@@ -345,7 +403,8 @@ def compute_trajectory(
     s = SECTOR_INDEX[PRODUCTS]
     factor = act.get(PART_PRODUCTS, 1.0)
     phaseout = p["fgas_phaseout_year"]
-    fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
+    fgas = np.minimum(np.maximum(
+        1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0), 1.0)
     fossil_s = co2[..., s] * factor
     ghg_s = fossil_s + other_gases[..., s] * fgas * factor
 
@@ -367,7 +426,7 @@ def compute_trajectory(
         x: (ghg_x, fossil_x, 0.0),
     }
     sectors = [by_sector[j] for j in range(len(SECTORS))]
-    shape = np.broadcast_shapes(*(np.shape(v) for c in sectors for v in c), np.shape(years))
+    shape = _common_shape([*(v for c in sectors for v in c), years])
     ghg, fossil, fuel_only = (np.empty(shape + (len(SECTORS),)) for _ in range(3))
     for j, (g, f, u) in enumerate(sectors):
         ghg[..., j] = g
@@ -380,6 +439,7 @@ def compute_trajectory(
     beccs = -captured + 0.0  # no -0.0
     if transport_fossil.shape[:-1] != shape:
         transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
+    petrol, diesel = biofuel["petrol"], biofuel["diesel"]
     return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
-                      np.broadcast_to(fuels.biofuel["petrol"], shape),
-                      np.broadcast_to(fuels.biofuel["diesel"], shape))
+                      petrol if petrol.shape == shape else np.broadcast_to(petrol, shape),
+                      diesel if diesel.shape == shape else np.broadcast_to(diesel, shape))

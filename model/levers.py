@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from model.errors import UserFacingError
@@ -782,6 +783,7 @@ LEVERS_BY_ID: dict[str, LeverSpec] = {spec.id: spec for spec in LEVER_SPECS}
 LOWER_IS_BETTER = frozenset(spec.id for spec in LEVER_SPECS if spec.lower_is_better)
 
 
+@cache
 def lever_with_effect(effect: Effect) -> LeverSpec:
     """The one lever with an effect that only one lever may have (an obligation, BECCS)."""
     found = [spec for spec in LEVER_SPECS if spec.effect == effect]
