@@ -189,9 +189,10 @@ def _common_shape(values: Iterable[float | np.ndarray]) -> tuple[int, ...]:
     return np.broadcast_shapes(*shapes)
 
 
-def _last_axis(columns: Sequence[float | np.ndarray]) -> np.ndarray:
-    """Columns of any broadcastable shapes as one array (..., len(columns))."""
-    shape = _common_shape(columns)
+def _last_axis(columns: Sequence[float | np.ndarray],
+               shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """Columns of any broadcastable shapes as one array (shape or their shape, len(columns))."""
+    shape = _common_shape(columns) if shape is None else shape
     out = np.empty(shape + (len(columns),))
     for j, column in enumerate(columns):
         out[..., j] = column
@@ -323,6 +324,25 @@ def _road_fuel(p: Mapping[str, float | np.ndarray], b: _Base, *fuel_paths: np.nd
     return fractions, biofuel
 
 
+@dataclass(frozen=True, eq=False)
+class SectorColumns:
+    """compute_trajectory's numbers before they are laid out as arrays: each a float or an
+    array (..., years) in its own shape (a part no batch row changes keeps one path)."""
+
+    years: np.ndarray
+    ghg: tuple[float | np.ndarray, ...]  # by sector, SECTORS order
+    fossil_co2: tuple[float | np.ndarray, ...]
+    fossil_fuel_co2: tuple[float | np.ndarray, ...]
+    transport_fossil_co2: tuple[float | np.ndarray, ...]  # by TRANSPORT_SUBSECTORS
+    beccs: np.ndarray  # captured biogenic CO2 as negative emissions
+    biofuel_share_petrol: np.ndarray
+    biofuel_share_diesel: np.ndarray
+
+    def shape(self) -> tuple[int, ...]:
+        """The common shape of the sectors' numbers (years, or (..., years))."""
+        return _common_shape([*self.ghg, *self.fossil_co2, *self.fossil_fuel_co2, self.years])
+
+
 def compute_trajectory(
     data: MunicipalityData | MunicipalityStack,
     years: np.ndarray,
@@ -335,6 +355,28 @@ def compute_trajectory(
     `data` may be a MunicipalityStack (paths (n, years)): every municipality in one call.
     Paths may differ in shape (a lever the same in every row of a batch keeps one path
     (years,)): each part is computed in its own shape, the outputs in the common one.
+    """
+    columns = sector_columns(data, years, paths, params)
+    shape = columns.shape()
+    ghg, fossil, fuel_only = (_last_axis(c, shape) for c in (
+        columns.ghg, columns.fossil_co2, columns.fossil_fuel_co2))
+    transport_fossil = _last_axis(columns.transport_fossil_co2)
+    if transport_fossil.shape[:-1] != shape:
+        transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
+    petrol, diesel = columns.biofuel_share_petrol, columns.biofuel_share_diesel
+    return Trajectory(years, ghg, fossil, transport_fossil, columns.beccs, fuel_only,
+                      petrol if petrol.shape == shape else np.broadcast_to(petrol, shape),
+                      diesel if diesel.shape == shape else np.broadcast_to(diesel, shape))
+
+
+def sector_columns(
+    data: MunicipalityData | MunicipalityStack,
+    years: np.ndarray,
+    paths: Mapping[str, np.ndarray],
+    params: Mapping[str, float | np.ndarray] | None = None,
+) -> SectorColumns:
+    """Emissions for every sector and year from the lever paths, as SectorColumns (see
+    compute_trajectory, which lays them out as arrays (..., years, sectors)).
 
     Which lever acts where is the registry's (LeverSpec.effect and parts): this function
     names sectors and parts, never a lever.
@@ -360,7 +402,6 @@ def compute_trajectory(
         fossil_t = column if k == 0 else fossil_t + column
         share = activity * split
         weighted = share if k == 0 else weighted + share
-    transport_fossil = _last_axis(columns)
     ghg_t = fossil_t + other_gases[..., t] * weighted
 
     # Working machinery: its activity (not electric or HVO100) × the fossil fraction of
@@ -426,20 +467,17 @@ def compute_trajectory(
         x: (ghg_x, fossil_x, 0.0),
     }
     sectors = [by_sector[j] for j in range(len(SECTORS))]
-    shape = _common_shape([*(v for c in sectors for v in c), years])
-    ghg, fossil, fuel_only = (np.empty(shape + (len(SECTORS),)) for _ in range(3))
-    for j, (g, f, u) in enumerate(sectors):
-        ghg[..., j] = g
-        fossil[..., j] = f
-        fuel_only[..., j] = u
-
     capacity, start = lever_with_effect("beccs_capacity"), lever_with_effect("beccs_start_year")
     captured = _captured(years, paths[capacity.id], paths[start.id],
                          act.get(PART_BECCS_PLANT, 1.0), p)
     beccs = -captured + 0.0  # no -0.0
-    if transport_fossil.shape[:-1] != shape:
-        transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
-    petrol, diesel = biofuel["petrol"], biofuel["diesel"]
-    return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
-                      petrol if petrol.shape == shape else np.broadcast_to(petrol, shape),
-                      diesel if diesel.shape == shape else np.broadcast_to(diesel, shape))
+    return SectorColumns(
+        years=years,
+        ghg=tuple(c[0] for c in sectors),
+        fossil_co2=tuple(c[1] for c in sectors),
+        fossil_fuel_co2=tuple(c[2] for c in sectors),
+        transport_fossil_co2=tuple(columns),
+        beccs=beccs,
+        biofuel_share_petrol=biofuel["petrol"],
+        biofuel_share_diesel=biofuel["diesel"],
+    )
