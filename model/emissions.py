@@ -213,7 +213,7 @@ def _cut(path_pct: np.ndarray) -> np.ndarray:
 # that own their data) and a municipality's own (read-only) parameters. An entry keeps its
 # inputs alive, so an id cannot stand for another object while it is here.
 _KEPT: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
-_KEPT_MAX = 4096
+_KEPT_MAX = 8192  # entries of one path (years,) each: a few MB at most
 _R = TypeVar("_R")
 
 
