@@ -303,7 +303,7 @@ def _road_fuel(p: Mapping[str, float | np.ndarray], b: _Base, *fuel_paths: np.nd
             continue
         fuel = spec.effect.removeprefix("obligation_")
         share = biofuel_share(path, p[f"biofuel_saving_{fuel}"], p[f"blend_limit_{fuel}_energy"])
-        biofuel[fuel] = share
+        biofuel[fuel] = _read_only(share)  # kept and shared between runs
         fossil = _ratio(1.0 - share)
         for part in spec.parts:
             (petrol if fuel == "petrol" else diesel).setdefault(part, []).append(fossil)
