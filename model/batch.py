@@ -45,6 +45,12 @@ over as it does over draws. ``prepare_municipalities(datas)`` stacks them once, 
 caller that runs the same municipalities many times (the Sverige page: 290 in ~10 ms).
 
 The numbers are identical to ``model.run_scenario`` for the same setting (a test checks).
+
+A lever or parameter given as one float keeps one path (years,) for the whole batch; only
+what varies is computed per row (the core broadcasts), so a batch costs little more than
+the inputs that differ. ``run_batch_totals`` (same arguments) gives only the totals,
+fossil-fuel CO2 in 2030, the transport sub-sectors and BECCS, summed per sector without
+the (n, years, 9) arrays: what the Monte Carlo (model.uncertainty_core) reads.
 """
 
 from __future__ import annotations
