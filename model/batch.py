@@ -45,6 +45,12 @@ over as it does over draws. ``prepare_municipalities(datas)`` stacks them once, 
 caller that runs the same municipalities many times (the Sverige page: 290 in ~10 ms).
 
 The numbers are identical to ``model.run_scenario`` for the same setting (a test checks).
+
+A lever or parameter given as one float keeps one path (years,) for the whole batch; only
+what varies is computed per row (the core broadcasts), so a batch costs little more than
+the inputs that differ. ``run_batch_totals`` (same arguments) gives only the totals,
+fossil-fuel CO2 in 2030, the transport sub-sectors and BECCS, summed per sector without
+the (n, years, 9) arrays: what the Monte Carlo (model.uncertainty_core) reads.
 """
 
 from __future__ import annotations
@@ -56,16 +62,17 @@ from typing import cast
 import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, stack_municipalities
-from model.emissions import Trajectory, compute_trajectory
+from model.emissions import Trajectory, compute_trajectory, sector_columns, times
 from model.fleet import FleetState
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, LeverError, Levers
 from model.local_levers import BECCS_LEVER, lever_max, lever_max_stacked
 from model.paths import (
+    CAR_LEVER,
     StackedReference,
-    fleet_state,
-    lever_paths_batch,
     parameter_view,
+    paths_and_fleets,
     reference_levers,
+    reference_paths,
     stack_reference_paths,
 )
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
@@ -138,9 +145,13 @@ def _check_ranges(data: MunicipalityData, values: Mapping[str, ArrayLike]) -> No
     for lever_id, value in values.items():
         if lever_id not in LEVERS_BY_ID:
             raise LeverError(f"Okänd spak: {lever_id!r}.", f"Unknown lever: {lever_id!r}.")
-        array = np.asarray(value, dtype=float)
         low, high = LEVERS_BY_ID[lever_id].min, lever_max(data, lever_id)
-        if not np.all((array >= low) & (array <= high)):  # also rejects NaN
+        if isinstance(value, (float, int)):
+            inside = low <= value <= high
+        else:
+            array = np.asarray(value, dtype=float)
+            inside = bool(np.all((array >= low) & (array <= high)))
+        if not inside:  # also rejects NaN
             raise LeverError(
                 f"{lever_id}: värden utanför det möjliga intervallet {low:g}–{high:g}.",
                 f"{lever_id}: values outside the possible range {low:g}–{high:g}.",
@@ -154,6 +165,75 @@ def run_batch(
     base_scale: ArrayLike | None = None,
 ) -> BatchResult:
     """Run n scenarios of one municipality at once (see the module docstring)."""
+    run = _prepare(data, levers, parameters, base_scale)
+    trajectory = compute_trajectory(data, run.years, run.paths, run.params)
+    return _result(run.n, run.years, trajectory, run.fleets[CAR_LEVER], run.scale)
+
+
+@dataclass(frozen=True, eq=False)
+class BatchTotals:
+    """What a Monte Carlo reads from a batch (run_batch_totals), each with the leading n."""
+
+    years: np.ndarray  # (years,)
+    totals: np.ndarray  # (n, years) all greenhouse gases, BECCS not included
+    fossil_fuel_co2_2030: np.ndarray  # (n,) what the verdict counts
+    transport_fossil_co2: tuple[np.ndarray, ...]  # (n, years) by TRANSPORT_SUBSECTORS
+    beccs: np.ndarray  # (n, years) captured biogenic CO2, negative
+
+    def year_index(self, year: int) -> int:
+        """Column of a year in the outputs."""
+        return int(np.nonzero(self.years == year)[0][0])
+
+
+def run_batch_totals(
+    data: MunicipalityData,
+    levers: Mapping[str, ArrayLike] | Levers | None = None,
+    parameters: Mapping[str, ArrayLike] | None = None,
+    base_scale: ArrayLike | None = None,
+) -> BatchTotals:
+    """run_batch's totals, fossil-fuel CO2 in 2030, transport sub-sectors and BECCS, summed
+    from each sector's numbers without laying out the (n, years, 9) arrays (a 300-draw
+    batch spent most of its time making them). Equal to run_batch's (the same arithmetic,
+    summed in sector order)."""
+    run = _prepare(data, levers, parameters, base_scale)
+    columns = sector_columns(data, run.years, run.paths, run.params)
+    shape = (run.n, len(run.years))
+    sectors = len(columns.ghg)
+
+    def factor(j: int) -> float | np.ndarray:
+        if run.scale is None:
+            return 1.0
+        return run.scale[:, j:j + 1] if run.scale.shape[1] > 1 else run.scale[:, :1]
+
+    t = int(np.nonzero(run.years == TARGET_YEAR)[0][0])
+    totals = np.zeros(shape)
+    fuel_2030 = np.zeros(run.n)
+    for j in range(sectors):
+        scale_j = factor(j)
+        totals += columns.ghg[j] * scale_j
+        fuel = columns.fossil_fuel_co2[j]
+        fuel_2030 += ((fuel[..., t] if np.ndim(fuel) else fuel)
+                      * (scale_j[:, 0] if isinstance(scale_j, np.ndarray) else scale_j))
+    transport = tuple(np.broadcast_to(c * factor(0), shape)
+                      for c in columns.transport_fossil_co2)
+    return BatchTotals(run.years, totals, fuel_2030, transport,
+                       np.broadcast_to(columns.beccs, shape))
+
+
+@dataclass(frozen=True, eq=False)
+class _Run:
+    """A batch's inputs, ready for the core."""
+
+    n: int
+    years: np.ndarray
+    paths: dict[str, np.ndarray]
+    fleets: dict[str, FleetState]
+    params: Mapping[str, float | np.ndarray]
+    scale: np.ndarray | None
+
+
+def _prepare(data: MunicipalityData, levers: Mapping[str, ArrayLike] | Levers | None,
+             parameters: Mapping[str, ArrayLike] | None, base_scale: ArrayLike | None) -> _Run:
     values: dict[str, ArrayLike] = (
         levers.as_dict() if isinstance(levers, Levers) else dict(levers or {})
     )
@@ -161,20 +241,20 @@ def run_batch(
     scale = None if base_scale is None else np.atleast_2d(np.asarray(base_scale, dtype=float))
     n = _batch_size(values, parameters,
                     extra=scale if scale is not None and scale.shape[0] > 1 else None)
-    # Every lever as an (n,) array, so every path is (n, years).
+    # A lever given as one float keeps one path for the whole batch (the core broadcasts);
+    # every output still carries the leading axis n.
     reference = reference_levers(data)
-    full = {spec.id: np.broadcast_to(np.asarray(values.get(spec.id,
-                                                           getattr(reference, spec.id)),
-                                                dtype=float), (n,))
+    full = {spec.id: _one_or_n(values.get(spec.id, getattr(reference, spec.id)))
             for spec in LEVER_SPECS}
-    params = parameter_view(data, {k: np.broadcast_to(np.asarray(v, dtype=float), (n,))
-                                   for k, v in (parameters or {}).items()})
-    paths = lever_paths_batch(data, full, params)
-    years = next(iter(paths.values())).shape[-1]
-    year_axis = np.arange(data.base_year, data.base_year + years)
-    trajectory = compute_trajectory(data, year_axis, paths, params)
-    cars = fleet_state(params, "el_personbilar", year_axis, full["el_personbilar"])
-    return _result(n, year_axis, trajectory, cars, scale)
+    params = parameter_view(data, {k: _one_or_n(v) for k, v in (parameters or {}).items()})
+    paths, fleets = paths_and_fleets(data, full, params)
+    return _Run(n, reference_paths(data).years.copy(), paths, fleets, params, scale)
+
+
+def _one_or_n(value: ArrayLike) -> float | np.ndarray:
+    """A batch input as a float (the same for all) or a float array (n,)."""
+    array = np.asarray(value, dtype=float)
+    return float(array) if array.ndim == 0 else array
 
 
 def _result(n: int, year_axis: np.ndarray, trajectory: Trajectory, cars: FleetState,
@@ -185,8 +265,8 @@ def _result(n: int, year_axis: np.ndarray, trajectory: Trajectory, cars: FleetSt
     transport = trajectory.transport_fossil_co2
     if scale is not None:
         by_sector = scale[:, None, :]  # (n or 1, 1, 9 or 1)
-        ghg, fossil, fuel = ghg * by_sector, fossil * by_sector, fuel * by_sector
-        transport = transport * by_sector[..., :1]
+        ghg, fossil, fuel = (times(a, by_sector) for a in (ghg, fossil, fuel))
+        transport = times(transport, by_sector[..., :1])
     years = len(year_axis)
     shape = (n, years)
     return BatchResult(
@@ -281,10 +361,9 @@ def _run_group(group: _Group, given: Mapping[str, np.ndarray],
     full = _lever_values(group, given)
     params = parameter_view(stack, {k: v if v.ndim == 0 else v[group.rows]
                                     for k, v in parameters.items()})
-    paths = lever_paths_batch(stack, full, params, stacked=reference)
+    paths, fleets = paths_and_fleets(stack, full, params, stacked=reference)
     trajectory = compute_trajectory(stack, reference.years, paths, params)
-    cars = fleet_state(params, "el_personbilar", reference.years, full["el_personbilar"])
-    return _result(stack.n, reference.years, trajectory, cars)
+    return _result(stack.n, reference.years, trajectory, fleets[CAR_LEVER])
 
 
 def run_municipalities(

@@ -8,6 +8,7 @@ import numpy as np
 
 from model.data import MunicipalityData
 from model.emissions import compute_trajectory
+from model.levers import lever_with_effect
 from model.paths import lever_paths, reference_levers
 from model.sectors import MACHINERY, SECTOR_INDEX, TRANSPORT
 
@@ -51,8 +52,8 @@ def obligation_backcast(data: MunicipalityData, compared_year: int) -> Obligatio
     # year 1 the same year with the other obligation.
     years = np.array([data.base_year, data.base_year])
     paths = {k: np.repeat(v[:1], 2) for k, v in reference.items()}
-    paths["reduktionsplikt_bensin"][1] = petrol
-    paths["reduktionsplikt_diesel"][1] = diesel
+    paths[lever_with_effect("obligation_petrol").id][1] = petrol
+    paths[lever_with_effect("obligation_diesel").id][1] = diesel
     trajectory = compute_trajectory(data, years, paths)
     stats = data.history_ghg[np.nonzero(data.history_years == compared_year)[0][0]]
     return ObligationBackcast(

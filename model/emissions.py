@@ -18,12 +18,15 @@ or an array broadcastable against (..., 1); the outputs are then (..., years, se
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, diesel_shares
+from model.levers import LEVER_SPECS, lever_with_effect
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -31,6 +34,18 @@ from model.sectors import (
     INDUSTRY,
     INTERNATIONAL,
     MACHINERY,
+    PART_BECCS_PLANT,
+    PART_DISTRICT_HEATING,
+    PART_DISTRICT_HEATING_FUEL,
+    PART_HEATING,
+    PART_HEATING_FUEL,
+    PART_INDUSTRY_FUEL,
+    PART_INTERNATIONAL,
+    PART_MACHINERY,
+    PART_PRODUCTS,
+    PART_RUMINANTS,
+    PART_SOILS,
+    PART_WASTE,
     PRODUCTS,
     SECTOR_INDEX,
     SECTORS,
@@ -39,7 +54,6 @@ from model.sectors import (
     WASTE,
 )
 
-_CARS, _HEAVY, _LIGHT, _BUSES, _AVIATION, _OTHER = range(len(TRANSPORT_SUBSECTORS))
 # Sectors whose fossil CO2 comes from burning fossil fuel (industry: its energy part).
 FOSSIL_FUEL_SECTORS: tuple[str, ...] = (TRANSPORT, MACHINERY, HEATING, ELECTRICITY_HEAT,
                                         INDUSTRY)
@@ -97,17 +111,236 @@ def beccs_captured_t(
     """Captured biogenic CO2 (t, positive): capacity, at most the plant's biogenic CO2 ×
     the highest capture rate × availability (falling with heat demand), ramped up over the
     first years from the start year."""
-    plant_kt = (params.get("beccs_biogenic_co2_kt", 0.0) * (1.0 - efficiency_pct / 100.0)
+    return _captured(years, capacity_kt, start_year, 1.0 - efficiency_pct / 100.0, params)
+
+
+def _captured(years: np.ndarray, capacity_kt: np.ndarray, start_year: np.ndarray,
+              plant_factor: float | np.ndarray, params: Mapping[str, float | np.ndarray]
+              ) -> np.ndarray:
+    """beccs_captured_t with the plant's biogenic CO2 relative to the base year given."""
+    plant_kt = (params.get("beccs_biogenic_co2_kt", 0.0) * plant_factor
                 * params.get("beccs_capture_rate_max", 0.9) * params.get("beccs_availability",
                                                                          0.9))
     ramp_years = params.get("beccs_rampup_years", 1.0)
-    rampup = np.clip((years - start_year + 1.0) / ramp_years, 0.0, 1.0)
+    rampup = np.minimum(np.maximum((years - start_year + 1.0) / ramp_years, 0.0), 1.0)
     return np.minimum(capacity_kt, plant_kt) * rampup * 1000.0
 
 
-def _weighted(activity: np.ndarray, split: np.ndarray) -> np.ndarray:
-    """activity (..., 6) weighted by the transport split: (6,), or a stack's (n, 1, 6)."""
-    return activity @ split if split.ndim == 1 else (activity * split).sum(axis=-1)
+@dataclass(frozen=True, eq=False)
+class _Base:
+    """What compute_trajectory needs from a municipality's statistics, computed once."""
+
+    base: np.ndarray  # (..., 9) GHG by sector in the base year
+    co2: np.ndarray  # (..., 9) its CO2
+    other_gases: np.ndarray  # (..., 9) methane, nitrous oxide, F-gases
+    transport_co2: np.ndarray  # (..., 6) transport CO2 by sub-sector
+    split: np.ndarray  # (6,), a stack's (n, 1, 6)
+    diesel: np.ndarray  # (6,) diesel's share by sub-sector; a stack's (6, n, 1)
+    diesel_machinery: float | np.ndarray
+    ruminants: np.ndarray  # (...,) agriculture's ruminant part in the base year
+    soils: np.ndarray  # (...,) and the rest
+    # Per transport sub-sector (TRANSPORT_SUBSECTORS order): its name, its CO2, its share of
+    # the sector and diesel's share of its fuel (each a float, or a stack's (n, 1)).
+    by_subsector: tuple[tuple[str, np.ndarray, np.ndarray, np.ndarray], ...] = ()
+
+
+@lru_cache(maxsize=512)
+def _base(data: MunicipalityData | MunicipalityStack) -> _Base:
+    base = data.base_ghg
+    co2 = base * data.co2_share
+    a = SECTOR_INDEX[AGRICULTURE]
+    ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
+    transport_co2 = co2[..., SECTOR_INDEX[TRANSPORT], None] * data.transport_split
+    diesel = diesel_shares(data.parameters)
+    return _Base(
+        base=base,
+        co2=co2,
+        other_gases=base - co2,
+        transport_co2=transport_co2,
+        split=data.transport_split,
+        diesel=diesel,
+        by_subsector=tuple(
+            (sub, transport_co2[..., k], data.transport_split[..., k], diesel[k])
+            for k, sub in enumerate(TRANSPORT_SUBSECTORS)
+        ),
+        diesel_machinery=data.parameters["diesel_share_arbetsmaskiner"],
+        ruminants=ruminants,
+        soils=base[..., a] - ruminants,
+    )
+
+
+def times(array: np.ndarray, factor: float | np.ndarray) -> np.ndarray:
+    """array * factor, in place where the array is a new one of the product's shape (the
+    same numbers without new memory: a batch's arrays are megabytes, and fresh memory costs
+    the kernel's page faults)."""
+    if (array.flags.writeable and array.flags.owndata
+            and array.shape == np.broadcast_shapes(array.shape, np.shape(factor))):
+        array *= factor
+        return array
+    return array * factor
+
+
+def _common_shape(values: Iterable[float | np.ndarray]) -> tuple[int, ...]:
+    """The shape values of broadcastable shapes broadcast to (most share one shape)."""
+    shapes = {getattr(v, "shape", ()) for v in values}
+    shapes.discard(())
+    if len(shapes) <= 1:
+        return shapes.pop() if shapes else ()
+    return np.broadcast_shapes(*shapes)
+
+
+def _last_axis(columns: Sequence[float | np.ndarray],
+               shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """Columns of any broadcastable shapes as one array (shape or their shape, len(columns))."""
+    shape = _common_shape(columns) if shape is None else shape
+    out = np.empty(shape + (len(columns),))
+    for j, column in enumerate(columns):
+        out[..., j] = column
+    return out
+
+
+def _change(path_pct: np.ndarray) -> np.ndarray:
+    """1 + change/100: an activity's level relative to the base year (never below 0)."""
+    return np.maximum(1.0 + path_pct / 100.0, 0.0)
+
+
+def _cut(path_pct: np.ndarray) -> np.ndarray:
+    """1 − cut/100: what is left after a cut in per cent."""
+    return 1.0 - path_pct / 100.0
+
+
+# Results kept per inputs, by the inputs' ids: model.paths' cached paths (read-only arrays
+# that own their data) and a municipality's own (read-only) parameters. An entry keeps its
+# inputs alive, so an id cannot stand for another object while it is here.
+_KEPT: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+_KEPT_MAX = 8192  # entries of one path (years,) each: a few MB at most
+_R = TypeVar("_R")
+
+
+def _kept(make: Callable[..., _R], *inputs: object) -> _R:
+    """make(*inputs), kept while the inputs are the same unchangeable objects: a slider move
+    changes one lever, and the other levers' factors are those of the last run. Arrays
+    that may change (writeable, or views) are never kept."""
+    if any(isinstance(x, np.ndarray) and (x.flags.writeable or not x.flags.owndata)
+           for x in inputs):
+        return make(*inputs)
+    key = (id(make), *map(id, inputs))
+    hit = _KEPT.get(key)
+    if hit is not None and all(x is y for x, y in zip(hit[0], inputs, strict=True)):
+        return hit[1]  # type: ignore[return-value]
+    value = make(*inputs)
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    _KEPT[key] = (inputs, value)
+    return value
+
+
+def _kept_factor(make: Callable[[np.ndarray], np.ndarray], path: np.ndarray) -> np.ndarray:
+    """_kept(make, path) for one path: the common case, made cheap (a run asks for fifteen)."""
+    if path.flags.writeable or not path.flags.owndata:
+        return make(path)
+    key = (id(make), id(path))
+    hit = _KEPT.get(key)
+    if hit is not None and hit[0][0] is path:
+        return hit[1]  # type: ignore[return-value]
+    return _kept(make, path)
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+# Effects that are a factor on the lever's parts, by LeverSpec.effect (kept results are
+# shared, so read-only).
+FACTOR_EFFECTS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "remaining": lambda path: _read_only(_share_ratio(path)),
+    "change": lambda path: _read_only(_change(path)),
+    "cut": lambda path: _read_only(_cut(path)),
+}
+# The municipality's own (and procured) share of a part's diesel, which HVO100 can replace.
+OWN_DIESEL_SHARE: dict[str, str] = {
+    "Tunga lastbilar": "own_share_heavy_diesel",
+    "Lätta lastbilar": "own_share_light_diesel",
+    PART_MACHINERY: "own_share_machinery_diesel",
+}
+_FUEL_LEVERS = tuple(spec for spec in LEVER_SPECS
+                     if spec.effect in ("obligation_petrol", "obligation_diesel", "own_diesel"))
+
+
+def part_factors(paths: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Each part's factor relative to the base year: the product of the factors of the
+    levers acting on it (LEVER_SPECS' effect and parts). A part no lever acts on is absent
+    (a factor of 1)."""
+    factors: dict[str, np.ndarray] = {}
+    for spec in LEVER_SPECS:
+        make = FACTOR_EFFECTS.get(spec.effect)
+        if make is None:
+            continue
+        factor = _kept_factor(make, paths[spec.id])
+        for part in spec.parts:
+            factors[part] = factors[part] * factor if part in factors else factor
+    return factors
+
+
+def _road_fuel(p: Mapping[str, float | np.ndarray], b: _Base, *fuel_paths: np.ndarray
+               ) -> tuple[dict[str, float | np.ndarray], dict[str, np.ndarray]]:
+    """What the fuel levers (_FUEL_LEVERS, paths in that order) do to road fuel: the fossil
+    fraction of each part's fuel relative to the base year (diesel's share × diesel's
+    factors + petrol's share × petrol's factors; 1 where no lever acts), and biofuel's
+    share of petrol and diesel (0–1 by energy)."""
+    petrol: dict[str, list[np.ndarray]] = {}
+    diesel: dict[str, list[np.ndarray]] = {}
+    biofuel: dict[str, np.ndarray] = {}
+    for spec, path in zip(_FUEL_LEVERS, fuel_paths, strict=True):
+        if spec.effect == "own_diesel":
+            # HVO100 and biogas in the municipality's own and procured vehicles and
+            # machinery: only the volume it controls.
+            local = path / 100.0
+            for part in spec.parts:
+                diesel.setdefault(part, []).append(
+                    _ratio(1.0 - local * p[OWN_DIESEL_SHARE[part]]))
+            continue
+        fuel = spec.effect.removeprefix("obligation_")
+        share = biofuel_share(path, p[f"biofuel_saving_{fuel}"], p[f"blend_limit_{fuel}_energy"])
+        biofuel[fuel] = _read_only(share)  # kept and shared between runs
+        fossil = _ratio(1.0 - share)
+        for part in spec.parts:
+            (petrol if fuel == "petrol" else diesel).setdefault(part, []).append(fossil)
+    shares = [(sub, d) for sub, _, _, d in b.by_subsector]
+    shares.append((PART_MACHINERY, b.diesel_machinery))
+    fractions: dict[str, float | np.ndarray] = {}
+    for part, diesel_share in shares:
+        if part not in diesel and part not in petrol:
+            fractions[part] = 1.0
+            continue
+        d: float | np.ndarray = diesel_share
+        for factor in diesel.get(part, ()):
+            d = d * factor
+        rest: float | np.ndarray = 1.0 - diesel_share
+        for factor in petrol.get(part, ()):
+            rest = rest * factor
+        fractions[part] = d + rest
+    return fractions, biofuel
+
+
+@dataclass(frozen=True, eq=False)
+class SectorColumns:
+    """compute_trajectory's numbers before they are laid out as arrays: each a float or an
+    array (..., years) in its own shape (a part no batch row changes keeps one path)."""
+
+    years: np.ndarray
+    ghg: tuple[float | np.ndarray, ...]  # by sector, SECTORS order
+    fossil_co2: tuple[float | np.ndarray, ...]
+    fossil_fuel_co2: tuple[float | np.ndarray, ...]
+    transport_fossil_co2: tuple[float | np.ndarray, ...]  # by TRANSPORT_SUBSECTORS
+    beccs: np.ndarray  # captured biogenic CO2 as negative emissions
+    biofuel_share_petrol: np.ndarray
+    biofuel_share_diesel: np.ndarray
+
+    def shape(self) -> tuple[int, ...]:
+        """The common shape of the sectors' numbers (years, or (..., years))."""
+        return _common_shape([*self.ghg, *self.fossil_co2, *self.fossil_fuel_co2, self.years])
 
 
 def compute_trajectory(
@@ -120,116 +353,131 @@ def compute_trajectory(
 
     `params` overrides data.parameters (floats, or arrays broadcastable against the paths).
     `data` may be a MunicipalityStack (paths (n, years)): every municipality in one call.
+    Paths may differ in shape (a lever the same in every row of a batch keeps one path
+    (years,)): each part is computed in its own shape, the outputs in the common one.
+    """
+    columns = sector_columns(data, years, paths, params)
+    shape = columns.shape()
+    ghg, fossil, fuel_only = (_last_axis(c, shape) for c in (
+        columns.ghg, columns.fossil_co2, columns.fossil_fuel_co2))
+    transport_fossil = _last_axis(columns.transport_fossil_co2)
+    if transport_fossil.shape[:-1] != shape:
+        transport_fossil = np.broadcast_to(transport_fossil, shape + transport_fossil.shape[-1:])
+    petrol, diesel = columns.biofuel_share_petrol, columns.biofuel_share_diesel
+    return Trajectory(years, ghg, fossil, transport_fossil, columns.beccs, fuel_only,
+                      petrol if petrol.shape == shape else np.broadcast_to(petrol, shape),
+                      diesel if diesel.shape == shape else np.broadcast_to(diesel, shape))
+
+
+def sector_columns(
+    data: MunicipalityData | MunicipalityStack,
+    years: np.ndarray,
+    paths: Mapping[str, np.ndarray],
+    params: Mapping[str, float | np.ndarray] | None = None,
+) -> SectorColumns:
+    """Emissions for every sector and year from the lever paths, as SectorColumns (see
+    compute_trajectory, which lays them out as arrays (..., years, sectors)).
+
+    Which lever acts where is the registry's (LeverSpec.effect and parts): this function
+    names sectors and parts, never a lever.
     """
     p = params if params is not None else data.parameters
-    base = data.base_ghg
-    co2 = base * data.co2_share
-    other_gases = base - co2
-    shape = np.broadcast_shapes(*{np.shape(v) for v in paths.values()}, np.shape(years))
-    ghg = np.zeros(shape + (len(SECTORS),))
-    fossil = np.zeros(shape + (len(SECTORS),))
-    fuel_only = np.zeros(shape + (len(SECTORS),))
+    b = _base(data)
+    co2, other_gases = b.co2, b.other_gases
+    act = part_factors(paths)
+    fuel_paths = [paths[spec.id] for spec in _FUEL_LEVERS]
+    fuel, biofuel = (_kept(_road_fuel, p, b, *fuel_paths) if p is data.parameters
+                     else _road_fuel(p, b, *fuel_paths))
 
-    bio_petrol = biofuel_share(paths["reduktionsplikt_bensin"], p["biofuel_saving_petrol"],
-                               p["blend_limit_petrol_energy"])
-    bio_diesel = biofuel_share(paths["reduktionsplikt_diesel"], p["biofuel_saving_diesel"],
-                               p["blend_limit_diesel_energy"])
-    petrol = _ratio(1.0 - bio_petrol)
-    diesel = _ratio(1.0 - bio_diesel)
-    # HVO100 and biogas in the municipality's own and procured vehicles and machinery:
-    # only the volume it controls.
-    local = paths["hvo100_lokalt"] / 100.0
-
-    def own(key: str) -> np.ndarray:
-        return _ratio(1.0 - local * p[key])
-
-    # Transport, per sub-sector: activity × non-electric share × fossil fraction of the fuel.
-    d = diesel_shares(data.parameters)
-    combustion = [
-        (1.0 + paths["trafik_personbilar"] / 100.0) * _share_ratio(paths["el_personbilar"]),
-        _share_ratio(paths["el_tunga_lastbilar"]),
-        _share_ratio(paths["el_latta_lastbilar"]),
-        _share_ratio(paths["fossilfria_bussar"]),
-        _share_ratio(paths["fossilfritt_flyg"]),
-        np.ones(shape),
-    ]
-    diesel_local = {_HEAVY: own("own_share_heavy_diesel"), _LIGHT: own("own_share_light_diesel")}
+    # Transport, per sub-sector: activity (lever factors such as the non-electric share of
+    # vehicle-km) × the fossil fraction of its fuel.
     t = SECTOR_INDEX[TRANSPORT]
-    # Fuel's fossil fraction per sub-sector (the road-fuel obligation does not cover jet
-    # fuel), stacked on a last axis of 6 sub-sectors.
-    fuel = np.stack([
-        d[k] * diesel * diesel_local.get(k, 1.0) + (1.0 - d[k]) * petrol
-        if k != _AVIATION else np.ones(shape)
-        for k in range(len(TRANSPORT_SUBSECTORS))
-    ], axis=-1)
-    activity = np.stack([np.broadcast_to(f, shape) for f in combustion], axis=-1)
-    split = data.transport_split
-    transport_fossil = ((co2[..., t, None] * split) * activity
-                        * np.broadcast_to(fuel, activity.shape))
-    fossil[..., t] = transport_fossil.sum(axis=-1)
-    ghg[..., t] = fossil[..., t] + other_gases[..., t] * _weighted(activity, split)
-    fuel_only[..., t] = fossil[..., t]
+    columns = []
+    fossil_t: float | np.ndarray = 0.0
+    weighted: float | np.ndarray = 0.0
+    for k, (sub, sub_co2, split, _) in enumerate(b.by_subsector):
+        activity = act.get(sub, 1.0)
+        column = sub_co2 * activity * fuel[sub]
+        columns.append(column)
+        fossil_t = column if k == 0 else fossil_t + column
+        share = activity * split
+        weighted = share if k == 0 else weighted + share
+    ghg_t = fossil_t + other_gases[..., t] * weighted
 
-    # Working machinery: fossil-free share (electric or HVO100) × fossil fraction of the fuel.
+    # Working machinery: its activity (not electric or HVO100) × the fossil fraction of
+    # its fuel.
     m = SECTOR_INDEX[MACHINERY]
-    dm = data.parameters["diesel_share_arbetsmaskiner"]
-    machines = _share_ratio(paths["fossilfria_arbetsmaskiner"])
-    machine_fuel = dm * diesel * own("own_share_machinery_diesel") + (1.0 - dm) * petrol
-    fossil[..., m] = co2[..., m] * machines * machine_fuel
-    ghg[..., m] = fossil[..., m] + other_gases[..., m] * machines
-    fuel_only[..., m] = fossil[..., m]
+    machines = act.get(PART_MACHINERY, 1.0)
+    fossil_m = co2[..., m] * machines * fuel[PART_MACHINERY]
+    ghg_m = fossil_m + other_gases[..., m] * machines
 
-    efficiency = 1.0 - paths["energieffektivisering"] / 100.0
+    # Own heating; electricity and district heating: the fossil remainder, and methane and
+    # nitrous oxide from burning biomass, which only fall when less is burnt.
     h = SECTOR_INDEX[HEATING]
-    fossil[..., h] = co2[..., h] * _share_ratio(paths["utfasning_olja"]) * efficiency
-    ghg[..., h] = fossil[..., h] + other_gases[..., h] * efficiency
-    fuel_only[..., h] = fossil[..., h]
-
-    # Electricity and district heating: the fossil remainder, and methane and nitrous oxide
-    # from burning biomass, which only falls when less is burnt.
+    heating = act.get(PART_HEATING, 1.0)
+    fossil_h = co2[..., h] * act.get(PART_HEATING_FUEL, 1.0) * heating
+    ghg_h = fossil_h + other_gases[..., h] * heating
     e = SECTOR_INDEX[ELECTRICITY_HEAT]
-    fossil[..., e] = co2[..., e] * _share_ratio(paths["fossilfri_fjarrvarme"]) * efficiency
-    ghg[..., e] = fossil[..., e] + other_gases[..., e] * efficiency
-    fuel_only[..., e] = fossil[..., e]
+    district = act.get(PART_DISTRICT_HEATING, 1.0)
+    fossil_e = co2[..., e] * act.get(PART_DISTRICT_HEATING_FUEL, 1.0) * district
+    ghg_e = fossil_e + other_gases[..., e] * district
 
-    # Industry: energy (the lever) and processes (unchanged, not fuel).
+    # Industry: energy (the levers) and processes (unchanged, not fuel).
     i = SECTOR_INDEX[INDUSTRY]
     process = p["industry_process_share"]
-    energy = co2[..., i] * (1.0 - process) * _share_ratio(paths["fossilfri_industri"])
-    fossil[..., i] = energy + co2[..., i] * process
-    ghg[..., i] = fossil[..., i] + other_gases[..., i]
-    fuel_only[..., i] = energy
+    energy = co2[..., i] * (1.0 - process) * act.get(PART_INDUSTRY_FUEL, 1.0)
+    fossil_i = energy + co2[..., i] * process
+    ghg_i = fossil_i + other_gases[..., i]
 
     # Agriculture: ruminants (enteric methane, manure) and soils; its CO2 is from liming,
     # mineral rather than fossil fuel, so it is not counted as fossil CO2.
-    a = SECTOR_INDEX[AGRICULTURE]
-    ruminants = base[..., a] * data.parameters["ruminant_share_of_agriculture"]
-    soils = base[..., a] - ruminants
-    herd = np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    ghg[..., a] = ruminants * herd + soils * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ghg_a = (b.ruminants * act.get(PART_RUMINANTS, 1.0)
+             + b.soils * act.get(PART_SOILS, 1.0))
 
     w = SECTOR_INDEX[WASTE]
-    factor = _share_ratio(paths["avfall_minskning"])
-    fossil[..., w] = co2[..., w] * factor
-    ghg[..., w] = base[..., w] * factor
+    factor = act.get(PART_WASTE, 1.0)
+    fossil_w = co2[..., w] * factor
+    ghg_w = b.base[..., w] * factor
 
     # Product use: solvents (fossil CO2) and F-gases (the other gases), which the EU F-gas
-    # Regulation phases out by 2050 in the reference; the lever cuts both further.
+    # Regulation phases out by 2050 in the reference; the levers cut both further.
     s = SECTOR_INDEX[PRODUCTS]
-    factor = _share_ratio(paths["produkter_fgaser"])
+    factor = act.get(PART_PRODUCTS, 1.0)
     phaseout = p["fgas_phaseout_year"]
-    fgas = np.clip(1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0, 1.0)
-    fossil[..., s] = co2[..., s] * factor
-    ghg[..., s] = fossil[..., s] + other_gases[..., s] * fgas * factor
+    fgas = np.minimum(np.maximum(
+        1.0 - (years - data.base_year) / (phaseout - data.base_year), 0.0), 1.0)
+    fossil_s = co2[..., s] * factor
+    ghg_s = fossil_s + other_gases[..., s] * fgas * factor
 
-    # International transport (flights from the local airport) follows the aviation lever.
+    # International transport (flights from the local airport).
     x = SECTOR_INDEX[INTERNATIONAL]
-    aviation = _share_ratio(paths["fossilfritt_flyg"])
-    fossil[..., x] = co2[..., x] * aviation
-    ghg[..., x] = base[..., x] * aviation
+    factor = act.get(PART_INTERNATIONAL, 1.0)
+    fossil_x = co2[..., x] * factor
+    ghg_x = b.base[..., x] * factor
 
-    captured = beccs_captured_t(years, paths["beccs_kt"], paths["beccs_start"],
-                                paths["energieffektivisering"], p)
+    by_sector: dict[int, tuple[float | np.ndarray, ...]] = {
+        t: (ghg_t, fossil_t, fossil_t),
+        m: (ghg_m, fossil_m, fossil_m),
+        h: (ghg_h, fossil_h, fossil_h),
+        e: (ghg_e, fossil_e, fossil_e),
+        i: (ghg_i, fossil_i, energy),
+        SECTOR_INDEX[AGRICULTURE]: (ghg_a, 0.0, 0.0),
+        w: (ghg_w, fossil_w, 0.0),
+        s: (ghg_s, fossil_s, 0.0),
+        x: (ghg_x, fossil_x, 0.0),
+    }
+    sectors = [by_sector[j] for j in range(len(SECTORS))]
+    capacity, start = lever_with_effect("beccs_capacity"), lever_with_effect("beccs_start_year")
+    captured = _captured(years, paths[capacity.id], paths[start.id],
+                         act.get(PART_BECCS_PLANT, 1.0), p)
     beccs = -captured + 0.0  # no -0.0
-    return Trajectory(years, ghg, fossil, transport_fossil, beccs, fuel_only,
-                      np.broadcast_to(bio_petrol, shape), np.broadcast_to(bio_diesel, shape))
+    return SectorColumns(
+        years=years,
+        ghg=tuple(c[0] for c in sectors),
+        fossil_co2=tuple(c[1] for c in sectors),
+        fossil_fuel_co2=tuple(c[2] for c in sectors),
+        transport_fossil_co2=tuple(columns),
+        beccs=beccs,
+        biofuel_share_petrol=biofuel["petrol"],
+        biofuel_share_diesel=biofuel["diesel"],
+    )

@@ -23,6 +23,7 @@ every parameter may be a float or an array broadcastable against (..., 1).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -62,6 +63,26 @@ def _lagged_cumsum(values: np.ndarray, lag: np.ndarray | float) -> np.ndarray:
     return total - np.where(idx >= 0, earlier, 0.0)
 
 
+@lru_cache(maxsize=64)
+def _masks(years: int, anchor: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Over a year axis: after the anchor year (0/1), the anchor year and before it from the
+    second year (bool), and before the anchor year (bool)."""
+    index = np.arange(years)
+    masks = ((index > anchor).astype(float), (index <= anchor) & (index >= 1), index < anchor)
+    for mask in masks:
+        mask.flags.writeable = False
+    return masks
+
+
+def _still_to_come(sales: np.ndarray, before: np.ndarray, earlier: np.ndarray) -> np.ndarray:
+    """For each year before the anchor, the sales from the next year through the anchor
+    year (0 from the anchor year on)."""
+    to_come = np.cumsum((sales * before)[..., ::-1], axis=-1)[..., ::-1]
+    return np.concatenate(
+        [to_come[..., 1:], np.zeros(to_come.shape[:-1] + (1,))], axis=-1
+    ) * earlier
+
+
 def fleet_path(
     years: np.ndarray,
     new_zero_emission: np.ndarray,
@@ -85,23 +106,16 @@ def fleet_path(
     r = np.asarray(renewal, dtype=float)
     lifetime = np.asarray(lifetime, dtype=float)
     # Only sales after the anchor year change the anchored stock; sales before it are in it.
-    after = (np.arange(len(years)) > anchor).astype(float)
-    before = (np.arange(len(years)) <= anchor) & (np.arange(len(years)) >= 1)
+    after, before, earlier = _masks(len(years), anchor)
     added = _lagged_cumsum(n * after, lifetime)
     # Back-cast: the years before the anchor had the anchor year's sales still to come.
-    removed_before = np.cumsum((n * before)[..., ::-1], axis=-1)[..., ::-1]
-    removed_before = np.concatenate(
-        [removed_before[..., 1:], np.zeros(removed_before.shape[:-1] + (1,))], axis=-1
-    ) * (np.arange(len(years)) < anchor)
+    removed_before = _still_to_come(n, before, earlier)
     stock = np.clip(stock_zero_emission + r * (added - removed_before), 0.0, 1.0)
     if new_plugin is None:
         plugin = np.zeros_like(stock)
     else:
         p_new = np.minimum(np.asarray(new_plugin, dtype=float), 1.0 - n)
-        p_before = np.cumsum((p_new * before)[..., ::-1], axis=-1)[..., ::-1]
-        p_before = np.concatenate(
-            [p_before[..., 1:], np.zeros(p_before.shape[:-1] + (1,))], axis=-1
-        ) * (np.arange(len(years)) < anchor)
+        p_before = _still_to_come(p_new, before, earlier)
         plugin = stock_plugin + r * (_lagged_cumsum(p_new * after, lifetime) - p_before)
         plugin = np.clip(plugin, 0.0, 1.0 - stock)
     w = np.asarray(mileage_ratio, dtype=float)

@@ -14,7 +14,7 @@ import numpy as np
 from model.data import MunicipalityData
 from model.emissions import Trajectory
 from model.levers import Levers
-from model.paths import data_year, fleet_state, lever_paths
+from model.paths import CAR_LEVER, data_year, fleet_state, lever_paths
 
 INDICATOR_NAMES: tuple[str, ...] = (
     "electric_cars",
@@ -48,7 +48,7 @@ def compute_indicators(data: MunicipalityData, levers: Levers,
     """The indicators of one scenario run."""
     years = trajectory.years
     params = data.parameters
-    cars = fleet_state(params, "el_personbilar", years, levers.el_personbilar)
+    cars = fleet_state(params, CAR_LEVER, years, getattr(levers, CAR_LEVER))
     traffic = lever_paths(data, levers)["trafik_personbilar"]
     anchor = years == data_year(params)
     at_anchor = float(traffic[anchor][0]) if anchor.any() else 0.0

@@ -12,9 +12,10 @@ the electric share of driving follows from fleet renewal (model/fleet.py) and ca
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from model.errors import UserFacingError
 from model.sectors import (
@@ -24,7 +25,20 @@ from model.sectors import (
     INDUSTRY,
     INTERNATIONAL,
     MACHINERY,
+    PART_BECCS_PLANT,
+    PART_DISTRICT_HEATING,
+    PART_DISTRICT_HEATING_FUEL,
+    PART_HEATING,
+    PART_HEATING_FUEL,
+    PART_INDUSTRY_FUEL,
+    PART_INTERNATIONAL,
+    PART_MACHINERY,
+    PART_PRODUCTS,
+    PART_RUMINANTS,
+    PART_SOILS,
+    PART_WASTE,
     PRODUCTS,
+    ROAD_FUEL_PARTS,
     TRANSPORT,
     WASTE,
 )
@@ -71,8 +85,15 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
 }
 
 TARGET_YEAR = 2030
-# Levers where a lower value lowers emissions.
-LOWER_IS_BETTER = frozenset({"trafik_personbilar", "idisslare", "beccs_start"})
+LEVER_TOLERANCE = 1e-9  # lever values closer than this are the same setting
+# How a lever's yearly path acts on emissions (model/emissions.py): "remaining" is the share
+# of a fossil activity left relative to the base year (1 − share(t)) / (1 − share(base)),
+# "change" a change in activity (1 + path/100, at least 0), "cut" a cut (1 − path/100), each
+# a factor on the lever's parts; the others feed the fuel and BECCS arithmetic: a reduction
+# obligation for petrol or diesel on the parts that burn it, HVO100 in the municipality's
+# own diesel use of its parts, BECCS's capacity and its start year.
+Effect = Literal["remaining", "change", "cut", "obligation_petrol", "obligation_diesel",
+                 "own_diesel", "beccs_capacity", "beccs_start_year"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +123,11 @@ class LeverSpec:
     max_reason_en: str = ""
     max_source_id: str = "klimatscenarier_antagande"
     continues: bool = False  # after 2030 the change keeps its pace (up to 100 %)
+    # How it acts: model/emissions.py applies the effect to the parts (model/sectors.py PARTS).
+    effect: Effect = "remaining"
+    parts: tuple[str, ...] = ()
+    fleet: str = ""  # a new-vehicle lever's fleet (model/paths.py FLEET_PARAMETERS)
+    lower_is_better: bool = False  # a lower value lowers emissions
 
     @property
     def sectors(self) -> tuple[str, ...]:
@@ -124,7 +150,7 @@ class LeverSpec:
     def most_ambitious(self) -> float:
         """The end of the range that lowers emissions most (min for levers where less is
         better: car traffic, ruminants, BECCS start year)."""
-        return self.min if self.id in LOWER_IS_BETTER else self.max
+        return self.min if self.lower_is_better else self.max
 
     def reference_note(self, lang: str) -> str:
         """Why the reference value is what it is, in the chosen language."""
@@ -157,6 +183,9 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="The EU's CO2 standards for new cars (Regulation 2023/851): 100 % "
         "zero-emission new cars from 2035; evenly from today's share (32 % in Växjö 2025)",
         path="new_share",
+        effect="remaining",
+        parts=("Personbilar",),
+        fleet="car",
         max_reason_sv="Alla nya bilar kan vara elbilar 2030 (Norge: cirka 96 % 2025). Men "
         "bara cirka 4,5–5,6 % av bilparken byts varje år, så högst omkring en tredjedel av "
         "bilkörningen kan gå på el 2030.",
@@ -187,6 +216,9 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="Car traffic follows the population's trend (SCB); the reference "
         "value is Växjö's",
         path="population",
+        effect="change",
+        parts=("Personbilar",),
+        lower_is_better=True,
         max_reason_sv="Högst −15 % på sex år (cirka −2,5 % per år): trängselskatten i "
         "Stockholm minskade trafiken över avgiftssnittet med cirka 20 %, men i en hel kommun "
         "ändras biltrafiken långsammare (antagande).",
@@ -220,6 +252,9 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         "2024/1610): −45 % 2030, −65 % 2035, −90 % 2040, read as the same share of electric "
         "new trucks",
         path="new_share",
+        effect="remaining",
+        parts=("Tunga lastbilar",),
+        fleet="heavy",
         base=8.0,
         max_reason_sv="Högst 60 % av nya tunga lastbilar 2030: tillverkarnas egna mål är "
         "ungefär hälften eldrivet 2030, och laddning längs vägarna byggs ut först då "
@@ -251,6 +286,9 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="The EU's CO2 standards for new vans (Regulation 2023/851): 100 % "
         "zero-emission from 2035; evenly from today's share",
         path="new_share",
+        effect="remaining",
+        parts=("Lätta lastbilar",),
+        fleet="van",
         base=15.0,
         max_reason_sv="Eldrivna lätta lastbilar finns i alla storlekar, så alla nya kan vara "
         "eldrivna 2030; förnyelsen (cirka 7 % av fordonen per år) begränsar andelen av "
@@ -282,6 +320,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: dagens återstående fossila busstrafik finns kvar",
         reference_note_en="No new decisions: today's remaining fossil bus traffic stays",
         path="hold",
+        effect="remaining",
+        parts=("Bussar",),
         max_reason_sv="Befintliga dieselbussar kan tanka HVO100 direkt, och regionen "
         "upphandlar trafiken: allt kan vara fossilfritt 2030.",
         max_reason_en="Existing diesel buses can run on HVO100 at once, and the region "
@@ -313,6 +353,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Beslutad nivå 10 % från 1 juli 2025, oförändrad därefter",
         reference_note_en="Decided level 10 % from 1 July 2025, unchanged after",
         path="obligation",
+        effect="obligation_petrol",
+        parts=ROAD_FUEL_PARTS,
         base=6.0,
         also_acts_on=(MACHINERY,),
         max_reason_sv="28 % är den nivå för 2030 som riksdagen beslutade 2021 (innan "
@@ -343,6 +385,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Beslutad nivå 10 % från 1 juli 2025, oförändrad därefter",
         reference_note_en="Decided level 10 % from 1 July 2025, unchanged after",
         path="obligation",
+        effect="obligation_diesel",
+        parts=ROAD_FUEL_PARTS,
         base=6.0,
         also_acts_on=(MACHINERY,),
         max_reason_sv="66 % är den nivå för 2030 som riksdagen beslutade 2021 (innan "
@@ -376,6 +420,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: som 2024",
         reference_note_en="No new decisions: as in 2024",
         path="hold",
+        effect="own_diesel",
+        parts=("Tunga lastbilar", "Lätta lastbilar", PART_MACHINERY),
         also_acts_on=(TRANSPORT,),
         max_reason_sv="Kommunen bestämmer själv över sina fordon och kan ställa krav i "
         "upphandling; HVO100 passar de flesta dieselmotorer. Gränsen är volymen kommunen rår "
@@ -407,6 +453,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: flyget som 2024",
         reference_note_en="No new decisions: aviation as in 2024",
         path="hold",
+        effect="remaining",
+        parts=("Inrikes flygtrafik", PART_INTERNATIONAL),
         also_acts_on=(INTERNATIONAL,),
         max_reason_sv="EU kräver 6 % hållbart flygbränsle 2030 och 20 % 2035 (ReFuelEU); en "
         "flygplats kan gå före, men tillgången är liten: högst 30 % (antagande).",
@@ -436,6 +484,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Antagande: från cirka 2 % 2024 till 8 % 2030, samma takt därefter",
         reference_note_en="Assumption: from about 2 % in 2024 to 8 % in 2030, same pace after",
         path="linear",
+        effect="remaining",
+        parts=(PART_MACHINERY,),
         base=2.0,
         max_reason_sv="Eldrivna maskiner kommer bara in när maskiner byts (livslängd 10–15 "
         "år) och HVO100 räcker inte till alla: högst hälften 2030 (antagande).",
@@ -464,6 +514,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Trenden 2015–2024 (cirka −6 % per år) fortsätter",
         reference_note_en="The 2015–2024 trend (about −6 % a year) continues",
         path="exponential",
+        effect="remaining",
+        parts=(PART_HEATING_FUEL,),
         max_reason_sv="Oljepannor byts när de går sönder eller huset byter ägare; några står "
         "kvar som reserv: högst 90 % borta 2030 (antagande).",
         max_reason_en="Oil boilers are replaced when they break or the house changes owner; "
@@ -490,6 +542,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: resten som 2024",
         reference_note_en="No new decisions: the remainder as in 2024",
         path="hold",
+        effect="remaining",
+        parts=(PART_DISTRICT_HEATING_FUEL,),
         max_reason_sv="Start- och spetsolja kan bytas mot bioolja i befintliga pannor: allt "
         "kan vara borta 2030.",
         max_reason_en="Start-up and peak oil can be replaced by bio-oil in existing boilers: "
@@ -516,6 +570,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: energianvändning som 2024",
         reference_note_en="No new decisions: energy use as in 2024",
         path="hold",
+        effect="cut",
+        parts=(PART_HEATING, PART_DISTRICT_HEATING, PART_BECCS_PLANT),
         also_acts_on=(HEATING, "BECCS"),  # less biomass burnt, less to capture
         max_reason_sv="Cirka 3 % per år i befintliga byggnader är mycket: högst 20 % på sex "
         "år (antagande).",
@@ -542,6 +598,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: som 2024",
         reference_note_en="No new decisions: as in 2024",
         path="hold",
+        effect="remaining",
+        parts=(PART_INDUSTRY_FUEL,),
         max_reason_sv="Industrins pannor och ugnar byts eller byggs om under flera år: högst "
         "80 % 2030 (antagande).",
         max_reason_en="Industry's boilers and furnaces are replaced or rebuilt over several "
@@ -568,6 +626,9 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: djurantal som 2024",
         reference_note_en="No new decisions: livestock as in 2024",
         path="hold",
+        effect="change",
+        parts=(PART_RUMINANTS,),
+        lower_is_better=True,
         max_reason_sv="Antalet nötkreatur i Sverige har ändrats med högst några procent per "
         "år: −15 % på sex år vore snabbare än på decennier (antagande).",
         max_reason_en="The number of cattle in Sweden has changed by at most a few per cent a "
@@ -594,6 +655,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inga nya beslut: som 2024",
         reference_note_en="No new decisions: as in 2024",
         path="hold",
+        effect="cut",
+        parts=(PART_SOILS,),
         max_reason_sv="Åtgärderna når en del av gårdarna och minskar lustgas och metan med "
         "en bråkdel: högst 15 % 2030 (antagande).",
         max_reason_en="The measures reach part of the farms and cut nitrous oxide and methane "
@@ -617,6 +680,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Trenden 2015–2024 (cirka −6 % per år) fortsätter",
         reference_note_en="The 2015–2024 trend (about −6 % a year) continues",
         path="exponential",
+        effect="remaining",
+        parts=(PART_WASTE,),
         max_reason_sv="Deponigas bildas i decennier och gasuppsamling fångar bara en del: "
         "högst 60 % lägre 2030 (antagande).",
         max_reason_en="Landfill gas forms for decades and gas collection catches only part of "
@@ -646,6 +711,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_en="The EU F-gas Regulation (2024/573) phases F-gases out by 2050; "
         "solvents as in 2024",
         path="hold",
+        effect="remaining",
+        parts=(PART_PRODUCTS,),
         max_reason_sv="Lösningsmedel finns i färg, rengöring och industri och byts produkt för "
         "produkt: högst hälften 2030 (antagande).",
         max_reason_en="Solvents are in paint, cleaning and industry and are replaced product "
@@ -675,6 +742,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Inget beslut om BECCS: ingen infångning",
         reference_note_en="No decision on BECCS: no capture",
         path="fixed",
+        effect="beccs_capacity",
         max_reason_sv="Högst 90 % av anläggningens biogena koldioxid gånger tillgängligheten "
         "(parametrar beccs_*); utan anläggning 0.",
         max_reason_en="At most 90 % of the plant's biogenic CO2 times its availability "
@@ -700,6 +768,8 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
         reference_note_sv="Tidigaste möjliga start",
         reference_note_en="Earliest possible start",
         path="fixed",
+        effect="beccs_start_year",
+        lower_is_better=True,
         max_reason_sv="Stockholm Exergi beslutade 2025 och räknar med drift 2028, tre år "
         "senare; en anläggning utan beslut 2026 kan tidigast vara igång 2030.",
         max_reason_en="Stockholm Exergi decided in 2025 and expects operation in 2028, three "
@@ -709,32 +779,43 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
 )
 
 LEVERS_BY_ID: dict[str, LeverSpec] = {spec.id: spec for spec in LEVER_SPECS}
+# Levers where a lower value lowers emissions.
+LOWER_IS_BETTER = frozenset(spec.id for spec in LEVER_SPECS if spec.lower_is_better)
 
 
-@dataclass(frozen=True)
+@cache
+def lever_with_effect(effect: Effect) -> LeverSpec:
+    """The one lever with an effect that only one lever may have (an obligation, BECCS)."""
+    found = [spec for spec in LEVER_SPECS if spec.effect == effect]
+    if len(found) != 1:
+        raise ValueError(f"{len(found)} levers have the effect {effect!r}; the model needs one.")
+    return found[0]
+
+
+_T = TypeVar("_T")
+
+
+def _lever_fields(cls: type[_T]) -> type[_T]:
+    """Make a class the dataclass of lever values: one float field per LEVER_SPECS entry, in
+    the registry's order, defaulting to the lever's reference (frozen, so hashable)."""
+    cls.__annotations__ = {spec.id: "float" for spec in LEVER_SPECS}
+    for spec in LEVER_SPECS:
+        setattr(cls, spec.id, spec.reference)
+    return dataclass(frozen=True)(cls)
+
+
+@_lever_fields
 class Levers:
-    """One value per lever, in the lever's own unit (the same units the CLI's --set takes)."""
+    """One value per lever, in the lever's own unit (the same units the CLI's --set takes).
 
-    el_personbilar: float = LEVERS_BY_ID["el_personbilar"].reference
-    trafik_personbilar: float = LEVERS_BY_ID["trafik_personbilar"].reference
-    el_tunga_lastbilar: float = LEVERS_BY_ID["el_tunga_lastbilar"].reference
-    el_latta_lastbilar: float = LEVERS_BY_ID["el_latta_lastbilar"].reference
-    fossilfria_bussar: float = LEVERS_BY_ID["fossilfria_bussar"].reference
-    reduktionsplikt_bensin: float = LEVERS_BY_ID["reduktionsplikt_bensin"].reference
-    reduktionsplikt_diesel: float = LEVERS_BY_ID["reduktionsplikt_diesel"].reference
-    hvo100_lokalt: float = LEVERS_BY_ID["hvo100_lokalt"].reference
-    fossilfritt_flyg: float = LEVERS_BY_ID["fossilfritt_flyg"].reference
-    fossilfria_arbetsmaskiner: float = LEVERS_BY_ID["fossilfria_arbetsmaskiner"].reference
-    utfasning_olja: float = LEVERS_BY_ID["utfasning_olja"].reference
-    fossilfri_fjarrvarme: float = LEVERS_BY_ID["fossilfri_fjarrvarme"].reference
-    energieffektivisering: float = LEVERS_BY_ID["energieffektivisering"].reference
-    fossilfri_industri: float = LEVERS_BY_ID["fossilfri_industri"].reference
-    idisslare: float = LEVERS_BY_ID["idisslare"].reference
-    jordbruk_atgarder: float = LEVERS_BY_ID["jordbruk_atgarder"].reference
-    avfall_minskning: float = LEVERS_BY_ID["avfall_minskning"].reference
-    produkter_fgaser: float = LEVERS_BY_ID["produkter_fgaser"].reference
-    beccs_kt: float = LEVERS_BY_ID["beccs_kt"].reference
-    beccs_start: float = LEVERS_BY_ID["beccs_start"].reference
+    The fields are LEVER_SPECS, generated: adding a lever to the registry adds its field
+    (with the reference as default), so links, saved scenarios and the CLI know it at once.
+    """
+
+    if TYPE_CHECKING:  # the generated fields, for type checkers: every lever is a float
+        def __init__(self, **values: float) -> None: ...
+
+        def __getattr__(self, lever_id: str) -> float: ...
 
     def as_dict(self) -> dict[str, float]:
         """The values by lever id, in the order of LEVER_SPECS."""
@@ -752,16 +833,35 @@ class Levers:
         return {k: (mine[k], theirs[k]) for k in differing(mine, theirs)}
 
 
-# Lever values closer than this are the same setting (a slider's float round trip).
-SAME_VALUE_TOLERANCE = 1e-9
+def _differs(first: Mapping[str, float], second: Mapping[str, float], lever_id: str) -> bool:
+    """The one comparison: a lever differs when one side lacks it or the values are more
+    than LEVER_TOLERANCE apart (a slider's float round trip is the same setting)."""
+    return (lever_id not in first or lever_id not in second
+            or abs(float(first[lever_id]) - float(second[lever_id])) > LEVER_TOLERANCE)
 
 
 def differing(values: Mapping[str, float], target: Mapping[str, float]) -> tuple[str, ...]:
-    """The ids of target's levers whose value in values differs from target's (one place
-    decides how many levers differ: the sidebar's groups, the preset captions, the pages).
-    A lever missing from values differs (a scenario saved before the lever existed)."""
-    return tuple(k for k, v in target.items()
-                 if k not in values or abs(float(values[k]) - float(v)) > SAME_VALUE_TOLERANCE)
+    """The ids of target's levers whose value in values differs from target's (the sidebar's
+    groups, the preset captions, the pages). A lever missing from values differs (a
+    scenario saved before the lever existed)."""
+    return tuple(k for k in target if _differs(values, target, k))
+
+
+def levers_differing(a: Levers | Mapping[str, float], b: Levers | Mapping[str, float],
+                     lever_ids: Iterable[str] | None = None) -> int:
+    """How many levers differ between two settings: the one count behind every "n levers
+    moved" (the app, its exports and texts).
+
+    Either setting may be a Levers or a mapping lever id → value (a saved scenario, a preset,
+    the sliders' values). A lever one of them lacks counts as differing. Given lever_ids (a
+    group's levers, say), only those count; else every lever of the registry that either
+    setting has.
+    """
+    first = a.as_dict() if isinstance(a, Levers) else a
+    second = b.as_dict() if isinstance(b, Levers) else b
+    ids = (lever_ids if lever_ids is not None
+           else [s.id for s in LEVER_SPECS if s.id in first or s.id in second])
+    return sum(_differs(first, second, k) for k in ids)
 
 
 class LeverError(UserFacingError):

@@ -18,13 +18,13 @@ import numpy as np
 
 from model.budget_estimate import genitive
 from model.data import MunicipalityData, MunicipalityStack
-from model.levers import LEVERS_BY_ID, LeverError, Levers
+from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError, Levers, lever_with_effect
 from model.paths import reference_levers
 
 BECCS_POTENTIAL_PARAMETER = "beccs_potential_kt"
-BECCS_LEVER = "beccs_kt"
+BECCS_LEVER = lever_with_effect("beccs_capacity").id  # beccs_kt
 # Levers that only mean something where BECCS is possible (hidden elsewhere).
-BECCS_LEVERS = ("beccs_kt", "beccs_start")
+BECCS_LEVERS = tuple(spec.id for spec in LEVER_SPECS if spec.group == "beccs")
 
 
 def lever_max(data: MunicipalityData, lever_id: str) -> float:

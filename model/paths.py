@@ -36,12 +36,12 @@ PLUGIN_PHASE_OUT_YEAR = 2035  # plug-in hybrids are not zero-emission under the 
 
 Params = Mapping[str, "float | np.ndarray"]
 
-# Per fleet: (new-sales lever, parameter prefix, EU path after 2030)
-FLEETS: dict[str, str] = {
-    "el_personbilar": "car",
-    "el_latta_lastbilar": "van",
-    "el_tunga_lastbilar": "heavy",
-}
+# The new-vehicle levers and their fleets (LeverSpec.fleet): lever id → fleet.
+FLEETS: dict[str, str] = {spec.id: spec.fleet for spec in LEVER_SPECS if spec.fleet}
+# Fleets under the rule of 100 % zero-emission new vehicles from 2035 (Regulation (EU)
+# 2023/851); heavy trucks follow HEAVY_EU_KNOTS instead.
+ZERO_EMISSION_2035_FLEETS = frozenset({"car", "van"})
+CAR_LEVER = next(lever_id for lever_id, fleet in FLEETS.items() if fleet == "car")
 
 
 def scenario_years(data: MunicipalityData) -> np.ndarray:
@@ -78,38 +78,62 @@ def population_growth(data: MunicipalityData) -> float:
     return float(trend) if trend is not None else data.population_growth
 
 
+# The parameters (data/parameters.csv) each fleet reads, by the role they play in it.
+FLEET_PARAMETERS: dict[str, dict[str, str]] = {
+    "car": {
+        "total": "car_fleet_total", "zero_emission": "car_fleet_bev", "plugin": "car_fleet_phev",
+        "plugin_electric": "phev_electric_share", "renewal": "fleet_renewal_rate",
+        "lifetime": "car_lifetime_years", "mileage_ratio": "car_mileage_ratio_new",
+        "new_share": "new_car_bev_share", "new_plugin": "new_car_phev_share",
+    },
+    "van": {
+        "total": "van_fleet_total", "zero_emission": "van_fleet_el",
+        "renewal": "van_renewal_rate", "lifetime": "van_lifetime_years",
+        "mileage_ratio": "van_mileage_ratio_new", "new_share": "new_van_ze_share",
+    },
+    "heavy": {
+        "total": "heavy_fleet_total", "zero_emission": "heavy_fleet_el",
+        "renewal": "heavy_renewal_rate", "lifetime": "heavy_lifetime_years",
+        "mileage_ratio": "heavy_mileage_ratio_new", "new_share": "new_heavy_ze_share",
+    },
+}
+FLEET_YEAR_PARAMETER = "car_fleet_year"
+
+
 def _fleet_kwargs(params: Params, prefix: str) -> dict[str, object]:
     """The stock figures and renewal parameters of one fleet."""
-    if prefix == "car":
-        total = params["car_fleet_total"]
-        return {
-            "fleet_year": int(data_year(params)),
-            "stock_zero_emission": params["car_fleet_bev"] / total,
-            "stock_plugin": params["car_fleet_phev"] / total,
-            "plugin_electric": params["phev_electric_share"],
-            "renewal": params["fleet_renewal_rate"],
-            "lifetime": params["car_lifetime_years"],
-            "mileage_ratio": params["car_mileage_ratio_new"],
-        }
-    return {
+    keys = FLEET_PARAMETERS[prefix]
+    kwargs: dict[str, object] = {
         "fleet_year": int(data_year(params)),
-        "stock_zero_emission": params[f"{prefix}_fleet_el"] / params[f"{prefix}_fleet_total"],
-        "renewal": params[f"{prefix}_renewal_rate"],
-        "lifetime": params[f"{prefix}_lifetime_years"],
-        "mileage_ratio": params[f"{prefix}_mileage_ratio_new"],
+        "stock_zero_emission": params[keys["zero_emission"]] / params[keys["total"]],
     }
+    if "plugin" in keys:
+        kwargs["stock_plugin"] = params[keys["plugin"]] / params[keys["total"]]
+        kwargs["plugin_electric"] = params[keys["plugin_electric"]]
+    kwargs.update(renewal=params[keys["renewal"]], lifetime=params[keys["lifetime"]],
+                  mileage_ratio=params[keys["mileage_ratio"]])
+    return kwargs
+
+
+def fleet_reads_only(params: Params, data: MunicipalityData | MunicipalityStack,
+                     lever_id: str) -> bool:
+    """True when a parameter view gives the fleet behind a lever exactly the
+    municipality's own parameters (its overrides, if any, are for other things)."""
+    if params is data.parameters:
+        return True
+    own = data.parameters
+    keys = (*FLEET_PARAMETERS[FLEETS[lever_id]].values(), FLEET_YEAR_PARAMETER)
+    return all(params.get(k) is own.get(k) for k in keys)
 
 
 def data_year(params: Params) -> int:
     """The year of the fleet figures (end of year)."""
-    return int(np.asarray(params["car_fleet_year"]).ravel()[0])
+    return int(np.asarray(params[FLEET_YEAR_PARAMETER]).ravel()[0])
 
 
 def new_share_base(params: Params, lever_id: str) -> float | np.ndarray:
     """The zero-emission share of new vehicles in the fleet year (%)."""
-    key = {"el_personbilar": "new_car_bev_share", "el_latta_lastbilar": "new_van_ze_share",
-           "el_tunga_lastbilar": "new_heavy_ze_share"}[lever_id]
-    return params[key] * 100.0
+    return params[FLEET_PARAMETERS[FLEETS[lever_id]]["new_share"]] * 100.0
 
 
 def new_share_path(params: Params, lever_id: str, years: np.ndarray,
@@ -120,7 +144,7 @@ def new_share_path(params: Params, lever_id: str, years: np.ndarray,
     start = data_year(params)
     base = new_share_base(params, lever_id)
     up = base + (value - base) * ramp(years, start)
-    if lever_id == "el_tunga_lastbilar":
+    if FLEETS[lever_id] not in ZERO_EMISSION_2035_FLEETS:
         (y1, s1), (y2, s2) = HEAVY_EU_KNOTS
         k1, k2 = np.maximum(value, s1), np.maximum(value, s2)
         after = np.where(
@@ -139,10 +163,11 @@ def fleet_state(params: Params, lever_id: str, years: np.ndarray,
     prefix = FLEETS[lever_id]
     kwargs = _fleet_kwargs(params, prefix)
     new = new_share_path(params, lever_id, years, value) / 100.0
-    if prefix == "car":
+    new_plugin = FLEET_PARAMETERS[prefix].get("new_plugin")
+    if new_plugin is not None:
         start = data_year(params)
         fading = 1.0 - ramp(years, start, PLUGIN_PHASE_OUT_YEAR)
-        kwargs["new_plugin"] = params["new_car_phev_share"] * fading
+        kwargs["new_plugin"] = params[new_plugin] * fading
     return fleet_path(years, new, **kwargs)  # type: ignore[arg-type]
 
 
@@ -161,7 +186,8 @@ def reference_path(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -
     if spec.path == "population":
         return ((1.0 + population_growth(data)) ** (years - base_year) - 1.0) * 100.0
     if spec.path == "obligation":
-        levels = data.obligation_petrol if spec.id.endswith("bensin") else data.obligation_diesel
+        levels = (data.obligation_petrol if spec.effect == "obligation_petrol"
+                  else data.obligation_diesel)
         return _obligation_pct(data, years, levels)
     if spec.path == "linear":
         path = spec.base + (spec.reference - spec.base) * elapsed
@@ -191,7 +217,7 @@ class ReferencePaths:
 
 def _derived_reference(spec: LeverSpec, data: MunicipalityData, years: np.ndarray) -> float:
     """Reference values that depend on the municipality (rounded to whole slider steps)."""
-    if spec.id in ("el_personbilar", "el_latta_lastbilar"):
+    if FLEETS.get(spec.id) in ZERO_EMISSION_2035_FLEETS:
         base = float(new_share_base(data.parameters, spec.id))
         start = data_year(data.parameters)
         share = (TARGET_YEAR - start) / (EU_ZERO_EMISSION_YEAR - start)
@@ -237,7 +263,7 @@ def reference_paths(data: MunicipalityData) -> ReferencePaths:
     derived = {
         spec.id: _derived_reference(spec, data, years)
         for spec in LEVER_SPECS
-        if spec.id in ("el_personbilar", "el_latta_lastbilar") or spec.path == "population"
+        if FLEETS.get(spec.id) in ZERO_EMISSION_2035_FLEETS or spec.path == "population"
     }
     levers = dataclasses.replace(Levers(), **derived)
     paths: dict[str, np.ndarray] = {}
@@ -313,9 +339,21 @@ def lever_path(data: MunicipalityData, spec: LeverSpec, value: float) -> np.ndar
 
 @lru_cache(maxsize=8192)
 def _cached_path(data: MunicipalityData, lever_id: str, value: float) -> np.ndarray:
-    path = np.array(lever_path_values(data, LEVERS_BY_ID[lever_id], value))
+    if lever_id in FLEETS:
+        path = cached_fleet_state(data, lever_id, value).electric_km * 100.0
+    else:
+        path = np.array(lever_path_values(data, LEVERS_BY_ID[lever_id], value))
     path.flags.writeable = False
     return path
+
+
+@lru_cache(maxsize=1024)
+def cached_fleet_state(data: MunicipalityData, lever_id: str, value: float) -> FleetState:
+    """fleet_state with the municipality's own parameters, cached per value (read-only)."""
+    state = fleet_state(data.parameters, lever_id, reference_paths(data).years, value)
+    for array in dataclasses.astuple(state):
+        array.flags.writeable = False
+    return state
 
 
 def lever_paths(data: MunicipalityData, levers: Levers) -> dict[str, np.ndarray]:
@@ -330,11 +368,24 @@ def lever_paths_batch(
     stacked: StackedReference | None = None,
 ) -> dict[str, np.ndarray]:
     """Every lever's path for a batch: values by lever id (float or (n,)), missing levers at
-    the municipality's reference. Shapes broadcast to (n, years) where any input is (n,).
+    the municipality's reference. Shapes broadcast to (n, years) where any input is (n,):
+    a lever given as a float, whose path no overridden parameter changes, keeps one path
+    (years,) for the whole batch (the cached lever_path), which the core broadcasts.
 
     For a MunicipalityStack, pass its `stacked` reference: row i is then municipality i,
     with its own reference paths, parameters and (for missing levers) reference values.
     """
+    return paths_and_fleets(data, values, params, stacked)[0]
+
+
+def paths_and_fleets(
+    data: MunicipalityData | MunicipalityStack,
+    values: Mapping[str, float | np.ndarray],
+    params: Params | None = None,
+    stacked: StackedReference | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, FleetState]]:
+    """lever_paths_batch, and the fleet behind each new-vehicle lever (FLEETS) on the way."""
+    params = params if params is not None else data.parameters
     if stacked is None:
         assert isinstance(data, MunicipalityData), "a stack needs its StackedReference"
         ref = reference_paths(data)
@@ -344,8 +395,28 @@ def lever_paths_batch(
     else:
         years, paths, ramps, own = stacked.years, stacked.paths, stacked.ramps, stacked.values
         defaults = stacked.values
-    return {
-        spec.id: lever_path_values(data, spec, values.get(spec.id, defaults[spec.id]), params,
-                                   years=years, reference=(paths, ramps, own))
-        for spec in LEVER_SPECS
-    }
+    out: dict[str, np.ndarray] = {}
+    fleets: dict[str, FleetState] = {}
+    for spec in LEVER_SPECS:
+        value = values.get(spec.id, defaults[spec.id])
+        if spec.id in FLEETS:
+            if _fleet_cached(data, params, spec.id, value):
+                fleets[spec.id] = cached_fleet_state(data, spec.id, float(value))  # type: ignore
+                out[spec.id] = lever_path(data, spec, float(value))  # type: ignore[arg-type]
+            else:
+                fleets[spec.id] = fleet_state(params, spec.id, years, value)
+                out[spec.id] = fleets[spec.id].electric_km * 100.0
+        elif stacked is None and np.ndim(value) == 0:
+            out[spec.id] = lever_path(data, spec, float(value))  # type: ignore[arg-type]
+        else:
+            out[spec.id] = lever_path_values(data, spec, value, params, years=years,
+                                             reference=(paths, ramps, own))
+    return out, fleets
+
+
+def _fleet_cached(data: MunicipalityData | MunicipalityStack, params: Params, lever_id: str,
+                  value: float | np.ndarray) -> bool:
+    """True where the fleet is the cached one: one municipality, one value, and only the
+    municipality's own parameters for the fleet."""
+    return (isinstance(data, MunicipalityData) and np.ndim(value) == 0
+            and fleet_reads_only(params, data, lever_id))

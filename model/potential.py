@@ -8,14 +8,17 @@ from functools import lru_cache
 import numpy as np
 
 from model.data import MunicipalityData
-from model.emissions import compute_trajectory
+from model.emissions import FOSSIL_FUEL_SECTORS, compute_trajectory
 from model.levers import LEVER_SPECS, TARGET_YEAR, Levers, LeverSpec
 from model.paths import lever_path, lever_paths
+from model.sectors import PART_SECTOR
 
-# Levers that do not change fossil-fuel CO2 (the goal): BECCS, agriculture, waste and
-# products (their fossil CO2 is not from fuel and is shown beside the goal).
-_NOT_FOSSIL = frozenset({"beccs_kt", "beccs_start", "idisslare", "jordbruk_atgarder",
-                         "avfall_minskning", "produkter_fgaser"})
+
+def changes_fossil_fuel(spec: LeverSpec) -> bool:
+    """Whether the lever acts on fossil-fuel CO2 (the goal): on a part of a sector whose
+    fossil CO2 is fuel. Not BECCS, agriculture, waste or products (their fossil CO2 is not
+    from fuel and is shown beside the goal)."""
+    return any(PART_SECTOR[part] in FOSSIL_FUEL_SECTORS for part in spec.parts)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def fossil_potentials(data: MunicipalityData, levers: Levers) -> tuple[LeverPote
     candidates = [
         (spec, best_value(spec))
         for spec in LEVER_SPECS
-        if spec.id not in _NOT_FOSSIL and abs(getattr(levers, spec.id) - best_value(spec)) > 1e-9
+        if changes_fossil_fuel(spec) and abs(getattr(levers, spec.id) - best_value(spec)) > 1e-9
     ]
     n = len(candidates)
     paths = {k: np.concatenate([v[[0]], np.full(n + 1, v[t])]) for k, v in current.items()}

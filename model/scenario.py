@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -212,27 +212,54 @@ def _change(new: float, old: float | None) -> float | None:
     return None if not old else new / old - 1.0
 
 
+@dataclass(frozen=True)
+class _Fixed:
+    """What run_scenario needs that no lever changes, computed once per municipality."""
+
+    years: np.ndarray
+    target: int  # TARGET_YEAR's position in years
+    history_totals: np.ndarray
+    fossil_1990: float | None
+    ghg_1990: float | None
+    population_2030: float
+
+
+@lru_cache(maxsize=512)
+def _fixed(data: MunicipalityData) -> _Fixed:
+    years = scenario_years(data)
+    years.flags.writeable = False
+    history_totals = data.history_ghg.sum(axis=1)
+    history_totals.flags.writeable = False
+    return _Fixed(
+        years=years,
+        target=int(np.nonzero(years == TARGET_YEAR)[0][0]),
+        history_totals=history_totals,
+        fossil_1990=data.fossil_co2_in(1990),
+        ghg_1990=data.ghg_in(1990),
+        population_2030=float(population_path(data, np.array([TARGET_YEAR]))[0]),
+    )
+
+
 def run_scenario(
     data: MunicipalityData, levers: Levers, budget: BudgetSettings | None = None
 ) -> ScenarioResult:
     """Run the model for one municipality, lever setting and budget."""
     budget = budget or default_budget(data)
     check_budget(budget)
-    years = scenario_years(data)
+    fixed = _fixed(data)
+    years = fixed.years.copy()
     trajectory = compute_trajectory(data, years, lever_paths(data, levers))
     totals = trajectory.ghg.sum(axis=1)
     counted = totals + trajectory.beccs if budget.count_beccs else totals
-    outcome = budget_outcome(
-        budget, data.history_years, data.history_ghg.sum(axis=1), years, counted
-    )
-    t = int(np.nonzero(years == TARGET_YEAR)[0][0])
+    outcome = budget_outcome(budget, data.history_years, fixed.history_totals, years, counted)
+    t = fixed.target
     fossil_2030_by_sector = trajectory.fossil_co2[t]
     fossil_2030 = float(fossil_2030_by_sector.sum())
     fossil_base = float(trajectory.fossil_co2[0].sum())
-    fossil_1990 = data.fossil_co2_in(1990)
-    ghg_1990 = data.ghg_in(1990)
+    fossil_1990 = fixed.fossil_1990
+    ghg_1990 = fixed.ghg_1990
     ghg_2030 = float(totals[t])
-    population_2030 = float(population_path(data, np.array([TARGET_YEAR]))[0])
+    population_2030 = fixed.population_2030
     fuel_2030_by_sector = trajectory.fossil_fuel_co2[t]
     fuel_2030 = float(fuel_2030_by_sector.sum())
     own_rate = scenario_rate(years, counted)

@@ -82,6 +82,45 @@ TRANSPORT_SUBSECTORS: tuple[str, ...] = (
 )
 
 
+# The parts of a municipality's emissions that a lever's factor multiplies (LeverSpec.parts;
+# model/emissions.py computes each sector from its parts). A transport sub-sector (above) and
+# working machinery stand for their activity, all gases; a *_fuel part for the sector's fossil
+# fuel CO2 only; the others for all of the part's gases.
+PART_MACHINERY = "machinery"
+PART_HEATING = "heating"  # own heating (Egen uppvärmning), all gases
+PART_HEATING_FUEL = "heating_fuel"  # its fossil fuel's CO2
+PART_DISTRICT_HEATING = "district_heating"  # electricity and district heating, all gases
+PART_DISTRICT_HEATING_FUEL = "district_heating_fuel"  # its fossil fuel's CO2
+PART_INDUSTRY_FUEL = "industry_fuel"  # industry's energy CO2 (not its processes)
+PART_RUMINANTS = "ruminants"  # agriculture: enteric methane and manure
+PART_SOILS = "soils"  # agriculture: the rest
+PART_WASTE = "waste"
+PART_PRODUCTS = "products"  # solvents and F-gases
+PART_INTERNATIONAL = "international"  # flights from the local airport
+PART_BECCS_PLANT = "beccs_plant"  # the biogenic CO2 of the plant BECCS captures from
+# Parts that burn road fuel (petrol and diesel): what the reduction obligation covers.
+ROAD_FUEL_PARTS: tuple[str, ...] = (
+    *(s for s in TRANSPORT_SUBSECTORS if s != "Inrikes flygtrafik"), PART_MACHINERY,
+)
+# Every part and the sector it belongs to (BECCS is not a NED sector).
+PART_SECTOR: dict[str, str] = {
+    **{s: TRANSPORT for s in TRANSPORT_SUBSECTORS},
+    PART_MACHINERY: MACHINERY,
+    PART_HEATING: HEATING,
+    PART_HEATING_FUEL: HEATING,
+    PART_DISTRICT_HEATING: ELECTRICITY_HEAT,
+    PART_DISTRICT_HEATING_FUEL: ELECTRICITY_HEAT,
+    PART_INDUSTRY_FUEL: INDUSTRY,
+    PART_RUMINANTS: AGRICULTURE,
+    PART_SOILS: AGRICULTURE,
+    PART_WASTE: WASTE,
+    PART_PRODUCTS: PRODUCTS,
+    PART_INTERNATIONAL: INTERNATIONAL,
+    PART_BECCS_PLANT: "BECCS",
+}
+PARTS: tuple[str, ...] = tuple(PART_SECTOR)
+
+
 def sector_label(sector: str, lang: str) -> str:
     """Short label for a sector in the chosen language (falls back to the NED name)."""
     return SECTOR_LABELS.get(lang, SECTOR_LABELS["sv"]).get(sector, sector)

@@ -219,13 +219,16 @@ def summarise(data: MunicipalityData, outcome: DrawOutcome, seed: int) -> Uncert
     future = outcome.years > data.base_year
     years = np.concatenate([data.history_years, outcome.years[future]])
     levels = [q for _, q in QUANTILES]
-    future_q = np.quantile(outcome.net[:, future], levels, axis=0)
+    # One call for every year's net emissions and (last column) fossil CO2 in 2030.
+    future_q = np.quantile(np.column_stack([outcome.net[:, future], outcome.fossil_co2_2030]),
+                           levels, axis=0)
     net = {
-        name: np.concatenate([history_net, future_q[i]]) for i, (name, _) in enumerate(QUANTILES)
+        name: np.concatenate([history_net, future_q[i, :-1]])
+        for i, (name, _) in enumerate(QUANTILES)
     }
     dates = outcome.exhausted_date
     date_q = np.quantile(dates, [0.1, 0.5, 0.9], method="inverted_cdf")
-    fossil_q = np.quantile(outcome.fossil_co2_2030, [0.1, 0.5, 0.9])
+    fossil_q = future_q[[levels.index(q) for q in (0.1, 0.5, 0.9)], -1]
     return UncertaintyResult(
         draws=n,
         seed=seed,

@@ -4,7 +4,9 @@
 (one per draw), and returns every draw's net emissions, fossil-fuel CO2 in 2030 and budget
 exhaustion date as arrays with a leading draw axis. No Python loop runs over the draws.
 
-It calls the model's batch entry point (``model.batch.run_batch``) once:
+It calls the model's batch entry point once (``model.batch.run_batch_totals``: run_batch's
+totals, fossil-fuel CO2 in 2030, transport sub-sectors and BECCS, without the per-sector
+arrays the Monte Carlo does not read):
 
 * model parameters (car lifetime and fleet renewal, plug-in hybrids' electric share,
   biofuels' lifecycle savings, BECCS capture rate and availability) go in as (n,) arrays;
@@ -27,14 +29,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.batch import run_batch
+from model.batch import run_batch_totals
 from model.budget import BudgetSettings
 from model.data import MunicipalityData
-from model.levers import LEVERS_BY_ID, TARGET_YEAR, Levers
+from model.emissions import part_factors
+from model.levers import TARGET_YEAR, Levers, lever_with_effect
 from model.local_levers import lever_max
 from model.paths import lever_paths
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
-from model.sectors import AGRICULTURE, SECTORS, TRANSPORT_SUBSECTORS
+from model.sectors import AGRICULTURE, PART_RUMINANTS, PART_SOILS, SECTORS, TRANSPORT_SUBSECTORS
 
 _CARS, _HEAVY, _LIGHT = (TRANSPORT_SUBSECTORS.index(s)
                          for s in ("Personbilar", "Tunga lastbilar", "Lätta lastbilar"))
@@ -113,32 +116,31 @@ def run_draws(
                                             * col("fleet_renewal_factor"))
     lever_values: dict[str, float | np.ndarray] = dict(levers.as_dict())
     if "beccs_start_shift" in values:
-        spec = LEVERS_BY_ID["beccs_start"]
-        lever_values["beccs_start"] = np.clip(levers.beccs_start + col("beccs_start_shift"),
-                                              spec.min, lever_max(data, "beccs_start"))
+        spec = lever_with_effect("beccs_start_year")
+        lever_values[spec.id] = np.clip(getattr(levers, spec.id) + col("beccs_start_shift"),
+                                        spec.min, lever_max(data, spec.id))
     level = 1.0 + np.stack([col(f"ned_revision_{i}") for i in range(len(SECTORS))], axis=1)
-    batch = run_batch(data, lever_values, parameters, base_scale=level)
+    batch = run_batch_totals(data, lever_values, parameters, base_scale=level)
     years = batch.years
     target = batch.year_index(TARGET_YEAR)
     elapsed = (years - data.base_year).astype(float)
 
     # Activity with no model parameter: scale the sub-sectors' fossil CO2 (linear in it).
-    totals = batch.totals.copy()
-    fuel_2030 = batch.fossil_fuel_co2_2030.copy()
+    totals = batch.totals  # the batch's own arrays: changed in place
+    fuel_2030 = batch.fossil_fuel_co2_2030
     sub = batch.transport_fossil_co2
-    extra = sub[:, :, _CARS] * (_growth(col("car_mileage_trend"), elapsed)
-                                * _growth(col("population_growth_shift"), elapsed) - 1.0)
-    extra += (sub[:, :, _HEAVY] + sub[:, :, _LIGHT]) * (
-        _growth(col("freight_traffic_growth"), elapsed) - 1.0)
+    extra = sub[_CARS] * (_growth(col("car_mileage_trend"), elapsed)
+                          * _growth(col("population_growth_shift"), elapsed) - 1.0)
+    extra += (sub[_HEAVY] + sub[_LIGHT]) * (_growth(col("freight_traffic_growth"), elapsed) - 1.0)
     totals += extra
     fuel_2030 += extra[:, target]
 
     # Agriculture's emission factors: its ruminants' and its soils' parts, as the core splits.
-    paths = lever_paths(data, levers)
+    factors = part_factors(lever_paths(data, levers))
     a = SECTORS.index(AGRICULTURE)
     share = float(data.parameters["ruminant_share_of_agriculture"])
-    ruminants = data.base_ghg[a] * share * np.maximum(1.0 + paths["idisslare"] / 100.0, 0.0)
-    soils = data.base_ghg[a] * (1.0 - share) * (1.0 - paths["jordbruk_atgarder"] / 100.0)
+    ruminants = data.base_ghg[a] * share * factors.get(PART_RUMINANTS, 1.0)
+    soils = data.base_ghg[a] * (1.0 - share) * factors.get(PART_SOILS, 1.0)
     totals += (ruminants[None, :] * (col("agri_ef_enteric")[:, None] - 1.0)
                + soils[None, :] * (col("agri_ef_soils")[:, None] - 1.0)) * level[:, a:a + 1]
 

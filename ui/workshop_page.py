@@ -52,7 +52,7 @@ from exports.workshop import (
     submissions_frame,
     submissions_xlsx,
 )
-from model.levers import LEVER_SPECS, LEVERS_BY_ID, SAME_VALUE_TOLERANCE, Levers
+from model.levers import LEVER_SPECS, LEVER_TOLERANCE, LEVERS_BY_ID, Levers
 from model.local_levers import fit_levers
 from model.paths import reference_levers
 from model.scenario import ScenarioError, ScenarioResult, default_budget, run_scenario
@@ -544,7 +544,7 @@ def spread_frame(rows: Sequence[SubmissionResult], reference: Levers, lang: str
         table["ws_col_median"].append(fmt(float(values.median())) if len(values) else "–")
         table["ws_col_min"].append(fmt(float(values.min())) if len(values) else "–")
         table["ws_col_max"].append(fmt(float(values.max())) if len(values) else "–")
-        moved = int((abs(values - references[spec.id]) > SAME_VALUE_TOLERANCE).sum())
+        moved = int((abs(values - references[spec.id]) > LEVER_TOLERANCE).sum())
         table["ws_col_moved"].append(t("ws_moved", lang, n=moved, of=len(values)))
     return pd.DataFrame({t(key, lang): column for key, column in table.items()})
 
