@@ -551,7 +551,14 @@ def main() -> None:
     st.title(t("dec_title", lang))
     st.caption(t("dec_intro", lang))
     budget = budget_settings(ctx)
-    solve_section(ctx, budget)
-    year = contribution_section(ctx)
-    control_section(ctx, year)
-    cost_section(ctx)
+    # Each section in its own container: when one grows or shrinks (an answer appears, goes
+    # stale, a table is toggled), the elements of the sections after it keep their places in
+    # the page's tree, so the browser updates their charts instead of drawing them anew.
+    with st.container():
+        solve_section(ctx, budget)
+    with st.container():
+        year = contribution_section(ctx)
+    with st.container():
+        control_section(ctx, year)
+    with st.container():
+        cost_section(ctx)
