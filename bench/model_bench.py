@@ -6,8 +6,11 @@ collection, a busy machine) are not. Targets: a model run ≤ 2 ms, and a main-p
 most twice the floor page's (the same sliders, no model, no charts), so the page adds little
 to what any Streamlit page with these widgets costs.
 
-    python -m bench            ≈ 1 minute
-    python -m bench --quick    a few seconds, fewer repetitions
+    python -m bench            ≈ 4 minutes
+    python -m bench --quick    under a minute, fewer repetitions
+
+bench/page_bench.py adds every page and "Vad krävs?" (lever move, Sök) against the floor;
+bench/browser_timing.py times the same in Chromium.
 """
 
 from __future__ import annotations
@@ -291,6 +294,14 @@ def main(argv: list[str] | None = None) -> int:
         timings.extend(page_timings)
         if note:
             notes.append(note)
+    if not args.no_pages:  # issue 11: a lever move on the pages and Sök on Vad krävs?
+        from bench import page_bench
+
+        page_timings = page_bench.bench(max(page_reps // 10, 8), warmup,
+                                        page_bench.QUICK_PAGES if args.quick
+                                        else page_bench.PAGES)
+        timings.extend(page_timings)
+        notes.append(page_bench.report(page_timings).splitlines()[-1])
     from bench import uncertainty_bench  # issue 12: draws and the fan
 
     timings.extend(uncertainty_bench.bench_draws(model_reps // 30, warmup))

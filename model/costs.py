@@ -259,10 +259,12 @@ class CostPlan:
         return pd.DataFrame(rows, columns=["lever_id", "investment_sek", "operating_sek",
                                            "cost_sek", "reduced_t", "sek_per_t"])
 
-    def mac_curve(self, case: str = "central") -> pd.DataFrame:
+    def mac_curve(self, case: str = "central",
+                  per_measure: pd.DataFrame | None = None) -> pd.DataFrame:
         """Marginal abatement cost curve: measures that remove at least a tonne, cheapest
-        first; width = tonnes removed over the plan's years, height = SEK per tonne."""
-        frame = self.per_measure(case)
+        first; width = tonnes removed over the plan's years, height = SEK per tonne.
+        per_measure: self.per_measure(case), when the caller has it already."""
+        frame = self.per_measure(case) if per_measure is None else per_measure
         frame = frame[frame["reduced_t"] >= 1.0].sort_values("sek_per_t", kind="stable")
         frame = frame.reset_index(drop=True)
         frame["x_end"] = frame["reduced_t"].cumsum()

@@ -341,16 +341,26 @@ def _pull_back(evaluator: _Evaluator, values: np.ndarray, start: np.ndarray,
 def _prune(evaluator: _Evaluator, values: np.ndarray, start: np.ndarray,
            grids: dict[int, np.ndarray]) -> np.ndarray:
     """For a goal out of reach: put back every lever whose move does not lower the
-    shortfall (so the answer only moves what helps)."""
+    shortfall (so the answer only moves what helps).
+
+    The levers are tried in order, each against the values as the earlier ones left them.
+    All the remaining trials go in one batch (one model run instead of one per lever, the
+    cost of the page's "own decisions" on every lever move); after a lever is put back the
+    rest are tried again against the new values, so the answer is the one-by-one answer.
+    """
     values = values.copy()
-    for j in grids:
-        if values[j] == start[j]:
-            continue
-        trial = values.copy()
-        trial[j] = start[j]
-        pair = evaluator.shortfall(np.vstack([values, trial]))
-        if pair[1] <= pair[0] + 1e-9:
-            values[j] = start[j]
+    pending = [j for j in grids if values[j] != start[j]]
+    while pending:
+        trials = np.repeat(values[None, :], len(pending) + 1, axis=0)
+        for row, j in enumerate(pending, start=1):
+            trials[row, j] = start[j]
+        shortfall = evaluator.shortfall(trials)
+        put_back = next((k for k in range(len(pending))
+                         if shortfall[k + 1] <= shortfall[0] + 1e-9), None)
+        if put_back is None:
+            break
+        values[pending[put_back]] = start[pending[put_back]]
+        pending = pending[put_back + 1:]
     return values
 
 

@@ -60,12 +60,21 @@ def trajectory_table(data: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.reset_index()
 
 
+def _largest_first(values: np.ndarray) -> np.ndarray:
+    """Positions of values, largest first, equal values in the very order the frames'
+    sort_values(ascending=False) gave (pandas' descending argsort), so texts read as before."""
+    positions = np.arange(len(values))[::-1]
+    return positions[np.asarray(values, dtype=float)[::-1].argsort(kind="quicksort")][::-1]
+
+
 def bars_description(data: pd.DataFrame, key: str, lang: str, unit: str, decimals: int = 0,
                      **values: object) -> str:
     """Horizontal bars in words: the categories, largest first, with their values."""
-    rows = data.sort_values("value", ascending=False)
-    parts = [f"{row.series} {fmt_number(float(row.value), lang, decimals)}{unit}"
-             for row in rows.itertuples()]
+    # Plain arrays: sorting and iterating the frame (Arrow strings) cost ~1.5 ms a chart.
+    series = data["series"].to_numpy(dtype=object)
+    numbers = data["value"].to_numpy(dtype=float)
+    parts = [f"{series[i]} {fmt_number(float(numbers[i]), lang, decimals)}{unit}"
+             for i in _largest_first(numbers)]
     return t(key, lang, list="; ".join(parts) if parts else "–", **values)
 
 
@@ -106,11 +115,20 @@ def _listing(pairs: list[tuple[str, float]], lang: str, unit: str, decimals: int
 
 def _in_year(data: pd.DataFrame, year: int, by: str = "series",
              largest_first: bool = False) -> list[tuple[str, float]]:
-    """(series, value) in one year of a long frame, in the frame's order (or largest first)."""
-    rows = data[data["year"] == year].groupby(by, sort=False)["value"].last()
+    """(series, value) in one year of a long frame, in the frame's order (or largest first);
+    a series drawn twice in the year keeps its last value."""
+    # Plain arrays: a groupby on the frame's Arrow strings cost ~2 ms a call, per rerun.
+    mask = data["year"].to_numpy() == year
+    names = data[by].to_numpy(dtype=object)[mask]
+    values = data["value"].to_numpy(dtype=float)[mask]
+    last: dict[str, float] = {}
+    for name, value in zip(names.tolist(), values.tolist(), strict=True):
+        last[name] = value  # the dict keeps first appearance's order, the last value
+    pairs = [(str(name), float(value)) for name, value in last.items()]
     if largest_first:
-        rows = rows.sort_values(ascending=False)
-    return [(str(name), float(value)) for name, value in rows.items()]
+        order = _largest_first(np.array([value for _, value in pairs], dtype=float))
+        pairs = [pairs[i] for i in order]
+    return pairs
 
 
 def wide_table(data: pd.DataFrame, lang: str, columns: str = "series",
@@ -179,19 +197,30 @@ def wedge_description(data: pd.DataFrame, lang: str) -> str:
 
 def invest_description(data: pd.DataFrame, lang: str) -> str:
     """The investment over all years, in total and by payer."""
-    by_payer = data.groupby("series", sort=False)["value"].sum().sort_values(ascending=False)
+    sums: dict[str, float] = {}
+    for name, value in zip(data["series"].to_numpy(dtype=object).tolist(),
+                           data["value"].to_numpy(dtype=float).tolist(), strict=True):
+        sums[name] = sums.get(name, 0.0) + value
+    names = list(sums)
+    totals = np.array([sums[name] for name in names], dtype=float)
     unit = f"\u00a0{t('dec_axis_msek', lang)}"
-    return t("chart_invest_text", lang, total=fmt_number(float(by_payer.sum()), lang) + unit,
-             first=int(data["year"].min()) if len(data) else "–",
-             last=int(data["year"].max()) if len(data) else "–",
-             list=_listing([(str(k), float(v)) for k, v in by_payer.items()], lang, unit))
+    years = data["year"].to_numpy()
+    return t("chart_invest_text", lang, total=fmt_number(float(totals.sum()), lang) + unit,
+             first=int(years.min()) if len(data) else "–",
+             last=int(years.max()) if len(data) else "–",
+             list=_listing([(str(names[i]), float(totals[i])) for i in _largest_first(totals)],
+                           lang, unit))
 
 
 def mac_description(data: pd.DataFrame, lang: str) -> str:
     """The cost curve in words: each measure's cost per tonne and tonnes, cheapest first."""
-    parts = [f"{row.series} {fmt_number(float(row.sek_per_t), lang)}\u00a0"
-             f"{t('unit_sek_per_t', lang)} ({fmt_number(float(row.reduced_t), lang)}\u00a0t)"
-             for row in data.itertuples()]
+    unit = t("unit_sek_per_t", lang)
+    parts = [f"{series} {fmt_number(float(cost), lang)}\u00a0{unit} "
+             f"({fmt_number(float(tonnes), lang)}\u00a0t)"
+             for series, cost, tonnes in zip(data["series"].to_numpy(dtype=object).tolist(),
+                                             data["sek_per_t"].to_numpy(dtype=float).tolist(),
+                                             data["reduced_t"].to_numpy(dtype=float).tolist(),
+                                             strict=True)]
     return t("chart_mac_text", lang, list="; ".join(parts) or "–")
 
 

@@ -249,9 +249,11 @@ def mac_measures(plan: CostPlan, case: str) -> tuple[str, ...]:
     return tuple(m for m in MEASURES if m in on_curve)
 
 
-def mac_data(plan: CostPlan, case: str, lang: str) -> pd.DataFrame:
-    """series, x_start, x_end (kt), y_zero, top (SEK/t clipped), reduced_t, sek_per_t."""
-    curve = plan.mac_curve(case)
+def mac_data(plan: CostPlan, case: str, lang: str,
+             curve: pd.DataFrame | None = None) -> pd.DataFrame:
+    """series, x_start, x_end (kt), y_zero, top (SEK/t clipped), reduced_t, sek_per_t
+    (curve: plan.mac_curve(case), when the caller has it already)."""
+    curve = plan.mac_curve(case) if curve is None else curve
     return pd.DataFrame({
         "series": [measure_label(m, lang) for m in curve["lever_id"]],
         "x_start": curve["x_start"] / 1000.0,

@@ -1,0 +1,51 @@
+"""The page benchmarks keep working: a tiny AppTest run of bench/page_bench.py (the floor,
+the main page, "Vad krävs?" before and after a search, Sök) and of bench/browser_timing.py
+in Chromium (a lever move on the floor page, the main page and Vad krävs?, and Sök).
+
+The figures themselves are `make bench`'s business (timings on a shared machine are not a
+test); this only checks that the benchmarks measure what they say.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bench import browser_timing, page_bench
+
+pytestmark = pytest.mark.usefixtures("app_database")
+
+
+def test_page_bench_runs_the_floor_the_main_page_and_vad_kravs() -> None:
+    timings = page_bench.bench(1, 0, page_bench.QUICK_PAGES)
+    names = [t.name for t in timings]
+    assert names == ["page: floor (same sidebar widgets, no charts)",
+                     "page: scenario: lever move", "page: beslutsstod: lever move",
+                     "page: beslutsstod: lever move after Sök",
+                     "page: beslutsstod: Sök (click → answer)"]
+    assert all(len(t.seconds) == 1 and t.median_ms > 0 for t in timings)
+    text = page_bench.report(timings)
+    assert "÷ floor" in text and "lever move ≤ 1.5 × floor" in text
+
+
+def test_settings_caches_are_emptied_between_moves() -> None:
+    from model.solver import _solve_cached
+
+    page_bench.forget_settings()
+    assert _solve_cached.cache_info().currsize == 0
+
+
+@pytest.mark.slow
+@pytest.mark.serial
+def test_browser_timing_measures_a_lever_move_and_a_search(chromium_path: str) -> None:
+    # In its own thread: a browser test's Playwright loop may already run in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        series, load = pool.submit(browser_timing.run, 1, chromium_path).result()
+    names = [s.name for s in series]
+    assert names == ["floor page: lever move", "main page: lever move",
+                     "Vad krävs?: lever move", "Vad krävs? after Sök: lever move",
+                     "Vad krävs?: Sök"]
+    assert all(s.seconds and 0 < s.median_s < 60 for s in series)
+    text = browser_timing.report(series, load)
+    assert "Sök:" in text and "load average" in text
