@@ -86,32 +86,70 @@ def _assert_is_the_app(page: Page, round_no: int, label: str, value: float) -> N
                            arg=[SIDEBAR_SLIDERS, len(LEVER_SPECS) - 2], polling=200)
 
 
+def _assert_is_the_workshop(facilitator: Page) -> None:
+    main = facilitator.locator('[data-testid="stMain"]')
+    wait = {"timeout": VISIT_TIMEOUT_MS}
+    expect(main.get_by_text("Första besöket").first).to_be_attached(**wait)
+    # The facilitator's own controls: the token was accepted on the first visit.
+    expect(main.get_by_role("button", name="Stäng för inskick")).to_be_attached(**wait)
+
+
+def _links(db_path: Path) -> tuple[list[str], list[tuple[str, str, float]]]:
+    """A database with a workshop; the scenario and facilitator links, their levers."""
+    build_database(db_path, DATA_DIR)
+    workshop, token = start_workshop(db_path, "Första besöket", "0780", "Växjö")
+    levers = _linked_levers()
+    (lever_a, _, value_a), (lever_b, _, value_b) = levers
+    return [f"/?v=1&kommun=0780&{lever_a}={value_a:g}",
+            f"/workshop?v=1&kommun=0780&workshop={workshop.code}"
+            f"&{FACILITATOR_KEY_PARAM}={token}&{lever_b}={value_b:g}"], levers
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="starts servers on loopback")
 def test_every_first_visit_after_a_start_is_the_app(browser: Browser, tmp_path: Path) -> None:
     db_path = tmp_path / "klimat.duckdb"
-    build_database(db_path, DATA_DIR)
-    workshop, token = start_workshop(db_path, "Första besöket", "0780", "Växjö")
-    (lever_a, label_a, value_a), (lever_b, label_b, value_b) = _linked_levers()
-    scenario_link = f"/?v=1&kommun=0780&{lever_a}={value_a:g}"
-    facilitator_link = (f"/workshop?v=1&kommun=0780&workshop={workshop.code}"
-                        f"&{FACILITATOR_KEY_PARAM}={token}&{lever_b}={value_b:g}")
+    links, levers = _links(db_path)
     timings = []
     for round_no in range(1, ROUNDS + 1):
         process, base_url = start_app(tmp_path, db_path)
         started = time.monotonic()
         try:
-            scenario, facilitator = _open_together(browser, base_url,
-                                                   [scenario_link, facilitator_link])
-            _assert_is_the_app(scenario, round_no, label_a, value_a)
-            _assert_is_the_app(facilitator, round_no, label_b, value_b)
-            main = facilitator.locator('[data-testid="stMain"]')
-            wait = {"timeout": VISIT_TIMEOUT_MS}
-            expect(main.get_by_text("Första besöket").first).to_be_attached(**wait)
-            # The facilitator's own controls: the token was accepted on the first visit.
-            expect(main.get_by_role("button", name="Stäng för inskick")).to_be_attached(**wait)
+            pages = _open_together(browser, base_url, links)
+            for page, (_, label, value) in zip(pages, levers, strict=True):
+                _assert_is_the_app(page, round_no, label, value)
+            _assert_is_the_workshop(pages[1])
             timings.append(time.monotonic() - started)
-            for page in (scenario, facilitator):
+            for page in pages:
                 page.context.close()
         finally:
             _stop(process)
     print("first visits drawn after", ", ".join(f"{s:.1f}" for s in timings), "s")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="starts servers on loopback")
+@pytest.mark.xfail(strict=False, reason=(
+    "issue 11: the pages-folder race is fixed (3 of 3 broken before, 0 of 6 after), but without "
+    "ui.server's warm-up the first sessions import the app's modules at the same time and one "
+    "in about three starts fails with a partially initialised module (ImportError from "
+    "model.scenario, KeyError 'model'); make run and the cluster warm before the port opens"))
+def test_first_visits_under_a_plain_streamlit_run_are_the_app(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """`streamlit run app.py` (no ui.server): three first visits at once, one a page's own
+    address, each restart their first run as the app (ui/pages_folder.py). Before, another
+    session's run could switch the old mode off under a run already inside it."""
+    db_path = tmp_path / "klimat.duckdb"
+    links, levers = _links(db_path)
+    lever_id, _, value = levers[0]
+    links.append(f"/beslutsstod?v=1&kommun=0780&{lever_id}={value:g}")
+    process, base_url = start_app(tmp_path, db_path,
+                                  launch=[sys.executable, "-m", "streamlit", "run", "app.py"])
+    try:
+        pages = _open_together(browser, base_url, links)
+        for page, (_, label, value) in zip(pages, [*levers, levers[0]], strict=True):
+            _assert_is_the_app(page, 1, label, value)
+        _assert_is_the_workshop(pages[1])
+        expect(pages[2].locator('[data-testid="stMain"] h1').first).to_contain_text(
+            "Vad krävs", timeout=VISIT_TIMEOUT_MS)
+    finally:
+        _stop(process)
