@@ -11,14 +11,13 @@ from presentation.i18n import t
 from ui.accessibility import page_frame
 from ui.data_access import follow_imports_elsewhere, load_tables
 from ui.memory import freeze_startup_objects
-from ui.pages_folder import leave_pages_folder_mode
+from ui.pages_folder import settle_first_run
 from ui.participant_view import keep_on_workshop, participant_mode
 from ui.reconnect import run_on_reconnect
 from ui.scenario_state import begin_run
 from ui.sharing import sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
 
-leave_pages_folder_mode()
 st.set_page_config(page_title="Klimatscenarier", page_icon="ui/assets/favicon.png", layout="wide",
                    initial_sidebar_state="auto")
 
@@ -59,6 +58,7 @@ navigation = st.navigation(
     ],
     position="hidden" if participant else "sidebar",
 )
+settle_first_run()  # `streamlit run app.py`: a session's first run restarts as the app
 if participant:
     keep_on_workshop(navigation.url_path)
 sync_link(lang, navigation.url_path, share_slot)  # the address follows the levers

@@ -7,6 +7,8 @@ from streamlit import dataframe_util
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from ui.pages_folder import clear_before_start
+
 APP_TIMEOUT_S = 60
 
 # AppTest resets PagesManager.uses_pages_directory before every run, so with a pages/
@@ -22,6 +24,7 @@ def _init_as_after_navigation(self: PagesManager, *args: object, **kwargs: objec
 
 
 PagesManager.__init__ = _init_as_after_navigation  # type: ignore[method-assign]
+clear_before_start()  # as under ui.server: no session restarts its first run
 
 
 def start_app() -> AppTest:

@@ -8,9 +8,9 @@ ignores the link's scenario and gives the sidebar's widgets other ids, until a r
 ``app.py`` reaches ``st.navigation``. Several first visits at once (a room joining a
 workshop the moment the facilitator starts the server) all land in that window.
 
-Setting the class flag before the server starts closes the window for every visitor. It
-is the one Streamlit internal the app touches for this; ``ui.pages_folder`` keeps the
-in-script fallback for ``streamlit run app.py`` and for AppTest, which resets the flag.
+Clearing the class flag before the server starts closes the window for every visitor
+(``ui.pages_folder.clear_before_start``, the one Streamlit internal for this); the same
+module keeps a per-session fallback for a plain ``streamlit run app.py``.
 """
 
 from __future__ import annotations
@@ -18,15 +18,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+
+from ui.pages_folder import clear_before_start
 
 APP_SCRIPT = Path(__file__).resolve().parents[1] / "app.py"
 
 
 def main(argv: list[str] | None = None) -> None:
     """``python -m ui.server [options]``: ``streamlit run app.py`` without the old mode."""
-    PagesManager.uses_pages_directory = False
+    clear_before_start()
     from ui.warmup import warm  # imports, data and specs before the port opens (issue 14)
 
     print(f"Klimatscenarier: warmed in {warm():.1f} s", flush=True)
