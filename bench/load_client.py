@@ -138,6 +138,9 @@ class StreamlitSession:
         self.widgets: dict[str, Widget] = {}
         self.page_script_hash = ""
         self.query_string = ""
+        self.page_name = ""  # the address's page ("workshop" for /workshop), as the frontend
+        self.navigation_titles: list[str] = []  # the pages the app's navigation lists
+        self.button_labels: set[str] = set()  # buttons drawn by the last run
         self._ws: Any = None
         self._reader: asyncio.Task[None] | None = None
         self._finished: asyncio.Queue[str] = asyncio.Queue()
@@ -232,7 +235,7 @@ class StreamlitSession:
         state = msg.rerun_script
         state.query_string = self.query_string
         state.page_script_hash = self.page_script_hash
-        state.page_name = ""
+        state.page_name = self.page_name
         if include_widgets:
             state.widget_states.widgets.extend(w.state for w in self.widgets.values())
         state.cached_message_hashes.extend(self._cache)
@@ -245,6 +248,7 @@ class StreamlitSession:
             self._finished.get_nowait()
         self._run = RunResult(0.0, "")
         self._seen_widget_ids = set()
+        self.button_labels = set()
         self._run_number += 1
         payload = self._back_msg(include_widgets)
         started = time.perf_counter()
@@ -307,8 +311,10 @@ class StreamlitSession:
         elif kind == "page_info_changed":
             # The app set query parameters: the address bar, and so the next rerun, has them.
             self.query_string = msg.page_info_changed.query_string
-        elif kind == "navigation" and msg.navigation.page_script_hash:
-            self.page_script_hash = msg.navigation.page_script_hash
+        elif kind == "navigation":
+            self.navigation_titles = [page.page_name for page in msg.navigation.app_pages]
+            if msg.navigation.page_script_hash:
+                self.page_script_hash = msg.navigation.page_script_hash
         elif kind == "delta":
             self._handle_delta(msg)
         elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
@@ -334,6 +340,8 @@ class StreamlitSession:
                 self._run.exceptions.append(text)
         elif kind in WIDGET_KINDS:
             self._remember_widget(kind, getattr(element, kind))
+        elif kind == "button":
+            self.button_labels.add(element.button.label)
 
     def _remember_widget(self, kind: str, proto: Any) -> None:
         self._seen_widget_ids.add(proto.id)
