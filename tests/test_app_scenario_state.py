@@ -66,7 +66,15 @@ def check(at: AppTest) -> None:
     code = at.selectbox(key="municipality").value
     data = DATA[code]
     drawn = {s.key: s.value for s in at.slider if s.key and s.key.startswith("lever_")}
-    sliders = {spec.id: float(drawn.get(f"lever_{spec.id}", state[f"lever_{spec.id}"]))
+    reference = reference_levers(data).as_dict()
+
+    def kept(lever_id: str) -> float:
+        """An undrawn slider's value: its state, or the reference once Streamlit dropped the
+        state of a widget the run did not draw (BECCS where there is no plant)."""
+        key = f"lever_{lever_id}"
+        return float(state[key]) if key in state else reference[lever_id]
+
+    sliders = {spec.id: float(drawn.get(f"lever_{spec.id}", kept(spec.id)))
                for spec in LEVER_SPECS}
     levers = reference_levers(data).with_values(**sliders)
     link = parse_link(at.query_params, {c: c for c in CODES})
