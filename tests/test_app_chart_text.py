@@ -4,6 +4,7 @@ tabell" with the same figures (issue 14: charts were announced as "Vega visualiz
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -20,10 +21,29 @@ MOVED = {"el_personbilar": 90.0, "reduktionsplikt_diesel": 50.0, "trafik_personb
          "beccs_kt": 180.0}
 
 
+def _in_order(node: object) -> list[object]:
+    """Every element and block under node, in page order."""
+    found = [node]
+    for child in getattr(node, "children", {}).values():
+        found += _in_order(child)
+    return found
+
+
 def descriptions(at: AppTest) -> list[str]:
-    """The description in each chart's spec (what a screen reader hears), in page order."""
-    return [json.loads(chart.proto.spec).get("description", "")
-            for chart in at.get("vega_lite_chart")]
+    """The text under each chart (what it shows, in words), in page order; each chart's
+    spec carries the same stable accessible name that points to it."""
+    nodes = _in_order(at._tree)
+    texts = []
+    for i, node in enumerate(nodes):
+        if getattr(node, "type", None) == "vega_lite_chart":
+            stable = json.loads(node.proto.spec).get("description", "")
+            assert stable in {t("chart_aria_label", lang) for lang in ("sv", "en")}, stable
+            caption = next((n for n in nodes[i + 1:] if getattr(n, "type", None) == "caption"),
+                           None)
+            # The caption is the text made plain (presentation.formatting.plain_markdown).
+            texts.append(re.sub(r"\\(.)", r"\1", caption.value) if caption is not None
+                         else "")
+    return texts
 
 
 def assert_readable(at: AppTest, lang: str = "sv") -> list[str]:

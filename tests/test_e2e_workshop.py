@@ -108,10 +108,12 @@ def test_a_facilitator_and_two_phones(browser: Browser, app_server: str, tmp_pat
     # The panel refreshes by itself (a fragment every few seconds): no reload here.
     expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=20_000)
     wait_for_app_idle(facilitator)
-    # Both lines in the chart (its accessible description names the legend's entries) and
-    # both in the big-screen picker (the key-figure table is drawn on a canvas).
-    chart = facilitator.locator('[data-testid="stVegaLiteChart"]')
-    expect(chart).to_contain_text(re.compile("Bord 1 · Elbilar 60.*Bord 2 · Elbilar 95"))
+    # Both lines in the chart (the text under it names the legend's entries) and both in
+    # the big-screen picker (the key-figure table is drawn on a canvas).
+    expect(facilitator.locator('[data-testid="stVegaLiteChart"]')).to_be_visible()
+    chart_text = facilitator.locator('[data-testid="stCaption"]').filter(
+        has_text=re.compile("Bord 1 · Elbilar 60.*Bord 2 · Elbilar 95"))
+    expect(chart_text.first).to_be_visible()
     options = facilitator.get_by_role("option")
     for _attempt in range(3):  # a click that lands while the panel refreshes may not open it
         facilitator.locator(".st-key-ws_show_choice").get_by_role("combobox").click()

@@ -25,11 +25,18 @@ def chart_with_text(data: pd.DataFrame, spec: dict, description: str, key: str,
     """Draw the chart with its description, the description as text, and the table toggle.
 
     chart draws (defaults to st.vega_lite_chart with width="stretch" and the key).
+
+    The spec's own description (the chart's accessible name) is the same on every rerun and
+    points to the text under the chart: Streamlit's frontend builds a chart anew whenever
+    its spec changes, and only updates the data when the spec stays. With the figures in the
+    spec, every lever move redrew every chart from scratch (main page 3x the floor in
+    Chromium, bench/browser_timing.py).
     """
+    stable = described(spec, t("chart_aria_label", lang))
     if chart is None:
-        st.vega_lite_chart(data, described(spec, description), width="stretch", key=key)
+        st.vega_lite_chart(data, stable, width="stretch", key=key)
     else:
-        chart(data, described(spec, description))
+        chart(data, stable)
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
     # Names in a description can be user text (saved scenarios, participants): plain text.
     row.caption(plain_markdown(description), width="stretch")

@@ -37,6 +37,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "skip_nav_label": {"sv": "Genvägar", "en": "Shortcuts"},
     # Charts in words and as tables
     "show_as_table": {"sv": "Visa som tabell", "en": "Show as table"},
+    # A chart's accessible name: the same on every rerun (a spec that changes makes the
+    # browser build the chart anew), the figures in the text under it.
+    "chart_aria_label": {"sv": "Diagram. Vad det visar står i texten under diagrammet.",
+                         "en": "Chart. What it shows is in the text below it."},
     "unit_t_per_capita": {"sv": "t CO2e per invånare", "en": "t CO2e per inhabitant"},
     "chart_trajectory_text": {
         "sv": "Diagrammet visar utsläppen av växthusgaser i {name} per sektor, statistik "
