@@ -3,7 +3,6 @@ facilitator and two participants' phones at once (separate browser contexts)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -111,8 +110,8 @@ def test_a_facilitator_and_two_phones(browser: Browser, app_server: str, tmp_pat
     # Both lines in the chart (the text under it names the legend's entries) and both in
     # the big-screen picker (the key-figure table is drawn on a canvas).
     expect(facilitator.locator('[data-testid="stVegaLiteChart"]')).to_be_visible()
-    chart_text = facilitator.locator('[data-testid="stCaption"]').filter(
-        has_text=re.compile("Bord 1 · Elbilar 60.*Bord 2 · Elbilar 95"))
+    chart_text = facilitator.locator('[data-testid="stMain"] p').filter(
+        has_text="Bord 1 · Elbilar 60").filter(has_text="Bord 2 · Elbilar 95")
     expect(chart_text.first).to_be_visible()
     options = facilitator.get_by_role("option")
     for _attempt in range(3):  # a click that lands while the panel refreshes may not open it
