@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return _imports(db_path, args)
     except StoreError as error:
         print(f"error: {error.message_en}\nfel: {error.message_sv}", file=sys.stderr)
+        if error.detail:
+            print(f"detail: {error.detail}", file=sys.stderr)
         return 1
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
 import re
 import threading
@@ -58,15 +59,24 @@ DbPath: TypeAlias = str | os.PathLike[str]
 
 
 class StoreError(Exception):
-    """A store failure explained for users, in Swedish (``message_sv``) and English."""
+    """A store failure explained for users, in Swedish (``message_sv``) and English.
 
-    def __init__(self, message_sv: str, message_en: str) -> None:
+    The messages are shown to visitors, so they never hold a server path or a driver's own
+    text; ``detail`` (the file, the driver's message) is for the operator: the command line
+    prints it and ``str()`` carries it into the server log.
+    """
+
+    def __init__(self, message_sv: str, message_en: str, detail: str = "") -> None:
         super().__init__(message_en)
         self.message_sv = message_sv
         self.message_en = message_en
+        self.detail = detail
+        if detail:  # the operator learns which file or server; the visitor does not
+            logging.getLogger("klimatscenarier.store").warning("%s [%s]", message_en, detail)
 
     def __str__(self) -> str:
-        return f"{self.message_en} ({self.message_sv})"
+        text = f"{self.message_en} ({self.message_sv})"
+        return f"{text} [{self.detail}]" if self.detail else text
 
 
 def default_db_path() -> Path:
@@ -166,15 +176,17 @@ def _gate_for(path: Path) -> _ModeGate:
 
 def _busy_error(path: Path) -> StoreError:
     return StoreError(
-        f"Databasen {path} används av ett annat program just nu. Försök igen om en stund.",
-        f"The database {path} is in use by another program. Try again in a moment.",
+        "Databasen används av ett annat program just nu. Försök igen om en stund.",
+        "The database is in use by another program. Try again in a moment.",
+        detail=str(path),
     )
 
 
 def _missing_error(path: Path) -> StoreError:
     return StoreError(
-        f"Databasen {path} finns inte. Bygg den med 'make db' (python -m store build).",
-        f"The database {path} does not exist. Build it with 'make db' (python -m store build).",
+        "Databasen finns inte. Bygg den med 'make db' (python -m store build).",
+        "The database does not exist. Build it with 'make db' (python -m store build).",
+        detail=str(path),
     )
 
 
@@ -184,24 +196,27 @@ def _translate(error: duckdb.Error, path: Path) -> StoreError:
     lowered = text.lower()
     if "not a valid duckdb database" in lowered or "corrupt" in lowered:
         return StoreError(
-            f"Databasfilen {path} är skadad eller ingen DuckDB-fil. Flytta undan den och kör "
+            "Databasfilen är skadad eller ingen DuckDB-fil. Flytta undan den och kör "
             "'make db' igen (sparade scenarier i filen går då förlorade).",
-            f"The database file {path} is damaged or not a DuckDB file. Move it away and run "
+            "The database file is damaged or not a DuckDB file. Move it away and run "
             "'make db' again (scenarios saved in it are then lost).",
+            detail=f"{path}: {text}",
         )
     if "does not exist" in lowered:
         return _missing_error(path)
     if ("permission denied" in lowered or "read-only file system" in lowered
             or "operation not permitted" in lowered):  # the last: an immutable file (chattr +i)
         return StoreError(
-            f"Databasen {path} går inte att skriva till (skrivskyddad fil eller katalog).",
-            f"The database {path} cannot be written to (read-only file or directory).",
+            "Databasen går inte att skriva till (skrivskyddad fil eller katalog).",
+            "The database cannot be written to (read-only file or directory).",
+            detail=f"{path}: {text}",
         )
     if "could not set lock" in lowered or "conflicting lock" in lowered:
         return _busy_error(path)
     return StoreError(
-        f"Databasen {path} kunde inte öppnas: {text}",
-        f"The database {path} could not be opened: {text}",
+        "Databasen kunde inte öppnas.",
+        "The database could not be opened.",
+        detail=f"{path}: {text}",
     )
 
 
@@ -229,8 +244,9 @@ def connect(
         raise _missing_error(path)
     if path.exists() and not path.is_file():
         raise StoreError(
-            f"{path} är ingen databasfil (det är en katalog).",
-            f"{path} is not a database file (it is a directory).",
+            "Databasens sökväg pekar på en katalog, det är ingen databasfil.",
+            "The database path is a directory, not a database file.",
+            detail=str(path),
         )
     gate = _gate_for(path)
     gate.acquire(read_only, timeout, path)
@@ -296,15 +312,17 @@ def read_tables(db_path: DbPath, names: Iterable[str] | None = None) -> dict[str
             quoted = quote_identifier(name)
             if name.lower() not in existing:
                 raise StoreError(
-                    f"Tabellen {name!r} finns inte i databasen {db_path}. Kör 'make db'.",
-                    f"The table {name!r} is not in the database {db_path}. Run 'make db'.",
+                    f"Tabellen {name!r} finns inte i databasen. Kör 'make db'.",
+                    f"The table {name!r} is not in the database. Run 'make db'.",
+                    detail=str(db_path),
                 )
             try:
                 frames[name] = con.execute(f"SELECT * FROM {quoted}").df()
             except duckdb.Error as error:
                 raise StoreError(
-                    f"Tabellen {name!r} kunde inte läsas: {error}",
-                    f"The table {name!r} could not be read: {error}",
+                    f"Tabellen {name!r} kunde inte läsas.",
+                    f"The table {name!r} could not be read.",
+                    detail=f"{db_path}: {error}",
                 ) from error
     return frames
 
@@ -379,8 +397,9 @@ def _file_lock(path: Path) -> Iterator[None]:
         handle = path.open("a")
     except OSError as error:
         raise StoreError(
-            f"Kan inte skapa låsfilen {path}: {error.strerror}.",
-            f"Cannot create the lock file {path}: {error.strerror}.",
+            f"Kan inte skapa databasens låsfil: {error.strerror}.",
+            f"Cannot create the database's lock file: {error.strerror}.",
+            detail=str(path),
         ) from error
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)

@@ -112,8 +112,9 @@ def store_import(db_path: DbPath, report: ParsedReport, file_name: str) -> str:
             return store_report(con, report, file_name)
         except DATABASE_ERRORS as error:
             raise StoreError(
-                f"Importen kunde inte sparas i databasen; inget sparades: {error}",
-                f"The import could not be saved in the database; nothing was saved: {error}",
+                "Importen kunde inte sparas i databasen; inget sparades.",
+                "The import could not be saved in the database; nothing was saved.",
+                detail=str(error),
             ) from error
 
 
@@ -153,8 +154,9 @@ def save_population(db_path: DbPath, code: str, year: int, population: float) ->
         except DATABASE_ERRORS as error:
             rollback_quietly(con)
             raise StoreError(
-                f"Folkmängden kunde inte sparas: {error}",
-                f"The population could not be saved: {error}",
+                "Folkmängden kunde inte sparas; inget ändrades.",
+                "The population could not be saved; nothing was changed.",
+                detail=str(error),
             ) from error
 
 

@@ -245,17 +245,19 @@ class PostgresBackend:
             raise self._unreachable(str(error)) from error
         except psycopg.Error as error:
             raise StoreError(
-                f"Databasen {describe(self.url)} svarade med ett fel: {error}",
-                f"The database {describe(self.url)} answered with an error: {error}",
+                "Databasen svarade med ett fel. Försök igen; hjälper inte det, be den som "
+                "driver tjänsten se i serverns logg.",
+                "The database answered with an error. Try again; if that does not help, ask "
+                "whoever runs the service to look in the server's log.",
+                detail=f"{describe(self.url)}: {error}",
             ) from error
 
     def _unreachable(self, detail: str = "") -> StoreError:
         where = describe(self.url)
-        suffix = f" ({detail.strip()})" if detail.strip() else ""
         return StoreError(
-            f"Databasservern {where} svarar inte just nu. Försök igen om en stund.{suffix}",
-            f"The database server {where} does not answer right now. Try again in a "
-            f"moment.{suffix}",
+            "Databasservern svarar inte just nu. Försök igen om en stund.",
+            "The database server does not answer right now. Try again in a moment.",
+            detail=f"{where}: {detail.strip()}" if detail.strip() else where,
         )
 
     def _migrate(self, con: PostgresConnection) -> None:

@@ -637,8 +637,10 @@ def test_W44_the_file_deleted_while_running(own_db: Path) -> None:
     rerun(phone)
     assert "Workshopens data kan inte nås just nu" in phone.error[0].value
     assert "finns inte" in phone.error[0].value
+    assert str(own_db.parent) not in phone.error[0].value  # no server path for a visitor
     rerun(facilitator)
     assert "finns inte" in facilitator.error[0].value
+    assert str(own_db.parent) not in facilitator.error[0].value
     phone.switch_page(SCENARIO_PAGE).run()
     assert not phone.exception and metric_value(phone, FOSSIL)  # the scenario still works
     phone.switch_page("pages/sparade.py").run()
@@ -666,6 +668,7 @@ def test_W46_a_file_locked_by_another_process(own_db: Path, locker, monkeypatch)
     holder = locker(own_db)
     submit(phone, "Bord 2", "Under låset")
     assert "används av ett annat program" in messages(phone)
+    assert str(own_db.parent) not in messages(phone)  # no server path for a visitor
     forget_cached()
     rerun(facilitator)
     assert "används av ett annat program" in facilitator.error[0].value
@@ -711,6 +714,7 @@ def test_W49_a_directory_in_place_of_the_file(tmp_path: Path, db_path: Path) -> 
         forget_cached()
         phone = join(code)
         assert "ingen databasfil" in phone.error[0].value
+        assert str(tmp_path) not in phone.error[0].value  # no server path for a visitor
     forget_cached()
     assert workshops.get_workshop(db_path, code) is not None
 
