@@ -212,6 +212,22 @@ def most_likely_month(dates: np.ndarray) -> tuple[int, int] | None:
     return peak // 12, peak % 12 + 1
 
 
+def sorted_quantiles(values: np.ndarray, levels: Sequence[float]) -> np.ndarray:
+    """``np.quantile(values, levels, axis=0)`` (its default, linear method), bit for bit,
+    from one sort of the draws: numpy partitions once per level, which was a fifth of
+    the Monte Carlo behind every lever move."""
+    ordered = np.sort(values, axis=0)
+    n = ordered.shape[0]
+    position = (n - 1) * np.asarray(levels, dtype=float)
+    low = np.floor(position).astype(int)
+    high = np.minimum(low + 1, n - 1)
+    weight = (position - low)[:, None]
+    below, above = ordered[low], ordered[high]
+    step = above - below
+    # numpy's own interpolation, from the nearer end (the same rounding as np.quantile).
+    return np.where(weight >= 0.5, above - step * (1.0 - weight), below + step * weight)
+
+
 def summarise(data: MunicipalityData, outcome: DrawOutcome, seed: int) -> UncertaintyResult:
     """Percentiles and chances from a batch of draws."""
     n = outcome.net.shape[0]
@@ -219,9 +235,9 @@ def summarise(data: MunicipalityData, outcome: DrawOutcome, seed: int) -> Uncert
     future = outcome.years > data.base_year
     years = np.concatenate([data.history_years, outcome.years[future]])
     levels = [q for _, q in QUANTILES]
-    # One call for every year's net emissions and (last column) fossil CO2 in 2030.
-    future_q = np.quantile(np.column_stack([outcome.net[:, future], outcome.fossil_co2_2030]),
-                           levels, axis=0)
+    # One sort for every year's net emissions and (last column) fossil CO2 in 2030.
+    future_q = sorted_quantiles(
+        np.column_stack([outcome.net[:, future], outcome.fossil_co2_2030]), levels)
     net = {
         name: np.concatenate([history_net, future_q[i, :-1]])
         for i, (name, _) in enumerate(QUANTILES)

@@ -32,6 +32,7 @@ from model.uncertainty import (
     most_likely_month,
     run_uncertainty,
     sample,
+    sorted_quantiles,
     tornado,
 )
 from model.uncertainty_core import KNOWN_INPUTS, neutral_values, run_draws
@@ -360,3 +361,15 @@ def test_any_possible_setting_keeps_the_bands_ordered_around_the_scenario(
     central = run_scenario(data, levers, b).totals_frame["net_t"].to_numpy()
     assert ((result.net["p25"] <= central + 1e-6) & (central <= result.net["p75"] + 1e-6)).all()
     assert 0.0 <= result.p_fossil_free_2030 <= 1.0 and 0.0 <= result.p_budget_lasts_to_2050 <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=400), st.integers(min_value=1, max_value=30),
+       st.integers(min_value=0, max_value=2**32 - 1))
+def test_sorted_quantiles_equal_numpys_bit_for_bit(draws: int, columns: int, seed: int) -> None:
+    """The page's percentiles come from one sort; they must be numpy's exactly (ties too)."""
+    rng = np.random.default_rng(seed)
+    values = rng.normal(size=(draws, columns)) * 1e5
+    values[:, :1] = np.round(values[:, :1], -4)  # ties, as in capped or clipped draws
+    levels = [0.1, 0.25, 0.5, 0.75, 0.9]
+    assert np.array_equal(sorted_quantiles(values, levels), np.quantile(values, levels, axis=0))
