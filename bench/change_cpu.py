@@ -1,6 +1,6 @@
 """Server CPU per lever change, one session at a time: the figure the room's latency hangs on.
 
-    python -m bench.change_cpu [--changes 80] [--query presenter=1] [--app-dir DIR]
+    python -m bench.change_cpu [--changes 80] [--query presenter=1] [--app-dir DIR] [--floor]
 
 Starts the app as deployed (bench/load_server.py), connects one websocket session, moves
 the "Elbilar" lever to values the server has not seen, one after the other, and reads the
@@ -14,6 +14,8 @@ With 40 sessions moving a lever every 3 s a process gets about 13 changes a seco
 p95 < 1 s target of issues 10 and 15 needs this total well under 75 ms (about 45 ms leaves
 room for page loads and the proxy). Unlike latency, CPU per change barely depends on what
 else the machine is doing, so it can be compared between runs on a busy machine.
+``--floor`` measures the floor page too (bench/floor_page.py: the same sidebar widgets and
+nothing else), which is what any Streamlit page with these widgets costs.
 """
 
 from __future__ import annotations
@@ -110,13 +112,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default="", help="address query, e.g. presenter=1")
     parser.add_argument("--app-dir", type=Path, default=None,
                         help="another checkout to measure (default: this one)")
+    parser.add_argument("--floor", action="store_true",
+                        help="measure the floor page as well, right after the app")
     args = parser.parse_args(argv)
-    server = AppServer(app_dir=args.app_dir)
-    with server:
-        base_url = server.start()
-        assert server.pid is not None
-        result = asyncio.run(measure(base_url, server.pid, args.changes, args.query))
-    print(report(result))
+    servers: list[tuple[str, AppServer]] = [("app:   ", AppServer(app_dir=args.app_dir))]
+    if args.floor:
+        from bench.browser_timing import FloorServer
+
+        servers.append(("floor: ", FloorServer()))
+    for label, server in servers:
+        with server:
+            base_url = server.start()
+            assert server.pid is not None
+            result = asyncio.run(measure(base_url, server.pid, args.changes, args.query))
+        print(report(result, label))
     return 0
 
 
