@@ -13,6 +13,7 @@ from functools import lru_cache
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
@@ -171,12 +172,74 @@ def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     return _trajectory_spec(lang, per_capita, base_year)
 
 
-def trajectory_data(
+class ChartData:
+    """A chart's long data as plain arrays, text columns as codes into a few labels.
+
+    The page hands the chart an Arrow table built straight from these (arrow()): building
+    a pandas frame and converting it to Arrow again cost ~10 ms of a lever change. The
+    chart's words read the arrays (data["layer"] is an array, as a frame's column reads);
+    the table under "Visa som tabell" and the exports take frame(), made only then.
+    """
+
+    __slots__ = ("columns", "numbers", "texts")
+
+    def __init__(self, numbers: dict[str, np.ndarray],
+                 texts: dict[str, tuple[np.ndarray, tuple[str, ...]]],
+                 columns: tuple[str, ...]) -> None:
+        self.numbers = numbers
+        self.texts = texts  # name -> (codes, labels): labels[codes] are the values
+        self.columns = columns
+
+    def __len__(self) -> int:
+        name = self.columns[0]
+        return len(self.numbers[name] if name in self.numbers else self.texts[name][0])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        """A column as a numpy array (text columns as an object array)."""
+        if name in self.numbers:
+            return self.numbers[name]
+        codes, labels = self.texts[name]
+        return np.array(labels, dtype=object)[codes]
+
+    def codes(self, name: str, label: str) -> np.ndarray:
+        """Where a text column holds this label (a boolean mask, no strings compared)."""
+        codes, labels = self.texts[name]
+        if label not in labels:
+            return np.zeros(len(codes), dtype=bool)
+        return codes == labels.index(label)
+
+    def arrow(self) -> pa.Table:
+        """The data as the chart gets it: numbers as they are, texts dictionary-encoded."""
+        arrays = []
+        for name in self.columns:
+            if name in self.numbers:
+                arrays.append(pa.array(self.numbers[name]))
+            else:
+                codes, labels = self.texts[name]
+                arrays.append(pa.DictionaryArray.from_arrays(codes, _dictionary(labels)))
+        return pa.Table.from_arrays(arrays, names=list(self.columns))
+
+    def frame(self) -> pd.DataFrame:
+        """The same data as a pandas frame (tables, exports): built only when asked for."""
+        return pd.DataFrame({name: self[name] for name in self.columns})
+
+
+@lru_cache(maxsize=256)
+def _dictionary(labels: tuple[str, ...]) -> pa.Array:
+    """Arrow labels of a text column, kept: the same few on every lever change."""
+    return pa.array(list(labels), type=pa.string())
+
+
+def _codes(index: int, count: int) -> np.ndarray:
+    return np.full(count, index, dtype=np.int8)
+
+
+def trajectory_chart_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
     markers: tuple[tuple[int, float, str], ...] = (),
     targets: tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """Long frame for trajectory_spec: year, series, layer, value, order.
+) -> ChartData:
+    """Long data for trajectory_spec: year, series, layer, value, order.
 
     targets are target ids (model/targets.py) drawn as dotted lines.
 
@@ -198,43 +261,71 @@ def trajectory_data(
     reference_net = (reference.trajectory.ghg[scenario_rows].sum(axis=1)
                      + reference.trajectory.beccs[scenario_rows])
     n_lines = len(line_rows)
-    labels = np.array([sector_label(s, lang) for s in SECTORS], dtype=object)
-    line_labels = np.array([t("series_beccs", lang), t("series_net", lang),
-                            t("series_reference", lang)], dtype=object)
-    frame = pd.DataFrame({
-        "year": np.concatenate([np.repeat(years, n_sectors), np.tile(years[line_rows], 3)]),
-        "series": np.concatenate([np.tile(labels, n_years), np.repeat(line_labels, n_lines)]),
-        "layer": np.concatenate([np.full(ghg.size, "area", dtype=object),
-                                 np.repeat(np.array(["beccs", "net", "reference"], dtype=object),
-                                           n_lines)]),
-        "value": np.concatenate([(ghg / divisor[:, None]).ravel(),
-                                 np.concatenate([beccs, net, reference_net])
-                                 / np.tile(divisor[line_rows], 3)]),
-        "order": np.concatenate([np.tile(np.arange(n_sectors), n_years),
-                                 np.full(3 * n_lines, 99)]),
-    })
+    labels = _trajectory_labels(lang)
+    series_codes = [np.tile(np.arange(n_sectors, dtype=np.int8), n_years),
+                    np.repeat(np.arange(n_sectors, n_sectors + 3, dtype=np.int8), n_lines)]
+    layer_codes = [_codes(0, ghg.size), np.repeat(np.arange(1, 4, dtype=np.int8), n_lines)]
+    year_parts = [np.repeat(years, n_sectors), np.tile(years[line_rows], 3)]
+    value_parts = [(ghg / divisor[:, None]).ravel(),
+                   np.concatenate([beccs, net, reference_net]) / np.tile(divisor[line_rows], 3)]
+    order_parts = [np.tile(np.arange(n_sectors), n_years), np.full(3 * n_lines, 99)]
+    extra: list[str] = []  # labels of markers and target lines, after the fixed ones
+
+    def code(label: str) -> int:
+        if label not in extra:
+            extra.append(label)
+        return len(labels) + extra.index(label)
+
     if markers and not per_capita:
-        frame = pd.concat([frame, pd.DataFrame({
-            "year": [year for year, _, _ in markers],
-            "series": [label for _, _, label in markers],
-            "layer": "marker",
-            "value": [value / 1000.0 for _, value, _ in markers],
-            "order": 99,
-        })], ignore_index=True)
+        year_parts.append(np.array([year for year, _, _ in markers]))
+        series_codes.append(np.array([code(label) for _, _, label in markers], dtype=np.int8))
+        layer_codes.append(_codes(4, len(markers)))
+        value_parts.append(np.array([value / 1000.0 for _, value, _ in markers]))
+        order_parts.append(np.full(len(markers), 99))
     if targets:
         chosen = [p for p in target_paths(result) if p.target_id in targets]
         target_years = np.concatenate([p.years for p in chosen])
         scale = (population_path(data, target_years) if per_capita
                  else np.full(len(target_years), 1000.0))
-        frame = pd.concat([frame, pd.DataFrame({
-            "year": target_years,
-            "series": np.concatenate([np.full(len(p.years), t(f"target_{p.target_id}", lang),
-                                              dtype=object) for p in chosen]),
-            "layer": "target",
-            "value": np.concatenate([p.values for p in chosen]) / scale,
-            "order": 99,
-        })], ignore_index=True)
-    return frame[np.isfinite(frame["value"].to_numpy())]
+        year_parts.append(target_years)
+        series_codes.append(np.concatenate([
+            _codes(code(t(f"target_{p.target_id}", lang)), len(p.years)) for p in chosen]))
+        layer_codes.append(_codes(5, len(target_years)))
+        value_parts.append(np.concatenate([p.values for p in chosen]) / scale)
+        order_parts.append(np.full(len(target_years), 99))
+    value = np.concatenate(value_parts)
+    keep = np.isfinite(value)
+    every = bool(keep.all())
+
+    def kept(array: np.ndarray) -> np.ndarray:
+        return array if every else array[keep]
+
+    return ChartData(
+        {"year": kept(np.concatenate(year_parts)), "value": kept(value),
+         "order": kept(np.concatenate(order_parts))},
+        {"series": (kept(np.concatenate(series_codes)), labels + tuple(extra)),
+         "layer": (kept(np.concatenate(layer_codes)), TRAJECTORY_LAYERS)},
+        ("year", "series", "layer", "value", "order"),
+    )
+
+
+TRAJECTORY_LAYERS = ("area", "beccs", "net", "reference", "marker", "target")
+
+
+@lru_cache(maxsize=8)
+def _trajectory_labels(lang: str) -> tuple[str, ...]:
+    """The sectors, then BECCS, net and reference: the series every trajectory draws."""
+    return tuple(sector_label(s, lang) for s in SECTORS) + (
+        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang))
+
+
+def trajectory_data(
+    result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
+    markers: tuple[tuple[int, float, str], ...] = (),
+    targets: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """trajectory_chart_data as a pandas frame (presenter mode, exports)."""
+    return trajectory_chart_data(result, reference, lang, per_capita, markers, targets).frame()
 
 
 @lru_cache(maxsize=8)

@@ -201,11 +201,12 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("targets_label", lang), TARGET_IDS, selection_mode="multi", default=list(TARGET_IDS),
         format_func=lambda target_id: t(f"target_{target_id}", lang), key="target_lines",
     ) or []
-    data = charts.trajectory_data(result, reference, lang, per_capita, markers, tuple(targets))
+    data = charts.trajectory_chart_data(result, reference, lang, per_capita, markers,
+                                        tuple(targets))
     chart_with_text(
-        data, charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        data.arrow(), charts.trajectory_spec(lang, per_capita, result.data.base_year),
         trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
-        "chart_trajectory", lambda: trajectory_table(data, lang), lang)
+        "chart_trajectory", lambda: trajectory_table(data.frame(), lang), lang)
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
