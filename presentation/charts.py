@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from model.data import MunicipalityData
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
 from model.targets import TARGET_IDS, target_paths
@@ -234,6 +235,69 @@ def _codes(index: int, count: int) -> np.ndarray:
     return np.full(count, index, dtype=np.int8)
 
 
+class _TrajectoryRows:
+    """What a trajectory's rows are, the same for every lever change of a municipality,
+    language and choice of markers and targets: years, series and layers, the order, and
+    the statistics' values. Kept (_trajectory_rows), so a change only divides its numbers."""
+
+    __slots__ = ("divisor", "history_values", "layer", "line_rows", "order", "scenario_rows",
+                 "series", "year")
+
+    def __init__(self, data: MunicipalityData, years: np.ndarray, lang: str, per_capita: bool,
+                 markers: tuple[tuple[int, float, str], ...],
+                 targets: tuple[tuple[str, np.ndarray], ...]) -> None:
+        n_history = len(data.history_years)
+        n_years, n_sectors = len(years), data.history_ghg.shape[1]
+        # t per inhabitant, or kt
+        self.divisor = (population_path(data, years) if per_capita
+                        else np.full(n_years, 1000.0))
+        self.history_values = (data.history_ghg / self.divisor[:n_history, None]).ravel()
+        # Lines (BECCS, net, reference) start at the last statistics year so they join the
+        # areas.
+        self.line_rows = np.arange(n_history - 1, n_years)
+        self.scenario_rows = self.line_rows - n_history + 1
+        n_lines = len(self.line_rows)
+        labels = list(_trajectory_labels(lang))
+        series = [np.tile(np.arange(n_sectors, dtype=np.int8), n_years),
+                  np.repeat(np.arange(n_sectors, n_sectors + 3, dtype=np.int8), n_lines)]
+        layer = [_codes(0, n_years * n_sectors), np.repeat(np.arange(1, 4, dtype=np.int8),
+                                                           n_lines)]
+        year = [np.repeat(years, n_sectors), np.tile(years[self.line_rows], 3)]
+        order = [np.tile(np.arange(n_sectors), n_years), np.full(3 * n_lines, 99)]
+
+        def code(label: str) -> int:
+            if label not in labels:
+                labels.append(label)
+            return labels.index(label)
+
+        if markers:
+            year.append(np.array([marker_year for marker_year, _, _ in markers]))
+            series.append(np.array([code(label) for _, _, label in markers], dtype=np.int8))
+            layer.append(_codes(4, len(markers)))
+            order.append(np.full(len(markers), 99))
+        for label, target_years in targets:
+            year.append(target_years)
+            series.append(_codes(code(label), len(target_years)))
+            layer.append(_codes(5, len(target_years)))
+            order.append(np.full(len(target_years), 99))
+        self.year = np.concatenate(year)
+        self.series = (np.concatenate(series), tuple(labels))
+        self.layer = np.concatenate(layer)
+        self.order = np.concatenate(order)
+        for shared in (self.year, self.series[0], self.layer, self.order, self.divisor,
+                       self.history_values):
+            shared.flags.writeable = False  # shared by every session's charts
+
+
+@lru_cache(maxsize=64)
+def _trajectory_rows(data: MunicipalityData, years_key: bytes, lang: str, per_capita: bool,
+                     markers: tuple[tuple[int, float, str], ...],
+                     targets: tuple[tuple[str, bytes], ...]) -> _TrajectoryRows:
+    years = np.frombuffer(years_key, dtype=np.int64)
+    return _TrajectoryRows(data, years, lang, per_capita, markers, tuple(
+        (label, np.frombuffer(target_years, dtype=np.int64)) for label, target_years in targets))
+
+
 def trajectory_chart_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
     markers: tuple[tuple[int, float, str], ...] = (),
@@ -248,51 +312,29 @@ def trajectory_chart_data(
     """
     data = result.data
     future = result.years > data.base_year
-    years = np.concatenate([data.history_years, result.years[future]])
-    ghg = np.vstack([data.history_ghg, result.trajectory.ghg[future]])
-    # t per inhabitant, or kt
-    divisor = population_path(data, years) if per_capita else np.full(len(years), 1000.0)
-    n_years, n_sectors = ghg.shape
-    # Lines (BECCS, net, reference) start at the last statistics year so they join the areas.
-    line_rows = np.arange(len(data.history_years) - 1, n_years)
-    scenario_rows = np.arange(len(data.history_years) - 1, n_years) - len(data.history_years) + 1
-    beccs = result.trajectory.beccs[scenario_rows]
-    net = result.trajectory.ghg[scenario_rows].sum(axis=1) + beccs
-    reference_net = (reference.trajectory.ghg[scenario_rows].sum(axis=1)
-                     + reference.trajectory.beccs[scenario_rows])
-    n_lines = len(line_rows)
-    labels = _trajectory_labels(lang)
-    series_codes = [np.tile(np.arange(n_sectors, dtype=np.int8), n_years),
-                    np.repeat(np.arange(n_sectors, n_sectors + 3, dtype=np.int8), n_lines)]
-    layer_codes = [_codes(0, ghg.size), np.repeat(np.arange(1, 4, dtype=np.int8), n_lines)]
-    year_parts = [np.repeat(years, n_sectors), np.tile(years[line_rows], 3)]
-    value_parts = [(ghg / divisor[:, None]).ravel(),
-                   np.concatenate([beccs, net, reference_net]) / np.tile(divisor[line_rows], 3)]
-    order_parts = [np.tile(np.arange(n_sectors), n_years), np.full(3 * n_lines, 99)]
-    extra: list[str] = []  # labels of markers and target lines, after the fixed ones
-
-    def code(label: str) -> int:
-        if label not in extra:
-            extra.append(label)
-        return len(labels) + extra.index(label)
-
-    if markers and not per_capita:
-        year_parts.append(np.array([year for year, _, _ in markers]))
-        series_codes.append(np.array([code(label) for _, _, label in markers], dtype=np.int8))
-        layer_codes.append(_codes(4, len(markers)))
-        value_parts.append(np.array([value / 1000.0 for _, value, _ in markers]))
-        order_parts.append(np.full(len(markers), 99))
-    if targets:
-        chosen = [p for p in target_paths(result) if p.target_id in targets]
+    years = np.concatenate([data.history_years, result.years[future]]).astype(np.int64)
+    shown = markers if not per_capita else ()
+    chosen = [p for p in target_paths(result) if p.target_id in targets] if targets else []
+    rows = _trajectory_rows(data, years.tobytes(), lang, per_capita, shown, tuple(
+        (t(f"target_{p.target_id}", lang), np.asarray(p.years, dtype=np.int64).tobytes())
+        for p in chosen))
+    divisor = rows.divisor
+    n_history = len(data.history_years)
+    beccs = result.trajectory.beccs[rows.scenario_rows]
+    net = result.trajectory.ghg[rows.scenario_rows].sum(axis=1) + beccs
+    reference_net = (reference.trajectory.ghg[rows.scenario_rows].sum(axis=1)
+                     + reference.trajectory.beccs[rows.scenario_rows])
+    value_parts = [rows.history_values,
+                   (result.trajectory.ghg[future] / divisor[n_history:, None]).ravel(),
+                   np.concatenate([beccs, net, reference_net])
+                   / np.tile(divisor[rows.line_rows], 3)]
+    if shown:
+        value_parts.append(np.array([value / 1000.0 for _, value, _ in shown]))
+    if chosen:
         target_years = np.concatenate([p.years for p in chosen])
         scale = (population_path(data, target_years) if per_capita
                  else np.full(len(target_years), 1000.0))
-        year_parts.append(target_years)
-        series_codes.append(np.concatenate([
-            _codes(code(t(f"target_{p.target_id}", lang)), len(p.years)) for p in chosen]))
-        layer_codes.append(_codes(5, len(target_years)))
         value_parts.append(np.concatenate([p.values for p in chosen]) / scale)
-        order_parts.append(np.full(len(target_years), 99))
     value = np.concatenate(value_parts)
     keep = np.isfinite(value)
     every = bool(keep.all())
@@ -301,10 +343,9 @@ def trajectory_chart_data(
         return array if every else array[keep]
 
     return ChartData(
-        {"year": kept(np.concatenate(year_parts)), "value": kept(value),
-         "order": kept(np.concatenate(order_parts))},
-        {"series": (kept(np.concatenate(series_codes)), labels + tuple(extra)),
-         "layer": (kept(np.concatenate(layer_codes)), TRAJECTORY_LAYERS)},
+        {"year": kept(rows.year), "value": kept(value), "order": kept(rows.order)},
+        {"series": (kept(rows.series[0]), rows.series[1]),
+         "layer": (kept(rows.layer), TRAJECTORY_LAYERS)},
         ("year", "series", "layer", "value", "order"),
     )
 
