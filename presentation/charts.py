@@ -389,14 +389,23 @@ def fossil_spec(lang: str) -> dict:
     return _fossil_spec(lang)
 
 
-def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+def fossil_chart_data(result: ScenarioResult, lang: str) -> ChartData:
     """Sectors with fossil-fuel CO2 left in 2030, what the verdict counts (≥ half a tonne)."""
     values = np.array(result.kpis.fossil_fuel_co2_2030_by_sector)
     keep = values >= 0.5
-    return pd.DataFrame({
-        "series": [sector_label(s, lang) for s, k in zip(SECTORS, keep, strict=True) if k],
-        "value": values[keep],
-    })
+    return ChartData({"value": values[keep]},
+                     {"series": (np.flatnonzero(keep).astype(np.int8), _sector_labels(lang))},
+                     ("series", "value"))
+
+
+@lru_cache(maxsize=8)
+def _sector_labels(lang: str) -> tuple[str, ...]:
+    return tuple(sector_label(s, lang) for s in SECTORS)
+
+
+def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+    """fossil_chart_data as a pandas frame (exports)."""
+    return fossil_chart_data(result, lang).frame()
 
 
 @lru_cache(maxsize=8)
@@ -431,7 +440,7 @@ def budget_spec(lang: str) -> dict:
     return _budget_spec(lang)
 
 
-def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+def budget_chart_data(result: ScenarioResult, lang: str) -> ChartData:
     """Cumulative emissions (kt) from the start year and the budget as a flat line."""
     data = result.data
     future = result.years > data.base_year
@@ -443,10 +452,19 @@ def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
     years = years[mask]
     cumulative = np.cumsum(totals[mask]) / 1000.0
     n = len(years)
-    return pd.DataFrame({
-        "year": np.concatenate([years, years]),
-        "series": np.repeat(np.array([t("series_cumulative", lang), t("series_budget", lang)],
-                                     dtype=object), n),
-        "layer": np.repeat(np.array(["cumulative", "budget"], dtype=object), n),
-        "value": np.concatenate([cumulative, np.full(n, result.budget.budget_t / 1000.0)]),
-    })
+    codes = np.repeat(np.arange(2, dtype=np.int8), n)
+    return ChartData(
+        {"year": np.concatenate([years, years]),
+         "value": np.concatenate([cumulative, np.full(n, result.budget.budget_t / 1000.0)])},
+        {"series": (codes, (t("series_cumulative", lang), t("series_budget", lang))),
+         "layer": (codes, BUDGET_LAYERS)},
+        ("year", "series", "layer", "value"),
+    )
+
+
+BUDGET_LAYERS = ("cumulative", "budget")
+
+
+def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+    """budget_chart_data as a pandas frame (exports)."""
+    return budget_chart_data(result, lang).frame()

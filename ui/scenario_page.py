@@ -288,12 +288,12 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
         st.markdown("\n\n".join(text_parts))
     if not k.fossil_free_2030:
         with chart:
-            data = charts.fossil_data(result, lang)
+            data = charts.fossil_chart_data(result, lang)
             chart_with_text(
-                data, charts.fossil_spec(lang),
+                data.arrow(), charts.fossil_spec(lang),
                 bars_description(data, "chart_fossil_text", lang, "\u00a0t"), "chart_fossil",
-                lambda: data.rename(columns={"series": t("legend_sector", lang),
-                                             "value": t("axis_fossil_t", lang)}).round(0),
+                lambda: data.frame().rename(columns={"series": t("legend_sector", lang),
+                                                     "value": t("axis_fossil_t", lang)}).round(0),
                 lang)
 
 
@@ -352,9 +352,9 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                            needed=fmt_percent(k.needed_annual_reduction, lang),
                            own=fmt_percent(k.scenario_annual_reduction, lang))
     st.markdown(f"{used}\n\n{summary}")
-    data = charts.budget_data(result, lang)
-    chart_with_text(data, charts.budget_spec(lang), budget_description(data, lang),
-                    "chart_budget", lambda: series_table(data, lang, decimals=0), lang)
+    data = charts.budget_chart_data(result, lang)
+    chart_with_text(data.arrow(), charts.budget_spec(lang), budget_description(data, lang),
+                    "chart_budget", lambda: series_table(data.frame(), lang, decimals=0), lang)
 
 
 def main() -> None:
