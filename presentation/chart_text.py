@@ -6,49 +6,60 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from presentation.charts import ChartData
 from presentation.formatting import fmt_number
 from presentation.i18n import t
 
 
-def _layer_sums(data: pd.DataFrame) -> dict[tuple[str, int], float]:
-    """(layer, year) → sum of values, read once: this runs on every lever change, and
-    filtering the frame's (Arrow) string columns once per figure cost 8 ms a change."""
-    layers = data["layer"].to_numpy(dtype=object)
-    years = data["year"].to_numpy()
-    values = data["value"].to_numpy(dtype=float)
-    sums: dict[tuple[str, int], float] = {}
-    for layer, year, value in zip(layers, years.tolist(), values.tolist(), strict=True):
-        key = (str(layer), int(year))
-        sums[key] = sums.get(key, 0.0) + value
-    return sums
+def _is(data: pd.DataFrame | ChartData, column: str, label: str) -> np.ndarray:
+    """Rows whose text column holds label (codes compared, not strings, for ChartData)."""
+    if isinstance(data, ChartData):
+        return data.codes(column, label)
+    return data[column].to_numpy(dtype=object) == label
 
 
-def _largest_area(data: pd.DataFrame, year: int) -> str:
+def _sum_of(values: np.ndarray, mask: np.ndarray) -> float | None:
+    """The values where mask holds, added one by one in row order (None where none)."""
+    total = None
+    for value in values[mask].tolist():
+        total = (0.0 if total is None else total) + value
+    return total
+
+
+def _largest_area(data: pd.DataFrame | ChartData, year: int, values: np.ndarray,
+                  years: np.ndarray) -> str:
     """The series with the largest area value in a year ('–' when there is none)."""
-    layers = data["layer"].to_numpy(dtype=object)
-    mask = (layers == "area") & (data["year"].to_numpy() == year)
+    mask = _is(data, "layer", "area") & (years == year)
     if not mask.any():
         return "–"
-    values = data["value"].to_numpy(dtype=float)[mask]
+    if isinstance(data, ChartData):
+        codes, labels = data.texts["series"]
+        return str(labels[int(codes[mask][int(np.argmax(values[mask]))])])
     series = data["series"].to_numpy(dtype=object)[mask]
-    return str(series[int(np.argmax(values))])
+    return str(series[int(np.argmax(values[mask]))])
 
 
-def trajectory_description(data: pd.DataFrame, name: str, base_year: int, per_capita: bool,
-                           lang: str) -> str:
-    """'Diagram: utsläpp per sektor i Växjö … 2024: 224 kt CO2e; 2030: 150 kt (referens …'"""
+def trajectory_description(data: pd.DataFrame | ChartData, name: str, base_year: int,
+                           per_capita: bool, lang: str) -> str:
+    """'Diagram: utsläpp per sektor i Växjö … 2024: 224 kt CO2e; 2030: 150 kt (referens …'
+
+    Reads plain arrays: this runs on every lever change (filtering a frame's Arrow string
+    columns once per figure cost 8 ms a change).
+    """
     unit = t("unit_t_per_capita", lang) if per_capita else "kt CO2e"
     decimals = 2 if per_capita else 0
-    sums = _layer_sums(data)
+    years = np.asarray(data["year"])
+    values = np.asarray(data["value"], dtype=float)
+    layers = {layer: _is(data, "layer", layer) for layer in ("area", "net", "reference")}
 
     def num(layer: str, year: int) -> str:
-        value = sums.get((layer, year))
+        value = _sum_of(values, layers[layer] & (years == year))
         return "–" if value is None else f"{fmt_number(value, lang, decimals)} {unit}"
 
     return t("chart_trajectory_text", lang, name=name, base_year=base_year,
              base=num("area", base_year), total_2030=num("area", 2030),
              net_2030=num("net", 2030), reference_2030=num("reference", 2030),
-             net_2050=num("net", 2050), largest=_largest_area(data, 2030))
+             net_2050=num("net", 2050), largest=_largest_area(data, 2030, values, years))
 
 
 def trajectory_table(data: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -67,12 +78,12 @@ def _largest_first(values: np.ndarray) -> np.ndarray:
     return positions[np.asarray(values, dtype=float)[::-1].argsort(kind="quicksort")][::-1]
 
 
-def bars_description(data: pd.DataFrame, key: str, lang: str, unit: str, decimals: int = 0,
-                     **values: object) -> str:
+def bars_description(data: pd.DataFrame | ChartData, key: str, lang: str, unit: str,
+                     decimals: int = 0, **values: object) -> str:
     """Horizontal bars in words: the categories, largest first, with their values."""
     # Plain arrays: sorting and iterating the frame (Arrow strings) cost ~1.5 ms a chart.
-    series = data["series"].to_numpy(dtype=object)
-    numbers = data["value"].to_numpy(dtype=float)
+    series = np.asarray(data["series"], dtype=object)
+    numbers = np.asarray(data["value"], dtype=float)
     parts = [f"{series[i]} {fmt_number(float(numbers[i]), lang, decimals)}{unit}"
              for i in _largest_first(numbers)]
     return t(key, lang, list="; ".join(parts) if parts else "–", **values)
@@ -88,18 +99,20 @@ def series_table(data: pd.DataFrame, lang: str, index: str = "year",
     return table.reset_index()
 
 
-def budget_description(data: pd.DataFrame, lang: str) -> str:
+def budget_description(data: pd.DataFrame | ChartData, lang: str) -> str:
     """The cumulative emissions against the budget, in words."""
-    cumulative = data[data["layer"] == "cumulative"]
-    budget = data[data["layer"] == "budget"]
-    if not len(cumulative) or not len(budget):
+    years = np.asarray(data["year"])
+    values = np.asarray(data["value"], dtype=float)
+    cumulative = _is(data, "layer", "cumulative")
+    budget = _is(data, "layer", "budget")
+    if not cumulative.any() or not budget.any():
         return ""
-    limit = float(budget["value"].iloc[0])
-    over = cumulative[cumulative["value"] > limit]
-    return t("chart_budget_text", lang, start=int(cumulative["year"].iloc[0]),
-             budget=fmt_number(limit, lang), end=fmt_number(float(cumulative["value"].iloc[-1]),
-                                                            lang),
-             crossed=(t("chart_budget_crossed", lang, year=int(over["year"].iloc[0]))
+    limit = float(values[budget][0])
+    cumulative_years, cumulative_values = years[cumulative], values[cumulative]
+    over = cumulative_years[cumulative_values > limit]
+    return t("chart_budget_text", lang, start=int(cumulative_years[0]),
+             budget=fmt_number(limit, lang), end=fmt_number(float(cumulative_values[-1]), lang),
+             crossed=(t("chart_budget_crossed", lang, year=int(over[0]))
                       if len(over) else t("chart_budget_not_crossed", lang)))
 
 
@@ -224,15 +237,15 @@ def mac_description(data: pd.DataFrame, lang: str) -> str:
     return t("chart_mac_text", lang, list="; ".join(parts) or "–")
 
 
-def fan_description(data: pd.DataFrame, lang: str) -> str:
+def fan_description(data: pd.DataFrame | ChartData, lang: str) -> str:
     """The central scenario and the 10–90 % range in 2030 and 2050."""
-    years = data["year"].to_numpy().tolist()  # plain lists: this runs on every lever change
+    years = np.asarray(data["year"]).tolist()  # plain lists: this runs on every lever change
 
     def year(y: int) -> dict[str, str]:
         if y not in years:
             return {"central": "–", "low": "–", "high": "–"}
         i = years.index(y)
-        return {key: fmt_number(float(data[column].to_numpy()[i]), lang)
+        return {key: fmt_number(float(np.asarray(data[column])[i]), lang)
                 for key, column in (("central", "central"), ("low", "p10"), ("high", "p90"))}
 
     at_2030, at_2050 = year(2030), year(2050)

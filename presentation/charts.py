@@ -13,7 +13,9 @@ from functools import lru_cache
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from model.data import MunicipalityData
 from model.scenario import ScenarioResult, population_path
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS, sector_label
 from model.targets import TARGET_IDS, target_paths
@@ -171,12 +173,137 @@ def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     return _trajectory_spec(lang, per_capita, base_year)
 
 
-def trajectory_data(
+class ChartData:
+    """A chart's long data as plain arrays, text columns as codes into a few labels.
+
+    The page hands the chart an Arrow table built straight from these (arrow()): building
+    a pandas frame and converting it to Arrow again cost ~10 ms of a lever change. The
+    chart's words read the arrays (data["layer"] is an array, as a frame's column reads);
+    the table under "Visa som tabell" and the exports take frame(), made only then.
+    """
+
+    __slots__ = ("columns", "numbers", "texts")
+
+    def __init__(self, numbers: dict[str, np.ndarray],
+                 texts: dict[str, tuple[np.ndarray, tuple[str, ...]]],
+                 columns: tuple[str, ...]) -> None:
+        self.numbers = numbers
+        self.texts = texts  # name -> (codes, labels): labels[codes] are the values
+        self.columns = columns
+
+    def __len__(self) -> int:
+        name = self.columns[0]
+        return len(self.numbers[name] if name in self.numbers else self.texts[name][0])
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        """A column as a numpy array (text columns as an object array)."""
+        if name in self.numbers:
+            return self.numbers[name]
+        codes, labels = self.texts[name]
+        return np.array(labels, dtype=object)[codes]
+
+    def codes(self, name: str, label: str) -> np.ndarray:
+        """Where a text column holds this label (a boolean mask, no strings compared)."""
+        codes, labels = self.texts[name]
+        if label not in labels:
+            return np.zeros(len(codes), dtype=bool)
+        return codes == labels.index(label)
+
+    def arrow(self) -> pa.Table:
+        """The data as the chart gets it: numbers as they are, texts dictionary-encoded."""
+        arrays = []
+        for name in self.columns:
+            if name in self.numbers:
+                arrays.append(pa.array(self.numbers[name]))
+            else:
+                codes, labels = self.texts[name]
+                arrays.append(pa.DictionaryArray.from_arrays(codes, _dictionary(labels)))
+        return pa.Table.from_arrays(arrays, names=list(self.columns))
+
+    def frame(self) -> pd.DataFrame:
+        """The same data as a pandas frame (tables, exports): built only when asked for."""
+        return pd.DataFrame({name: self[name] for name in self.columns})
+
+
+@lru_cache(maxsize=256)
+def _dictionary(labels: tuple[str, ...]) -> pa.Array:
+    """Arrow labels of a text column, kept: the same few on every lever change."""
+    return pa.array(list(labels), type=pa.string())
+
+
+def _codes(index: int, count: int) -> np.ndarray:
+    return np.full(count, index, dtype=np.int8)
+
+
+class _TrajectoryRows:
+    """What a trajectory's rows are, the same for every lever change of a municipality,
+    language and choice of markers and targets: years, series and layers, the order, and
+    the statistics' values. Kept (_trajectory_rows), so a change only divides its numbers."""
+
+    __slots__ = ("divisor", "history_values", "layer", "line_rows", "order", "scenario_rows",
+                 "series", "year")
+
+    def __init__(self, data: MunicipalityData, years: np.ndarray, lang: str, per_capita: bool,
+                 markers: tuple[tuple[int, float, str], ...],
+                 targets: tuple[tuple[str, np.ndarray], ...]) -> None:
+        n_history = len(data.history_years)
+        n_years, n_sectors = len(years), data.history_ghg.shape[1]
+        # t per inhabitant, or kt
+        self.divisor = (population_path(data, years) if per_capita
+                        else np.full(n_years, 1000.0))
+        self.history_values = (data.history_ghg / self.divisor[:n_history, None]).ravel()
+        # Lines (BECCS, net, reference) start at the last statistics year so they join the
+        # areas.
+        self.line_rows = np.arange(n_history - 1, n_years)
+        self.scenario_rows = self.line_rows - n_history + 1
+        n_lines = len(self.line_rows)
+        labels = list(_trajectory_labels(lang))
+        series = [np.tile(np.arange(n_sectors, dtype=np.int8), n_years),
+                  np.repeat(np.arange(n_sectors, n_sectors + 3, dtype=np.int8), n_lines)]
+        layer = [_codes(0, n_years * n_sectors), np.repeat(np.arange(1, 4, dtype=np.int8),
+                                                           n_lines)]
+        year = [np.repeat(years, n_sectors), np.tile(years[self.line_rows], 3)]
+        order = [np.tile(np.arange(n_sectors), n_years), np.full(3 * n_lines, 99)]
+
+        def code(label: str) -> int:
+            if label not in labels:
+                labels.append(label)
+            return labels.index(label)
+
+        if markers:
+            year.append(np.array([marker_year for marker_year, _, _ in markers]))
+            series.append(np.array([code(label) for _, _, label in markers], dtype=np.int8))
+            layer.append(_codes(4, len(markers)))
+            order.append(np.full(len(markers), 99))
+        for label, target_years in targets:
+            year.append(target_years)
+            series.append(_codes(code(label), len(target_years)))
+            layer.append(_codes(5, len(target_years)))
+            order.append(np.full(len(target_years), 99))
+        self.year = np.concatenate(year)
+        self.series = (np.concatenate(series), tuple(labels))
+        self.layer = np.concatenate(layer)
+        self.order = np.concatenate(order)
+        for shared in (self.year, self.series[0], self.layer, self.order, self.divisor,
+                       self.history_values):
+            shared.flags.writeable = False  # shared by every session's charts
+
+
+@lru_cache(maxsize=64)
+def _trajectory_rows(data: MunicipalityData, years_key: bytes, lang: str, per_capita: bool,
+                     markers: tuple[tuple[int, float, str], ...],
+                     targets: tuple[tuple[str, bytes], ...]) -> _TrajectoryRows:
+    years = np.frombuffer(years_key, dtype=np.int64)
+    return _TrajectoryRows(data, years, lang, per_capita, markers, tuple(
+        (label, np.frombuffer(target_years, dtype=np.int64)) for label, target_years in targets))
+
+
+def trajectory_chart_data(
     result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
     markers: tuple[tuple[int, float, str], ...] = (),
     targets: tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """Long frame for trajectory_spec: year, series, layer, value, order.
+) -> ChartData:
+    """Long data for trajectory_spec: year, series, layer, value, order.
 
     targets are target ids (model/targets.py) drawn as dotted lines.
 
@@ -185,56 +312,61 @@ def trajectory_data(
     """
     data = result.data
     future = result.years > data.base_year
-    years = np.concatenate([data.history_years, result.years[future]])
-    ghg = np.vstack([data.history_ghg, result.trajectory.ghg[future]])
-    # t per inhabitant, or kt
-    divisor = population_path(data, years) if per_capita else np.full(len(years), 1000.0)
-    n_years, n_sectors = ghg.shape
-    # Lines (BECCS, net, reference) start at the last statistics year so they join the areas.
-    line_rows = np.arange(len(data.history_years) - 1, n_years)
-    scenario_rows = np.arange(len(data.history_years) - 1, n_years) - len(data.history_years) + 1
-    beccs = result.trajectory.beccs[scenario_rows]
-    net = result.trajectory.ghg[scenario_rows].sum(axis=1) + beccs
-    reference_net = (reference.trajectory.ghg[scenario_rows].sum(axis=1)
-                     + reference.trajectory.beccs[scenario_rows])
-    n_lines = len(line_rows)
-    labels = np.array([sector_label(s, lang) for s in SECTORS], dtype=object)
-    line_labels = np.array([t("series_beccs", lang), t("series_net", lang),
-                            t("series_reference", lang)], dtype=object)
-    frame = pd.DataFrame({
-        "year": np.concatenate([np.repeat(years, n_sectors), np.tile(years[line_rows], 3)]),
-        "series": np.concatenate([np.tile(labels, n_years), np.repeat(line_labels, n_lines)]),
-        "layer": np.concatenate([np.full(ghg.size, "area", dtype=object),
-                                 np.repeat(np.array(["beccs", "net", "reference"], dtype=object),
-                                           n_lines)]),
-        "value": np.concatenate([(ghg / divisor[:, None]).ravel(),
-                                 np.concatenate([beccs, net, reference_net])
-                                 / np.tile(divisor[line_rows], 3)]),
-        "order": np.concatenate([np.tile(np.arange(n_sectors), n_years),
-                                 np.full(3 * n_lines, 99)]),
-    })
-    if markers and not per_capita:
-        frame = pd.concat([frame, pd.DataFrame({
-            "year": [year for year, _, _ in markers],
-            "series": [label for _, _, label in markers],
-            "layer": "marker",
-            "value": [value / 1000.0 for _, value, _ in markers],
-            "order": 99,
-        })], ignore_index=True)
-    if targets:
-        chosen = [p for p in target_paths(result) if p.target_id in targets]
+    years = np.concatenate([data.history_years, result.years[future]]).astype(np.int64)
+    shown = markers if not per_capita else ()
+    chosen = [p for p in target_paths(result) if p.target_id in targets] if targets else []
+    rows = _trajectory_rows(data, years.tobytes(), lang, per_capita, shown, tuple(
+        (t(f"target_{p.target_id}", lang), np.asarray(p.years, dtype=np.int64).tobytes())
+        for p in chosen))
+    divisor = rows.divisor
+    n_history = len(data.history_years)
+    beccs = result.trajectory.beccs[rows.scenario_rows]
+    net = result.trajectory.ghg[rows.scenario_rows].sum(axis=1) + beccs
+    reference_net = (reference.trajectory.ghg[rows.scenario_rows].sum(axis=1)
+                     + reference.trajectory.beccs[rows.scenario_rows])
+    value_parts = [rows.history_values,
+                   (result.trajectory.ghg[future] / divisor[n_history:, None]).ravel(),
+                   np.concatenate([beccs, net, reference_net])
+                   / np.tile(divisor[rows.line_rows], 3)]
+    if shown:
+        value_parts.append(np.array([value / 1000.0 for _, value, _ in shown]))
+    if chosen:
         target_years = np.concatenate([p.years for p in chosen])
         scale = (population_path(data, target_years) if per_capita
                  else np.full(len(target_years), 1000.0))
-        frame = pd.concat([frame, pd.DataFrame({
-            "year": target_years,
-            "series": np.concatenate([np.full(len(p.years), t(f"target_{p.target_id}", lang),
-                                              dtype=object) for p in chosen]),
-            "layer": "target",
-            "value": np.concatenate([p.values for p in chosen]) / scale,
-            "order": 99,
-        })], ignore_index=True)
-    return frame[np.isfinite(frame["value"].to_numpy())]
+        value_parts.append(np.concatenate([p.values for p in chosen]) / scale)
+    value = np.concatenate(value_parts)
+    keep = np.isfinite(value)
+    every = bool(keep.all())
+
+    def kept(array: np.ndarray) -> np.ndarray:
+        return array if every else array[keep]
+
+    return ChartData(
+        {"year": kept(rows.year), "value": kept(value), "order": kept(rows.order)},
+        {"series": (kept(rows.series[0]), rows.series[1]),
+         "layer": (kept(rows.layer), TRAJECTORY_LAYERS)},
+        ("year", "series", "layer", "value", "order"),
+    )
+
+
+TRAJECTORY_LAYERS = ("area", "beccs", "net", "reference", "marker", "target")
+
+
+@lru_cache(maxsize=8)
+def _trajectory_labels(lang: str) -> tuple[str, ...]:
+    """The sectors, then BECCS, net and reference: the series every trajectory draws."""
+    return tuple(sector_label(s, lang) for s in SECTORS) + (
+        t("series_beccs", lang), t("series_net", lang), t("series_reference", lang))
+
+
+def trajectory_data(
+    result: ScenarioResult, reference: ScenarioResult, lang: str, per_capita: bool,
+    markers: tuple[tuple[int, float, str], ...] = (),
+    targets: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """trajectory_chart_data as a pandas frame (presenter mode, exports)."""
+    return trajectory_chart_data(result, reference, lang, per_capita, markers, targets).frame()
 
 
 @lru_cache(maxsize=8)
@@ -257,14 +389,23 @@ def fossil_spec(lang: str) -> dict:
     return _fossil_spec(lang)
 
 
-def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+def fossil_chart_data(result: ScenarioResult, lang: str) -> ChartData:
     """Sectors with fossil-fuel CO2 left in 2030, what the verdict counts (≥ half a tonne)."""
     values = np.array(result.kpis.fossil_fuel_co2_2030_by_sector)
     keep = values >= 0.5
-    return pd.DataFrame({
-        "series": [sector_label(s, lang) for s, k in zip(SECTORS, keep, strict=True) if k],
-        "value": values[keep],
-    })
+    return ChartData({"value": values[keep]},
+                     {"series": (np.flatnonzero(keep).astype(np.int8), _sector_labels(lang))},
+                     ("series", "value"))
+
+
+@lru_cache(maxsize=8)
+def _sector_labels(lang: str) -> tuple[str, ...]:
+    return tuple(sector_label(s, lang) for s in SECTORS)
+
+
+def fossil_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+    """fossil_chart_data as a pandas frame (exports)."""
+    return fossil_chart_data(result, lang).frame()
 
 
 @lru_cache(maxsize=8)
@@ -299,7 +440,7 @@ def budget_spec(lang: str) -> dict:
     return _budget_spec(lang)
 
 
-def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+def budget_chart_data(result: ScenarioResult, lang: str) -> ChartData:
     """Cumulative emissions (kt) from the start year and the budget as a flat line."""
     data = result.data
     future = result.years > data.base_year
@@ -311,10 +452,19 @@ def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
     years = years[mask]
     cumulative = np.cumsum(totals[mask]) / 1000.0
     n = len(years)
-    return pd.DataFrame({
-        "year": np.concatenate([years, years]),
-        "series": np.repeat(np.array([t("series_cumulative", lang), t("series_budget", lang)],
-                                     dtype=object), n),
-        "layer": np.repeat(np.array(["cumulative", "budget"], dtype=object), n),
-        "value": np.concatenate([cumulative, np.full(n, result.budget.budget_t / 1000.0)]),
-    })
+    codes = np.repeat(np.arange(2, dtype=np.int8), n)
+    return ChartData(
+        {"year": np.concatenate([years, years]),
+         "value": np.concatenate([cumulative, np.full(n, result.budget.budget_t / 1000.0)])},
+        {"series": (codes, (t("series_cumulative", lang), t("series_budget", lang))),
+         "layer": (codes, BUDGET_LAYERS)},
+        ("year", "series", "layer", "value"),
+    )
+
+
+BUDGET_LAYERS = ("cumulative", "budget")
+
+
+def budget_data(result: ScenarioResult, lang: str) -> pd.DataFrame:
+    """budget_chart_data as a pandas frame (exports)."""
+    return budget_chart_data(result, lang).frame()

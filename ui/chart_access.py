@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from presentation.charts import described
@@ -19,12 +20,14 @@ from presentation.formatting import plain_markdown
 from presentation.i18n import t
 
 
-def chart_with_text(data: pd.DataFrame, spec: dict, description: str, key: str,
+def chart_with_text(data: pd.DataFrame | pa.Table, spec: dict, description: str, key: str,
                     table: Callable[[], pd.DataFrame], lang: str,
                     chart: Callable[..., object] | None = None) -> None:
     """Draw the chart with its description, the description as text, and the table toggle.
 
-    chart draws (defaults to st.vega_lite_chart with width="stretch" and the key).
+    chart draws (defaults to st.vega_lite_chart with width="stretch" and the key). data may
+    be an Arrow table (presentation.charts.ChartData.arrow): Streamlit sends it as it is,
+    without building and converting a pandas frame on every rerun.
 
     The spec's own description (the chart's accessible name) is the same on every rerun and
     points to the text under the chart: Streamlit's frontend builds a chart anew whenever

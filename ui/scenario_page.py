@@ -201,11 +201,12 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("targets_label", lang), TARGET_IDS, selection_mode="multi", default=list(TARGET_IDS),
         format_func=lambda target_id: t(f"target_{target_id}", lang), key="target_lines",
     ) or []
-    data = charts.trajectory_data(result, reference, lang, per_capita, markers, tuple(targets))
+    data = charts.trajectory_chart_data(result, reference, lang, per_capita, markers,
+                                        tuple(targets))
     chart_with_text(
-        data, charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        data.arrow(), charts.trajectory_spec(lang, per_capita, result.data.base_year),
         trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
-        "chart_trajectory", lambda: trajectory_table(data, lang), lang)
+        "chart_trajectory", lambda: trajectory_table(data.frame(), lang), lang)
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
@@ -287,12 +288,12 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
         st.markdown("\n\n".join(text_parts))
     if not k.fossil_free_2030:
         with chart:
-            data = charts.fossil_data(result, lang)
+            data = charts.fossil_chart_data(result, lang)
             chart_with_text(
-                data, charts.fossil_spec(lang),
+                data.arrow(), charts.fossil_spec(lang),
                 bars_description(data, "chart_fossil_text", lang, "\u00a0t"), "chart_fossil",
-                lambda: data.rename(columns={"series": t("legend_sector", lang),
-                                             "value": t("axis_fossil_t", lang)}).round(0),
+                lambda: data.frame().rename(columns={"series": t("legend_sector", lang),
+                                                     "value": t("axis_fossil_t", lang)}).round(0),
                 lang)
 
 
@@ -351,9 +352,9 @@ def budget_section(result: ScenarioResult, lang: str) -> None:
                            needed=fmt_percent(k.needed_annual_reduction, lang),
                            own=fmt_percent(k.scenario_annual_reduction, lang))
     st.markdown(f"{used}\n\n{summary}")
-    data = charts.budget_data(result, lang)
-    chart_with_text(data, charts.budget_spec(lang), budget_description(data, lang),
-                    "chart_budget", lambda: series_table(data, lang, decimals=0), lang)
+    data = charts.budget_chart_data(result, lang)
+    chart_with_text(data.arrow(), charts.budget_spec(lang), budget_description(data, lang),
+                    "chart_budget", lambda: series_table(data.frame(), lang, decimals=0), lang)
 
 
 def main() -> None:

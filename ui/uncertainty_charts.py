@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from model.uncertainty import Tornado, UncertaintyResult
+from presentation.charts import ChartData
 from presentation.formatting import VEGA_LOCALE
 from presentation.i18n import t
 
@@ -78,14 +79,15 @@ def fan_spec(lang: str) -> dict:
     return _finish(chart.to_dict(), lang)
 
 
-def fan_data(result: UncertaintyResult, central_net_t: np.ndarray) -> pd.DataFrame:
-    """Year, percentiles and the central scenario, in kt, from FAN_FIRST_YEAR."""
+def fan_data(result: UncertaintyResult, central_net_t: np.ndarray) -> ChartData:
+    """Year, percentiles and the central scenario, in kt, from FAN_FIRST_YEAR (plain arrays:
+    the chart takes them as an Arrow table, the text and the table read the same)."""
     keep = result.years >= FAN_FIRST_YEAR
     columns = {"year": result.years[keep]}
     for name, values in result.net.items():
         columns[name] = values[keep] / 1000.0
     columns["central"] = np.asarray(central_net_t)[keep] / 1000.0
-    return pd.DataFrame(columns)
+    return ChartData(columns, {}, tuple(columns))
 
 
 @lru_cache(maxsize=8)
