@@ -181,10 +181,10 @@ def presenter_main() -> None:
         forget_budget()  # next run starts from the default, as on the page
         return
     three_figures(result, reference, lang)
-    data = charts.trajectory_data(result, reference, lang, False)
+    data = charts.trajectory_chart_data(result, reference, lang, False)
     # The projector shows no table toggle; a screen reader still hears what the chart shows.
     st.vega_lite_chart(
-        data, described(presenter_spec(lang, result.data.base_year, _on_a_phone()),
+        data.arrow(), described(presenter_spec(lang, result.data.base_year, _on_a_phone()),
                         trajectory_description(data, result.data.name,
                                                result.data.base_year, False, lang)),
         width="stretch", key="presenter_chart",
