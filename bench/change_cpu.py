@@ -121,8 +121,8 @@ def main(argv: list[str] | None = None) -> int:
 
         servers.append(("floor: ", FloorServer()))
     for label, server in servers:
-        with server:
-            base_url = server.start()
+        with server:  # started on entry, stopped on exit
+            base_url = server.base_url
             assert server.pid is not None
             result = asyncio.run(measure(base_url, server.pid, args.changes, args.query))
         print(report(result, label))

@@ -131,7 +131,13 @@ class AppServer:
         ]
 
     def start(self) -> str:
-        """Build the database, start the server and wait until it is healthy; its URL."""
+        """Build the database, start the server and wait until it is healthy; its URL.
+
+        Calling it again while the server runs returns the same URL: a second process would
+        be left running after stop() (``with AppServer() as s: s.start()`` did that).
+        """
+        if self.process is not None and self.process.poll() is None and self.base_url:
+            return self.base_url
         db_path = self.workdir / "klimat.duckdb"
         # The app dir's own store code builds its database (as `make db` does).
         subprocess.run([sys.executable, "-m", "store", "build", "--db", str(db_path),
