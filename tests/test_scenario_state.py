@@ -219,3 +219,33 @@ def test_a_switch_clips_a_carried_value_and_keeps_the_preset_marker(
     ss.reset_levers()
     inputs = session.run()
     assert inputs.preset_id is None and inputs.levers == inputs.reference
+
+
+class _Run:
+    """Stands in for Streamlit's per-run object that read_inputs keys its answer on."""
+
+
+def test_read_inputs_is_worked_out_once_per_run_and_every_writer_drops_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run = _Run()
+    monkeypatch.setattr(ss, "_run_marker", lambda: run)
+    session = Session(monkeypatch, {"v": "1", "kommun": "0780"})
+    inputs = session.run()
+    assert ss.read_inputs() is inputs  # kept for the run
+    ss.apply_levers({"el_personbilar": 55.0}, "solver")
+    assert ss.read_inputs().levers.el_personbilar == 55.0
+    ss.set_budget(Budget(1234, 2025, True))
+    assert ss.read_inputs().budget == Budget(1234, 2025, True)
+    ss.forget_budget()
+    assert ss.read_inputs().budget.kt == ss.starting_budget(inputs.data).kt  # (toggle kept)
+    ss.switch_municipality("0180")
+    assert ss.read_inputs().data.code == "0180"
+    # The next run (a new marker): the user's slider move is seen.
+    run = _Run()
+    session.state[ss.lever_key("el_personbilar")] = 30.0
+    assert ss.read_inputs().levers.el_personbilar == 30.0
+    # A write straight into session state in a callback before the run: begin_run drops it.
+    kept = ss.read_inputs()
+    session.state[ss.LANG_KEY] = "en"
+    assert ss.read_inputs() is kept
+    assert session.run().lang == "en"

@@ -14,16 +14,24 @@ preset marker follows. The sliders themselves are the only other writers (the us
 The address mirrors the state (``address_params``); ui/sharing.py writes it.
 Session state is reached through ``_session()`` and the address through ``_address()``, so
 that a test can drive this module with plain dicts.
+
+``read_inputs()`` is worked out once per script run (pages and the sidebar ask for it
+several times): the answer is kept with a marker of the run and dropped by every writer
+here (apply_levers, the budget, a municipality switch) and at the start of ``begin_run``
+(callbacks may have written before it). Outside a run (tests with plain dicts) nothing is
+kept.
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from model.budget import BudgetSettings
 from model.budget_estimate import (
@@ -89,6 +97,8 @@ LINK_READ_KEY = "link_read"
 LINK_WRITTEN_KEY = "link_written"
 # (source, problems) of the last scenario read whose values could not all be used.
 NOTICES_KEY = "scenario_notices"
+# (run marker, ScenarioInputs): read_inputs' answer for the run it was worked out in.
+RUN_INPUTS_KEY = "scenario_inputs_this_run"
 
 LeverSource = Literal["start", "link", "history", "saved", "workshop", "preset", "solver",
                       "reset", "municipality", "fit"]
@@ -211,9 +221,35 @@ def _current_budget(state: Mapping[str, Any], data: MunicipalityData) -> Budget:
                   bool(state.get(BUDGET_BECCS_KEY, False)))
 
 
+def _run_marker() -> object | None:
+    """An object that lives for one script run only: Streamlit makes a new coordinator of
+    parallel fragments when a run starts (a fragment's run too), before the callbacks. None
+    outside a run, or if Streamlit no longer has one: then nothing is kept."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return getattr(ctx, "parallel_coordinator", None) if ctx is not None else None
+
+
+def _forget_inputs() -> None:
+    """A writer changed what read_inputs reads: the next call works it out again."""
+    _session().pop(RUN_INPUTS_KEY, None)
+
+
 def read_inputs() -> ScenarioInputs:
-    """The scenario the session holds now (reads only; cheap: the data is cached)."""
+    """The scenario the session holds now (reads only): worked out once per run, as the
+    sidebar and the page ask for it several times (see the module's docstring)."""
+    marker = _run_marker()
     state = _session()
+    kept = state.get(RUN_INPUTS_KEY) if marker is not None else None
+    if kept is not None and kept[0]() is marker:
+        return kept[1]  # type: ignore[no-any-return]
+    inputs = _read_inputs(state)
+    if marker is not None:
+        state[RUN_INPUTS_KEY] = (weakref.ref(marker), inputs)
+    return inputs
+
+
+def _read_inputs(state: MutableMapping[str, Any]) -> ScenarioInputs:
+    """The scenario resolved from session state (cheap: the data is cached)."""
     data = municipality_data(current_municipality())
     reference = reference_levers(data)
     # A setting carried over from another municipality (BECCS) is clipped to this one's.
@@ -305,6 +341,7 @@ def apply_levers(
             state.pop(ACTIVE_PRESET_KEY, None)
         else:
             state[ACTIVE_PRESET_KEY] = match
+    _forget_inputs()
     return problems
 
 
@@ -351,6 +388,7 @@ def switch_municipality(code: str) -> None:
     state = _session()
     previous = state.get(SHOWN_MUNICIPALITY_KEY, state.get(MUNICIPALITY_KEY))
     state[MUNICIPALITY_KEY] = code
+    _forget_inputs()
     _carry_levers(previous, code)
 
 
@@ -367,6 +405,7 @@ def load_scenario(
     code = municipality_code
     if code in municipality_names():
         state[MUNICIPALITY_KEY] = code
+        _forget_inputs()
     else:
         problems = (LinkProblem("unknown_municipality", "kommun", shown(code)),)
         code = current_municipality()
@@ -394,11 +433,13 @@ def set_budget(budget: Budget) -> None:
     state[BUDGET_START_KEY] = int(budget.start)
     state[BUDGET_BECCS_KEY] = bool(budget.count_beccs)
     state[BUDGET_FOR_KEY] = current_municipality()
+    _forget_inputs()
 
 
 def forget_budget() -> None:
     """The budget could not be used: the next run starts from the municipality's."""
     _session().pop(BUDGET_FOR_KEY, None)
+    _forget_inputs()
 
 
 def _ensure_budget(state: MutableMapping[str, Any], data: MunicipalityData) -> None:
@@ -492,6 +533,7 @@ def begin_run() -> ScenarioInputs:
     """Work out the scenario at the top of a run, before any widget: the address (first run,
     Back/Forward), defaults for what is not set, levers that fit the municipality."""
     state = _session()
+    _forget_inputs()  # a callback may have written a key directly (the language toggle)
     add_notice("link", _read_address())
     if state.get(LANG_KEY) not in LANGUAGES:
         state[LANG_KEY] = DEFAULT_LANGUAGE
@@ -508,6 +550,7 @@ def begin_run() -> ScenarioInputs:
         apply_levers(present, "fit" if present else "start")
     _ensure_budget(state, data)
     state[SHOWN_MUNICIPALITY_KEY] = data.code
+    _forget_inputs()
     return read_inputs()
 
 
