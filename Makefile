@@ -17,7 +17,10 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 # The suite is safe for parallel workers (own tmp dirs, own server port per worker). Tests
 # that measure time or memory (marked serial) run afterwards, with the machine to themselves.
-PYTEST_ARGS ?= -n 2 -m 'not serial'
+# --dist worksteal: a worker that runs out of tests takes half of the other's queue, so both
+# finish together (with the default `load`, one worker sat idle for minutes while the other
+# worked through its queue of browser tests).
+PYTEST_ARGS ?= -n 2 --dist worksteal -m 'not serial'
 SERIAL_ARGS ?= -m serial
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from model import build_municipality_data, reference_levers
 from model.scenario import run_scenario
@@ -79,8 +79,13 @@ def test_english_switch_and_data_page(open_app: Callable[[str], Page]) -> None:
     _no_errors(page)
 
 
-def test_the_page_fetches_nothing_from_outside(page: Page, app_server: str) -> None:
+def test_the_page_fetches_nothing_from_outside(browser: Browser, app_server: str) -> None:
     """Workshops run on closed networks: every request goes to the app's own server."""
+    # A context of its own: nothing may come out of a cache another test filled.
+    context = browser.new_context(base_url=app_server, viewport={"width": 1280, "height": 900},
+                                  locale="sv-SE")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
     outside: list[str] = []
     own = (app_server, "data:", "blob:")
     page.on("request", lambda request: None if request.url.startswith(own)
@@ -89,4 +94,5 @@ def test_the_page_fetches_nothing_from_outside(page: Page, app_server: str) -> N
     wait_for_app_idle(page)
     page.goto("/data")
     wait_for_app_idle(page)
+    context.close()
     assert outside == []

@@ -9,11 +9,12 @@ were Streamlit's own texts and the browser's rendering, not our catalogue.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from model.levers import LEVER_SPECS
 from tests.conftest import DATA_DIR, wait_for_app_idle
@@ -58,17 +59,35 @@ def _municipality_names() -> set[str]:
     return {word for name in names["municipality"] for word in re.findall(r"\w+", name)}
 
 
-def _open(browser: Browser, app_server: str, path: str, width: int = 1400,
-          height: int = 1000) -> Page:
-    context = browser.new_context(base_url=app_server, locale="sv-SE",
-                                  viewport={"width": width, "height": height})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto(path)
-    page.wait_for_selector('[data-testid="stMain"] h1')
-    wait_for_app_idle(page, TIMEOUT_MS)
-    page.wait_for_timeout(800)  # the language script's last pass (a frame after a change)
-    return page
+@pytest.fixture(scope="module")
+def open_page(browser: Browser, app_server: str) -> Iterator[Callable[..., Page]]:
+    """``open_page(path, width, height)``: a fresh page (a new session of the app), idle.
+
+    The pages of one window size share a browser context, so Streamlit's script files come
+    from its cache after the first load (about a third of a load's time); nothing else is
+    shared (the app keeps nothing in cookies or browser storage). Close the page, not its
+    context.
+    """
+    contexts: dict[tuple[int, int], BrowserContext] = {}
+
+    def _open(path: str, width: int = 1400, height: int = 1000) -> Page:
+        if (width, height) not in contexts:
+            context = browser.new_context(base_url=app_server, locale="sv-SE",
+                                          viewport={"width": width, "height": height})
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts[width, height] = context
+        page = contexts[width, height].new_page()
+        page.goto(path)
+        page.wait_for_selector('[data-testid="stMain"] h1')
+        wait_for_app_idle(page, TIMEOUT_MS)
+        page.wait_for_timeout(800)  # the language script's last pass (a frame after a change)
+        return page
+
+    try:
+        yield _open
+    finally:
+        for context in contexts.values():
+            context.close()
 
 
 def _without_icons(text: str) -> str:
@@ -78,8 +97,8 @@ def _without_icons(text: str) -> str:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_swedish_ui_shows_no_english(browser: Browser, app_server: str, path: str) -> None:
-    page = _open(browser, app_server, path + QUERY)
+def test_the_swedish_ui_shows_no_english(open_page: Callable[..., Page], path: str) -> None:
+    page = open_page(path + QUERY)
     # The language script runs a frame after each change: on a loaded machine, give it time.
     for _attempt in range(40):
         text, labels = page.evaluate(_TEXT_JS)
@@ -93,12 +112,12 @@ def test_the_swedish_ui_shows_no_english(browser: Browser, app_server: str, path
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", _without_icons(text))}
     assert not words & ENGLISH_WORDS, (path, sorted(words & ENGLISH_WORDS))
     assert violations(page, path) == []  # axe-core, in the same page load (test_e2e_axe.py)
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_english_ui_shows_no_swedish(browser: Browser, app_server: str, path: str) -> None:
-    page = _open(browser, app_server, path + QUERY + "&lang=en")
+def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: str) -> None:
+    page = open_page(path + QUERY + "&lang=en")
     for _attempt in range(40):  # as above: the language script's pass may come a bit later
         text, labels = page.evaluate(_TEXT_JS)
         lang = page.evaluate("document.documentElement.lang")
@@ -112,13 +131,13 @@ def test_the_english_ui_shows_no_swedish(browser: Browser, app_server: str, path
     swedish = {w for w in re.findall(r"\w*[åäöÅÄÖ]\w*", text + " " + labels)} - allowed
     assert not swedish, (path, sorted(swedish))
     assert violations(page, path) == []  # axe-core, in the same page load (test_e2e_axe.py)
-    page.context.close()
+    page.close()
 
 
 @pytest.mark.parametrize("path", ["/", "/?v=1&lang=en"])
-def test_the_first_lever_within_three_tab_presses(browser: Browser, app_server: str,
+def test_the_first_lever_within_three_tab_presses(open_page: Callable[..., Page],
                                                   path: str) -> None:
-    page = _open(browser, app_server, path)
+    page = open_page(path)
     expected = "Skip to the levers" if "lang=en" in path else "Hoppa till spakarna"
     for _press in range(3):
         page.keyboard.press("Tab")
@@ -137,18 +156,18 @@ def test_the_first_lever_within_three_tab_presses(browser: Browser, app_server: 
     assert label in transport, (label, transport)  # a lever of the first group, at the top
     page.keyboard.press("ArrowRight")  # and the lever moves from the keyboard
     page.wait_for_function("location.search.includes('el_personbilar')")
-    page.context.close()
+    page.close()
 
 
-def test_the_skip_link_to_the_results(browser: Browser, app_server: str) -> None:
-    page = _open(browser, app_server, "/")
+def test_the_skip_link_to_the_results(open_page: Callable[..., Page]) -> None:
+    page = open_page("/")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Hoppa till resultaten"
     page.keyboard.press("Enter")
     page.wait_for_function(
         "document.activeElement.closest('[data-testid=\"stMetric\"]') !== null")
-    page.context.close()
+    page.close()
 
 
 def _cut(page: Page, selector: str) -> list[str]:
@@ -157,13 +176,12 @@ def _cut(page: Page, selector: str) -> list[str]:
         e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
 
 
-def test_no_cut_text_in_the_known_places(browser: Browser, app_server: str,
-                                         tmp_path: Path) -> None:
+def test_no_cut_text_in_the_known_places(open_page: Callable[..., Page], tmp_path: Path) -> None:
     # The trajectory legend on a phone and the English sector labels: the specs have no
     # label limit (tests/test_chart_palette.py); here the drawn chart fits its column,
     # legend included, so nothing is clipped at the edge either.
     for path, width in (("/?v=1", 390), ("/?v=1&lang=en", 390), ("/?v=1&lang=en", 1400)):
-        page = _open(browser, app_server, path, width=width, height=900)
+        page = open_page(path, width=width, height=900)
         chart = page.locator('[data-testid="stVegaLiteChart"]').first
         chart.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / f"legend-{width}-{path[-2:]}.png"))
@@ -171,10 +189,10 @@ def test_no_cut_text_in_the_known_places(browser: Browser, app_server: str,
             const r = c.getBoundingClientRect(); const o = e.getBoundingClientRect();
             return [r.left, r.right, o.left, o.right]; }""")
         assert sizes[0] >= sizes[2] - 1 and sizes[1] <= sizes[3] + 1, (path, width, sizes)
-        page.context.close()
+        page.close()
     # The data page's reasons column ("Möjligt till 2030: varför") wraps in a static table.
-    page = _open(browser, app_server, "/data?v=1", width=1400)
+    page = open_page("/data?v=1", width=1400)
     # expect retries: under load the table may be drawn after the page went idle once.
     expect(page.get_by_role("columnheader", name="Möjligt till 2030: varför")).to_have_count(1)
     assert not _cut(page, '[data-testid="stTable"] td')
-    page.context.close()
+    page.close()

@@ -23,6 +23,7 @@ on a busy machine), so a count taken at that moment could be short.
 from __future__ import annotations
 
 import asyncio
+import queue
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -41,8 +42,7 @@ from store.database import build_database
 from store.workshops import start_workshop
 from tests.conftest import DATA_DIR, _stop, start_app
 
-# Serial phase of `make test` (the machine to itself): ten fresh server starts, timed.
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.serial]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 ROUNDS = 10
 # A first visit draws in a few seconds on a quiet machine; a busy one took up to 50 s.
@@ -152,30 +152,75 @@ def _first_visits_by_protocol(base_url: str, links: list[str],
     assert "Stäng för inskick" in facilitator.button_labels, facilitator.button_labels
 
 
+def _protocol_round(tmp_path: Path, db_path: Path, links: list[str],
+                    levers: list[tuple[str, str, float]], round_no: int) -> float:
+    """One round by protocol: a fresh server of its own, both links at once; seconds taken."""
+    workdir = tmp_path / f"round{round_no}"
+    workdir.mkdir()
+    process, base_url = start_app(workdir, db_path)
+    started = time.monotonic()
+    try:
+        _first_visits_by_protocol(base_url, links, levers, round_no)
+        return time.monotonic() - started
+    finally:
+        _stop(process)
+
+
+# Serial phase of `make test` (the machine to itself): ten fresh server starts, timed.
+@pytest.mark.serial
 @pytest.mark.skipif(sys.platform != "linux", reason="starts servers on loopback")
 def test_every_first_visit_after_a_start_is_the_app(browser: Browser, tmp_path: Path) -> None:
+    """Ten rounds, each on a fresh server of its own. Two rounds run at a time (a server's
+    start is one busy core for 7-9 s, and CI has two): round 1 in Chromium in this thread,
+    rounds 2-10 by protocol, taken one after the other by a second thread and, once round 1
+    is done, by this one too. Each server still gets only its own round's two visitors."""
     db_path = tmp_path / "klimat.duckdb"
     links, levers = _links(db_path)
-    timings = []
-    for round_no in range(1, ROUNDS + 1):
-        process, base_url = start_app(tmp_path, db_path)
-        started = time.monotonic()
+    pending = queue.SimpleQueue()
+    for round_no in range(2, ROUNDS + 1):
+        pending.put(round_no)
+    timings: dict[int, float] = {}
+
+    def take_rounds() -> None:
+        while True:
+            try:
+                round_no = pending.get_nowait()
+            except queue.Empty:
+                return
+            timings[round_no] = _protocol_round(tmp_path, db_path, links, levers, round_no)
+
+    with ThreadPoolExecutor(max_workers=1) as other:
+        beside = other.submit(take_rounds)
         try:
-            if round_no == 1:
+            workdir = tmp_path / "round1"
+            workdir.mkdir()
+            process, base_url = start_app(workdir, db_path)
+            started = time.monotonic()
+            try:
                 pages = _open_together(browser, base_url, links)
                 for page, (_, label, value) in zip(pages, levers, strict=True):
-                    _assert_is_the_app(page, round_no, label, value)
+                    _assert_is_the_app(page, 1, label, value)
                 _assert_is_the_workshop(pages[1])
                 for page in pages:
                     page.context.close()
-            else:
-                _first_visits_by_protocol(base_url, links, levers, round_no)
-            timings.append(time.monotonic() - started)
+                timings[1] = time.monotonic() - started
+            finally:
+                _stop(process)
+            take_rounds()
         finally:
-            _stop(process)
-    print("first visits drawn after", ", ".join(f"{s:.1f}" for s in timings), "s")
+            while True:  # on a failure here, the other thread starts no new round
+                try:
+                    pending.get_nowait()
+                except queue.Empty:
+                    break
+            beside.result()
+    assert sorted(timings) == list(range(1, ROUNDS + 1))
+    print("first visits drawn after",
+          ", ".join(f"{timings[n]:.1f}" for n in sorted(timings)), "s")
 
 
+# In the parallel phase: one server start and no timing (the serial phase is for limits
+# that need an idle machine).
 @pytest.mark.skipif(sys.platform != "linux", reason="starts servers on loopback")
 @pytest.mark.xfail(strict=False, reason=(
     "issue 11: the pages-folder race is fixed (3 of 3 broken before, 0 of 6 after), but without "
