@@ -151,6 +151,18 @@ class ScenarioResult:
         )
 
     @cached_property
+    def net_path(self) -> np.ndarray:
+        """Net emissions (t CO2e, BECCS included) a year: the statistics, then the scenario.
+
+        totals_frame's net_t as an array: the page's uncertainty fan reads it on every lever
+        change, where building the whole frame would cost more than the line itself.
+        """
+        data = self.data
+        future = self.years > data.base_year
+        return np.concatenate([data.history_ghg.sum(axis=1) + 0.0,
+                               self.trajectory.ghg[future].sum(1) + self.trajectory.beccs[future]])
+
+    @cached_property
     def totals_frame(self) -> pd.DataFrame:
         """One row a year: ghg_t, beccs_t, net_t, fossil_co2_t, population, per capita."""
         data = self.data
@@ -169,7 +181,7 @@ class ScenarioResult:
                 "year": years,
                 "ghg_t": ghg,
                 "beccs_t": beccs,
-                "net_t": ghg + beccs,
+                "net_t": self.net_path,
                 "fossil_co2_t": fossil,
                 "population": population,
                 "ghg_per_capita_kg": ghg / population * 1000.0,

@@ -356,7 +356,7 @@ TRAJECTORY_LAYERS = ("area", "beccs", "net", "reference", "marker", "target")
 @lru_cache(maxsize=8)
 def _trajectory_labels(lang: str) -> tuple[str, ...]:
     """The sectors, then BECCS, net and reference: the series every trajectory draws."""
-    return tuple(sector_label(s, lang) for s in SECTORS) + (
+    return _sector_labels(lang) + (
         t("series_beccs", lang), t("series_net", lang), t("series_reference", lang))
 
 

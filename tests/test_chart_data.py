@@ -21,7 +21,6 @@ from presentation.chart_text import (
 from store.csv_tables import read_csv_tables
 from store.uncertainty_runs import for_result
 from ui import uncertainty_charts
-from ui.uncertainty_view import net_path
 
 MARKERS = ((2024, 227_000.0, "Egen 2024"), (1993, 454_000.0, "Bas 1993"))
 
@@ -74,7 +73,7 @@ def test_fossil_budget_and_fan_agree(results) -> None:
     budget = charts.budget_chart_data(result, "sv")
     pd.testing.assert_frame_equal(sent(budget), budget.frame(), check_dtype=False)
     assert budget_description(budget, "sv") == budget_description(budget.frame(), "sv")
-    fan = uncertainty_charts.fan_data(for_result(result), net_path(result))
-    np.testing.assert_array_equal(net_path(result), result.totals_frame["net_t"].to_numpy())
+    fan = uncertainty_charts.fan_data(for_result(result), result.net_path)
+    np.testing.assert_array_equal(result.net_path, result.totals_frame["net_t"].to_numpy())
     pd.testing.assert_frame_equal(sent(fan), fan.frame())
     assert fan_description(fan, "sv") == fan_description(fan.frame(), "sv")

@@ -8,7 +8,6 @@ so moving a lever back costs nothing; the sentences are presentation/uncertainty
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -37,7 +36,7 @@ def uncertainty_section(result: ScenarioResult, lang: str) -> None:
     u = for_result(result)
     st.subheader(t("unc_heading", lang))
     st.markdown("\n\n".join(summary_lines(u, lang)))
-    fan = charts.fan_data(u, net_path(result))
+    fan = charts.fan_data(u, result.net_path)
     chart_with_text(fan.arrow(), charts.fan_spec(lang), fan_description(fan, lang),
                     "chart_uncertainty_fan", lambda: fan_table(fan.frame(), lang), lang)
     st.caption(t("unc_caption", lang, n=fmt_number(u.draws, lang), seed=u.seed))
@@ -45,15 +44,6 @@ def uncertainty_section(result: ScenarioResult, lang: str) -> None:
     if more.open:
         with more:
             tornado_section(result, lang)
-
-
-def net_path(result: ScenarioResult) -> np.ndarray:
-    """Net emissions (t) a year, statistics then scenario: totals_frame's net_t from the
-    arrays, without building its pandas frame on every lever change."""
-    data = result.data
-    future = result.years > data.base_year
-    return np.concatenate([data.history_ghg.sum(axis=1) + 0.0,
-                           result.trajectory.ghg[future].sum(1) + result.trajectory.beccs[future]])
 
 
 def tornado_section(result: ScenarioResult, lang: str) -> None:
