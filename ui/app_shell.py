@@ -29,6 +29,7 @@ from ui.memory import freeze_startup_objects
 from ui.pages_folder import settle_first_run
 from ui.participant_view import keep_on_workshop, participant_mode
 from ui.reconnect import run_on_reconnect
+from ui.run_turns import RUNS
 from ui.scenario_state import begin_run
 from ui.sharing import sync_link
 from ui.sidebar import language_and_municipality, lever_widgets
@@ -72,7 +73,14 @@ def _pages(lang: str) -> list[st.Page]:
 
 
 def run_app() -> None:
-    """One run of the app (app.py): the scenario state, the sidebar, then the chosen page."""
+    """One run of the app (app.py), in its turn: runs of the room's sessions one at a time
+    finish sooner than all at once (ui/run_turns.py)."""
+    with RUNS.turn():
+        _run()
+
+
+def _run() -> None:
+    """The scenario state, the sidebar, then the chosen page."""
     st.set_page_config(page_title="Klimatscenarier", page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     # The scenario's one owner works out language, municipality, levers and budget (a

@@ -35,6 +35,7 @@ from store.database import StoreError, default_db_path
 from store.imported import POPULATION_MAX, save_population, store_import
 from ui.data_access import LoadedTables, load_tables, municipality_names, refresh_after_import
 from ui.import_summary import changes_table
+from ui.run_turns import RUNS
 from ui.scenario_state import current_language, switch_municipality
 
 ADMIN_TOKEN_ENV = "KLIMAT_ADMIN_TOKEN"
@@ -84,7 +85,8 @@ def check_upload(
                        t("imp_too_large", "en", size=size["en"], mb=MAX_UPLOAD_MB))
     if not isolated:
         return parse_lansrapport(data, municipality or None, gas=gas)
-    outcome = parse_isolated(data, municipality or None, gas)
+    with RUNS.away():  # the room's runs go on while the child parses (ui/run_turns.py)
+        outcome = parse_isolated(data, municipality or None, gas)
     if outcome.report is None:
         raise ImportRejected(outcome.problems)
     return outcome.report
