@@ -91,28 +91,29 @@ def test_the_turn_is_reentrant_in_one_thread() -> None:
     assert not turns.holds()
 
 
-def test_away_lets_the_next_run_go_and_takes_the_turn_back() -> None:
+def test_leave_lets_the_next_run_go_for_the_rest_of_this_run() -> None:
     turns = Turns(wait_limit_s=10.0)
     order: list[str] = []
-    with turns.turn(), turns.turn():  # nested: away gives up both levels and restores them
+    with turns.turn(), turns.turn():  # nested: leave gives up every level
         threads = _queue(turns, ["next"], order)
-        with turns.away():
-            threads[0].join(5)
-            assert order == ["next"]  # ran while this one waited outside Python
-        assert turns.holds()
-        with turns.turn():
-            pass
-        assert turns.holds()  # still two levels deep
-    assert not turns.holds()
+        turns.leave()
+        threads[0].join(5)
+        assert order == ["next"]  # ran while this one was busy elsewhere
+        assert not turns.holds()
+    assert not turns.holds()  # the blocks' ends release nothing more
     assert turns.acquire()
     turns.release()
 
 
-def test_away_without_the_turn_does_nothing() -> None:
+def test_leave_without_the_turn_does_nothing() -> None:
     turns = Turns()
-    with turns.away():
-        assert not turns.holds()
+    other = threading.Thread(target=turns.acquire)
+    other.start()
+    other.join(5)
+    turns.leave()  # this thread has no turn: the other keeps it
+    assert turns.waiting() == 0
     assert not turns.holds()
+    assert turns._owner == other.ident  # noqa: SLF001 - the state under test
 
 
 def test_many_threads_each_get_one_turn_and_never_overlap() -> None:

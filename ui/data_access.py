@@ -29,6 +29,7 @@ from store.database import StoreError, build_database, default_db_path, read_tab
 from store.freshness import imports_stamp
 from store.imported import read_imported
 from ui.data_labels import publisher_label, release_label
+from ui.run_turns import RUNS
 from ui.shared_cache import clear_all, shared
 
 # With several app processes (users' data in PostgreSQL), how often each one checks whether
@@ -200,8 +201,13 @@ def parameter_row(code: str, parameter_id: str) -> dict[str, str] | None:
 
 @shared()
 def overview_base_cached() -> OverviewBase:
-    """Every municipality's base data stacked for the Sverige page (built on first visit)."""
-    return overview_base(load_tables().tables)
+    """Every municipality's base data stacked for the Sverige page (built on first visit).
+
+    A few seconds, once per server: this run leaves its turn, so the room's runs do not wait
+    behind it (ui/run_turns.py)."""
+    tables = load_tables().tables
+    RUNS.leave()
+    return overview_base(tables)
 
 
 @shared()

@@ -85,8 +85,8 @@ def check_upload(
                        t("imp_too_large", "en", size=size["en"], mb=MAX_UPLOAD_MB))
     if not isolated:
         return parse_lansrapport(data, municipality or None, gas=gas)
-    with RUNS.away():  # the room's runs go on while the child parses (ui/run_turns.py)
-        outcome = parse_isolated(data, municipality or None, gas)
+    RUNS.leave()  # the room's runs go on while the child parses (ui/run_turns.py)
+    outcome = parse_isolated(data, municipality or None, gas)
     if outcome.report is None:
         raise ImportRejected(outcome.problems)
     return outcome.report

@@ -12,8 +12,8 @@ bench, and more changes per second, because the threads no longer trade the lock
 Two limits keep one slow run from holding up the room:
 
 * a run waits at most ``WAIT_LIMIT_S`` for its turn and then runs anyway (as before);
-* code that waits on something outside Python (the import's child process) gives up its
-  turn while it waits (``away``).
+* a run about to do something slow (the import's child process, the first build of every
+  municipality) gives up its turn for the rest of the run (``leave``).
 
 Fragment reruns (the facilitator panel's timer) do not take a turn: they are short and
 seldom, and a fragment drawn inside a full run must not wait for the run's own turn.
@@ -103,21 +103,19 @@ class Turns:
             if got:
                 self.release()
 
-    @contextmanager
-    def away(self) -> Iterator[None]:
-        """Let the next run go while this thread waits on something outside Python."""
-        depth = 0
+    def leave(self) -> None:
+        """Go on without the turn for the rest of this run, and let the next run go.
+
+        For a run about to do something slow (a child process's parse, a first build of
+        every municipality): the room should not wait behind it. It does not take the turn
+        back afterwards: waiting for it while holding another lock (a shared cache's) could
+        make a run that holds the turn wait for this one.
+        """
         with self._mutex:
-            if self._owner == threading.get_ident():
-                depth, self._depth = self._depth, 1
-        if depth:
-            self.release()
-        try:
-            yield
-        finally:
-            if depth and self.acquire():
-                with self._mutex:
-                    self._depth = depth
+            if self._owner != threading.get_ident():
+                return
+            self._depth = 1
+        self.release()
 
 
 # The server's turns: every full run of the app takes one (ui/app_shell.run_app).
