@@ -13,6 +13,7 @@ from presentation.formatting import fmt_number, plain_markdown
 from presentation.i18n import t
 from tests.apptest_helpers import open_section, start_app
 from tests.workshop_helpers import create_workshop, join, rerun, submit
+from ui.decision_page import VIEW_KEY, view_labels
 from ui.uncertainty_view import TORNADO_KEY
 
 pytestmark = pytest.mark.usefixtures("app_database")
@@ -111,7 +112,12 @@ def test_decision_page_five_charts() -> None:
         at.slider(key=f"lever_{lever_id}").set_value(value)
     at.switch_page("pages/beslutsstod.py").run()
     assert not at.exception, at.exception
-    texts = assert_readable(at)
+    texts = []
+    for label in view_labels("sv"):  # Effekt, Rådighet, Kostnader: one runs at a time
+        at.session_state[VIEW_KEY] = label
+        at.run()
+        assert not at.exception, at.exception
+        texts += assert_readable(at)
     assert len(texts) == 5
     assert texts[0].startswith("Diagrammet visar hur mycket varje åtgärd minskar")
     assert texts[1].startswith("Minskning år 2030 per åtgärd")

@@ -13,6 +13,7 @@ from model.solver import solve
 from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_cost_table, read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, start_app
+from ui.decision_page import VIEW_KEY, view_labels
 
 PAGE = "pages/beslutsstod.py"
 
@@ -34,23 +35,48 @@ def open_page(**levers: float):
     return at
 
 
-# The page's charts in page order (AppTest does not expose their keys).
-CHARTS = ("dec_chart_wedge", "dec_chart_bars", "dec_chart_control", "dec_chart_invest",
-          "dec_chart_mac")
+def open_view(at, index: int, lang: str = "sv"):
+    """Open one of the tabs under the search (0 Effekt, 1 Rådighet, 2 Kostnader): only the
+    open one runs."""
+    at.session_state[VIEW_KEY] = view_labels(lang)[index]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# Each view's charts in page order (AppTest does not expose their keys).
+VIEW_CHARTS = (("dec_chart_wedge", "dec_chart_bars"), ("dec_chart_control",),
+               ("dec_chart_invest", "dec_chart_mac"))
 
 
 def chart(at, key: str):
-    """The data of the chart with this key, when every chart is on the page."""
-    assert len(at.get("vega_lite_chart")) == len(CHARTS)
-    return chart_data(at, CHARTS.index(key))
+    """The data of the chart with this key: its view opened, every chart of it drawn."""
+    index = next(i for i, keys in enumerate(VIEW_CHARTS) if key in keys)
+    open_view(at, index)
+    assert len(at.get("vega_lite_chart")) == len(VIEW_CHARTS[index])
+    return chart_data(at, VIEW_CHARTS[index].index(key))
 
 
 def test_reference_page_has_nothing_to_attribute_or_pay() -> None:
     at = open_page()
     assert at.title[0].value.startswith("Vad krävs?")
-    infos = " ".join(i.value for i in at.info)
-    assert "lika med referensen" in infos and "Inga kostnader" in infos
+    assert "lika med referensen" in " ".join(i.value for i in at.info)
     assert "Tryck Sök" in " ".join(c.value for c in at.caption)
+    assert "Inga kostnader" in " ".join(i.value for i in open_view(at, 2).info)
+
+
+def test_only_the_open_view_runs_and_the_search_stays_above_them() -> None:
+    at = open_page(el_personbilar=90.0)
+    assert [h.value for h in at.header] == ["Vilka spakar gör skillnad?"]
+    assert len(at.get("vega_lite_chart")) == 2 and not at.metric
+    open_view(at, 1)
+    assert [h.value for h in at.header] == ["Vem rår över minskningarna?"]
+    assert at.select_slider(key="dec_year").value == 2030  # the year is chosen on both
+    open_view(at, 2)
+    assert [h.value for h in at.header] == ["Vad kostar det, och vem betalar?"]
+    assert len(at.metric) == 3
+    assert not [df for df in at.dataframe if "Enhet" in str(df.value.columns)]  # closed
+    assert at.button(key="dec_search")  # the search on every view
 
 
 def test_search_then_apply_sets_the_levers_and_shows_the_scenario(vaxjo) -> None:
@@ -149,14 +175,17 @@ def test_contributions_rådighet_and_costs_follow_the_levers(vaxjo) -> None:
     assert invest["value"].sum() * 1e6 == pytest.approx(plan.investment[1].sum())
     mac = chart(at, "dec_chart_mac")
     assert mac["sek_per_t"].is_monotonic_increasing
-    assert metric_value(at, "Investeringar 2025–2035").endswith("Mkr")
+    assert metric_value(at, "Investeringar 2025–2035").endswith("Mkr")  # on Kostnader
     payers = next(df.value for df in at.dataframe if "Betalare" in df.value.columns)
     assert list(payers["Betalare"]) == ["Kommunen", "Regionen", "Staten", "Näringslivet",
                                         "Hushållen"]
     # Another year for the bars; another cost level changes the cost per tonne.
-    at.select_slider(key="dec_year").set_value(2040).run()
+    open_view(at, 0).select_slider(key="dec_year").set_value(2040).run()
     assert chart(at, "dec_chart_bars")["value"].sum() == pytest.approx(
         attribution.in_year(2040).sum())
+    assert chart(at, "dec_chart_control")["value"].sum() == pytest.approx(
+        attribution.in_year(2040).sum())  # the same year on Rådighet
+    open_view(at, 2)
     central = metric_value(at, "Kostnad per ton CO2e")
     at.radio(key="dec_cost_case").set_value("high").run()
     assert metric_value(at, "Kostnad per ton CO2e") != central
@@ -172,6 +201,8 @@ def test_english_page() -> None:
     at.button(key="dec_search").click().run()
     assert "Fossil-fuel free 2030 is not reached with possible levers" in at.error[0].value
     assert "Lever" in at.dataframe[0].value.columns
+    assert [tab.label for tab in at.tabs] == ["Effect", "Control", "Costs"]
+    open_view(at, 2, "en")
     assert metric_value(at, "Cost per tonne CO2e").endswith("SEK/t")
 
 

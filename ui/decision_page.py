@@ -285,20 +285,33 @@ def _year_charts(attribution: Attribution, year: int, lang: str) -> _YearCharts:
         control, bars_description(control, "chart_control_text", lang, "\u00a0t", year=year))
 
 
-def contribution_section(ctx: PageContext) -> int:
-    """Wedges over time, bars for a chosen year; returns the chosen year."""
+def chosen_year(ctx: PageContext) -> int:
+    """The year the bars show (the slider on "Effekt"; 2030 until one is chosen)."""
+    years = list(_contributions(attribute(ctx.data, ctx.levers), ctx.lang).years)
+    if st.session_state.get(YEAR_KEY) not in years:
+        st.session_state[YEAR_KEY] = 2030 if 2030 in years else years[0]
+    return int(st.session_state[YEAR_KEY])
+
+
+def year_slider(years: list[int], lang: str) -> None:
+    """The year of the bars; on "Effekt" and on "Rådighet" (one tab runs at a time, so the
+    one key is drawn once per run)."""
+    st.select_slider(t("dec_contrib_year", lang), options=years, key=YEAR_KEY,
+                     persist_state="session")
+
+
+def contribution_section(ctx: PageContext) -> None:
+    """Wedges over time, and bars for a chosen year."""
     lang, data = ctx.lang, ctx.data
     st.header(t("dec_contrib_heading", lang))
     st.caption(t("dec_contrib_intro", lang))
     attribution = attribute(data, ctx.levers)
     view = _contributions(attribution, lang)
     years = list(view.years)
-    if st.session_state.get(YEAR_KEY) not in years:
-        st.session_state[YEAR_KEY] = 2030 if 2030 in years else years[0]
+    year = chosen_year(ctx)
     if not view.measures:
         st.info(t("dec_contrib_none", lang), icon=":material/info:")
-        return int(st.session_state[YEAR_KEY])
-    year = int(st.session_state[YEAR_KEY])
+        return
     in_year = _year_charts(attribution, year, lang)
     st.markdown(t("dec_contrib_summary", lang, year=year,
                   year_total=fmt_tonnes(in_year.year_total, lang),
@@ -307,12 +320,11 @@ def contribution_section(ctx: PageContext) -> int:
     wedge = view.wedge
     chart_with_text(wedge, charts.wedge_spec(lang, view.measures), view.wedge_text,
                     "dec_chart_wedge", lambda: wide_table(wedge, lang), lang)
-    st.select_slider(t("dec_contrib_year", lang), options=years, key=YEAR_KEY)
+    year_slider(years, lang)
     bars = in_year.bars
     chart_with_text(bars, charts.bar_spec(lang, year), in_year.bars_text, "dec_chart_bars",
                     lambda: renamed(bars, {"series": t("dec_col_lever", lang),
                                            "value": t("dec_axis_removed_t", lang)}), lang)
-    return year
 
 
 @lru_cache(maxsize=64)
@@ -338,7 +350,9 @@ def control_section(ctx: PageContext, year: int) -> None:
                      share_shared=fmt_percent(shared.share, lang, 0))
     st.markdown(sentence)
     attribution = attribute(ctx.data, ctx.levers)
-    if _contributions(attribution, lang).measures:
+    view = _contributions(attribution, lang)
+    if view.measures:
+        year_slider(list(view.years), lang)
         in_year = _year_charts(attribution, year, lang)
         control = in_year.control
         chart_with_text(control, charts.control_spec(lang, year), in_year.control_text,
@@ -535,9 +549,12 @@ def cost_section(ctx: PageContext) -> None:
             file_name=f"klimatinvesteringsplan_{data.code}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=DOWNLOAD_KEY, on_click="ignore", icon=":material/download:")
-    with st.expander(t("dec_unit_costs", lang), key="dec_unit_costs"):
-        st.dataframe(unit_costs_table(table, lang), hide_index=True, width="stretch",
-                     key="dec_unit_cost_table")
+    unit_costs = st.expander(t("dec_unit_costs", lang), key="dec_unit_costs",
+                             on_change="rerun")
+    if unit_costs.open:  # the table is built and sent only while it is open
+        with unit_costs:
+            st.dataframe(unit_costs_table(table, lang), hide_index=True, width="stretch",
+                         key="dec_unit_cost_table")
 
 
 def main() -> None:
@@ -548,15 +565,37 @@ def main() -> None:
     lang = ctx.lang
     st.title(t("dec_title", lang))
     st.caption(t("dec_intro", lang))
-    budget = ctx.budget_settings
-    # Each section in its own container: when one grows or shrinks (an answer appears, goes
-    # stale, a table is toggled), the elements of the sections after it keep their places in
-    # the page's tree, so the browser updates their charts instead of drawing them anew.
+    # In its own container: when the answer appears or goes stale, the views after it keep
+    # their places in the page's tree, so the browser updates their charts instead of
+    # drawing them anew.
     with st.container():
-        solve_section(ctx, budget)
-    with st.container():
-        year = contribution_section(ctx)
-    with st.container():
-        control_section(ctx, year)
-    with st.container():
-        cost_section(ctx)
+        solve_section(ctx, ctx.budget_settings)
+    views(ctx)
+
+
+VIEW_KEY = "dec_view"
+
+
+def view_labels(lang: str) -> tuple[str, str, str]:
+    """Tab labels of the three views under the search (also how a test opens one)."""
+    return (t("dec_tab_effects", lang), t("dec_tab_control", lang), t("dec_tab_costs", lang))
+
+
+def views(ctx: PageContext) -> None:
+    """What the levers do, who controls it and what it costs, as tabs; only the open one runs.
+
+    A lever move or a search reran all four sections (five charts, three tables): 5.7 ×
+    the floor page in AppTest. The search stays above the tabs; the costs, the dearest
+    section, run when their tab is opened.
+    """
+    effects, control, costs = st.tabs(list(view_labels(ctx.lang)), key=VIEW_KEY,
+                                      on_change="rerun")
+    if effects.open:
+        with effects:
+            contribution_section(ctx)
+    if control.open:
+        with control:
+            control_section(ctx, chosen_year(ctx))
+    if costs.open:
+        with costs:
+            cost_section(ctx)

@@ -102,6 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "Press Search to get a proposal."},
     "dec_error": {"sv": "Sökningen gick inte att göra: {message}",
                   "en": "The search could not be made: {message}"},
+    # The three views under the search, as tabs (ui/decision_page.views)
+    "dec_tab_effects": {"sv": "Effekt", "en": "Effect"},
+    "dec_tab_control": {"sv": "Rådighet", "en": "Control"},
+    "dec_tab_costs": {"sv": "Kostnader", "en": "Costs"},
     # Contributions
     "dec_contrib_heading": {"sv": "Vilka spakar gör skillnad?",
                             "en": "Which levers make a difference?"},
