@@ -6,14 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
+from model import LEVER_SPECS, LEVERS_BY_ID, build_municipality_data, reference_levers, run_scenario
 from model.attribution import attribute
 from model.costs import cost_plan
 from model.solver import solve
 from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_cost_table, read_csv_tables
 from tests.apptest_helpers import chart_data, metric_value, start_app
-from ui.decision_page import VIEW_KEY, view_labels
+from ui.decision_page import LOCKS_KEY, VIEW_KEY, view_labels
 
 PAGE = "pages/beslutsstod.py"
 
@@ -117,8 +117,34 @@ def test_apply_writes_the_whole_solved_set_so_the_goal_is_reached(vaxjo) -> None
     assert run_scenario(vaxjo, applied).kpis.budget_exhausted_year is None
 
 
-def test_locking_what_the_municipality_does_not_control_says_how_close_it_gets(vaxjo) -> None:
+def open_locks(at):
+    """Open "Låsta spakar": its checkboxes and buttons exist only while it is open."""
+    at.session_state[LOCKS_KEY] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_locks_are_drawn_only_while_open_and_keep_their_values(vaxjo) -> None:
     at = open_page()
+    assert not at.checkbox and "Ingen spak är låst." in " ".join(c.value for c in at.caption)
+    open_locks(at).checkbox(key="dec_lock_reduktionsplikt_diesel").check().run()
+    at.checkbox(key="dec_lock_fossilfritt_flyg").check().run()
+    assert len(at.checkbox) == 20
+    at.session_state[LOCKS_KEY] = False
+    at.run()
+    assert not at.checkbox
+    captions = " ".join(c.value for c in at.caption)
+    assert "Låsta: Transporter 2 av 9 låsta." in captions
+    # The hidden locks still hold: the search leaves both levers where they are.
+    at.button(key="dec_search").click().run()
+    moved = set(at.dataframe[0].value["Spak"]) if at.dataframe else set()
+    assert not moved & {LEVERS_BY_ID["reduktionsplikt_diesel"].label_sv,
+                        LEVERS_BY_ID["fossilfritt_flyg"].label_sv}
+
+
+def test_locking_what_the_municipality_does_not_control_says_how_close_it_gets(vaxjo) -> None:
+    at = open_locks(open_page())
     at.button(key="dec_lock_not_own").click().run()
     assert at.checkbox(key="dec_lock_reduktionsplikt_diesel").value is True
     assert at.checkbox(key="dec_lock_trafik_personbilar").value is False
@@ -212,8 +238,9 @@ def test_a_municipality_without_a_beccs_plant_has_no_beccs_locks_and_still_solve
     at.selectbox(key="municipality").set_value("0764").run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert not any(e.label.startswith("Bio-CCS") for e in at.expander
-                   if e.label.endswith("låsta"))
+    open_locks(at)
+    groups = [e.label for e in at.expander if e.label.endswith("låsta")]
+    assert groups and not any(label.startswith("Bio-CCS") for label in groups)
     at.radio(key="dec_goal").set_value("budget").run()
     at.button(key="dec_search").click().run()
     assert not at.exception

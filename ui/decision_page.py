@@ -127,28 +127,51 @@ def _fmt_sek_per_t(value: float | None, lang: str) -> str:
     return t("dec_sek_per_t", lang, value=fmt_number(round(value, -1), lang))
 
 
+LOCKS_KEY = "dec_locks"
+
+
 def lock_widgets(data: MunicipalityData, lang: str) -> None:
-    """A checkbox per lever, in an expander per group, and two quick buttons."""
+    """Which levers are locked, in a line; the checkboxes (one per lever, in an expander per
+    group) and two quick buttons only while "Låsta spakar" is open.
+
+    Twenty checkboxes in six groups were a third of the page's elements on every lever move,
+    for a choice most visitors never make. The locks keep their values while hidden
+    (``persist_state``), and the line says which are on.
+    """
     available = set(_available(data))
-    st.markdown(f"**{t('dec_locks_heading', lang)}**")
-    st.caption(t("dec_locks_help", lang))
-    buttons = st.container(horizontal=True, gap="small")
-    buttons.button(t("dec_lock_not_own", lang), key="dec_lock_not_own", on_click=_lock_all_but_own)
-    buttons.button(t("dec_unlock_all", lang), key="dec_unlock_all", on_click=_unlock_all)
     shown_groups = [g for g in GROUPS if any(s.group == g and s.id in available
                                              for s in LEVER_SPECS)]
-    for index, group in enumerate(shown_groups):
-        if index % 3 == 0:  # rows of three, so that a phone stacks them in reading order
-            columns = st.columns(3)
-        specs = [s for s in LEVER_SPECS if s.group == group and s.id in available]
-        n_locked = sum(bool(st.session_state.get(lock_key(s.id), False)) for s in specs)
-        count = t("dec_locks_count", lang, n=n_locked, total=len(specs))
-        label = f"{GROUP_LABELS[lang][group]} · {count}"
-        with columns[index % 3].expander(label, key=f"dec_group_{group}"):
-            for spec in specs:
-                st.checkbox(spec.label(lang), key=lock_key(spec.id), persist_state="session",
-                            help=f"{t('dec_col_control', lang)}: "
-                                 f"{CONTROL_LABELS[lang][spec.control]}")
+    specs_of = {g: [s for s in LEVER_SPECS if s.group == g and s.id in available]
+                for g in shown_groups}
+    n_locked = {g: sum(bool(st.session_state.get(lock_key(s.id), False)) for s in specs)
+                for g, specs in specs_of.items()}
+    counts = {g: t("dec_locks_count", lang, n=n_locked[g], total=len(specs_of[g]))
+              for g in shown_groups}
+    summary = (t("dec_locks_list", lang, levers=" · ".join(
+        f"{GROUP_LABELS[lang][g]} {counts[g]}" for g in shown_groups if n_locked[g]))
+        if any(n_locked.values()) else t("dec_locks_none", lang))
+    st.caption(f"{t('dec_locks_help', lang)} {summary}")
+    # The label stays the same whatever is locked: a new label would be a new expander,
+    # closed again after every click on a checkbox.
+    locks = st.expander(t("dec_locks_heading", lang), key=LOCKS_KEY, on_change="rerun",
+                        icon=":material/lock:")
+    if not locks.open:
+        return
+    with locks:
+        buttons = st.container(horizontal=True, gap="small")
+        buttons.button(t("dec_lock_not_own", lang), key="dec_lock_not_own",
+                       on_click=_lock_all_but_own)
+        buttons.button(t("dec_unlock_all", lang), key="dec_unlock_all", on_click=_unlock_all)
+        for index, group in enumerate(shown_groups):
+            if index % 3 == 0:  # rows of three, so that a phone stacks them in reading order
+                columns = st.columns(3)
+            label = f"{GROUP_LABELS[lang][group]} · {counts[group]}"
+            with columns[index % 3].expander(label, key=f"dec_group_{group}"):
+                for spec in specs_of[group]:
+                    st.checkbox(spec.label(lang), key=lock_key(spec.id),
+                                persist_state="session",
+                                help=f"{t('dec_col_control', lang)}: "
+                                     f"{CONTROL_LABELS[lang][spec.control]}")
 
 
 def moves_table(answer: SolveResult, lang: str) -> pd.DataFrame:

@@ -36,6 +36,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Locked levers do not move, for example national policy the municipality does "
         "not control.",
     },
+    "dec_locks_none": {"sv": "Ingen spak är låst.", "en": "No lever is locked."},
+    "dec_locks_list": {"sv": "Låsta: {levers}.", "en": "Locked: {levers}."},
     "dec_locks_count": {"sv": "{n} av {total} låsta", "en": "{n} of {total} locked"},
     "dec_lock_not_own": {"sv": "Lås allt som kommunen inte rår över",
                          "en": "Lock all the municipality does not control"},
