@@ -133,18 +133,18 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
     """Six figures in a fixed grid of three and three, with the change against the reference.
 
     First row, the answer: the verdict, when the budget runs out, the pace needed; second
-    row, the details. Columns keep their place when deltas appear (a wrapping row jumped
-    4 + 1 at 1400 px).
+    row, the details. Cells keep their place when deltas appear (a wrapping row jumped
+    4 + 1 at 1400 px); a phone stacks them in this order. One grid instead of two rows of
+    three columns: one block on every rerun instead of eight.
     """
     k, r = result.kpis, reference.kpis
-    first = st.columns(3, gap="small")
-    verdict_figure(first[0], result, lang)
-    budget_figure(first[1], result, reference, lang)
-    rate_figure(first[2], result, lang)
-    second = st.columns(3, gap="small")
-    fossil_figure(second[0], result, reference, lang)
+    grid = st.grid(3, gap="small")
+    verdict_figure(grid, result, lang)
+    budget_figure(grid, result, reference, lang)
+    rate_figure(grid, result, lang)
+    fossil_figure(grid, result, reference, lang)
     change_delta = (k.ghg_change_2030_vs_1990 or 0.0) - (r.ghg_change_2030_vs_1990 or 0.0)
-    second[1].metric(
+    grid.metric(
         t("kpi_change_1990", lang), fmt_percent(k.ghg_change_2030_vs_1990, lang, 0, signed=True),
         help=t("kpi_change_1990_help", lang),
         **metric_delta(change_delta, f"{fmt_points(change_delta * 100, lang, 1)} "
@@ -152,7 +152,7 @@ def key_figures(result: ScenarioResult, reference: ScenarioResult, lang: str) ->
     )
     per_capita_t = k.ghg_per_capita_2030_kg / 1000.0
     known = per_capita_t == per_capita_t  # NaN where the population is unknown (imports)
-    second[2].metric(
+    grid.metric(
         t("kpi_per_capita", lang),
         f"{fmt_number(per_capita_t, lang, 2)} t CO2e" if known else t("per_capita_unknown", lang),
         help=(t("kpi_per_capita_help", lang) if known
