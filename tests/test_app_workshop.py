@@ -88,6 +88,20 @@ def test_presenter_link_opens_presenter_mode_in_english(vaxjo) -> None:
     assert at.button(key="presenter_off").label == "Leave presenter mode"
 
 
+def test_the_projector_gets_new_data_not_a_new_chart_on_a_lever_move() -> None:
+    """The chart's spec is the same after a move (the frontend then only swaps the data);
+    what it shows is in a text for screen readers, with the new figures."""
+    import json
+
+    at = open_app({"v": "1", "presenter": "1"}, page=None)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    text = at.caption[0].value
+    assert text.startswith("Diagrammet visar") and spec["description"] != text
+    at.slider(key="lever_el_personbilar").set_value(90.0).run()
+    assert json.loads(at.get("vega_lite_chart")[0].proto.spec) == spec
+    assert at.caption[0].value.startswith("Diagrammet visar") and at.caption[0].value != text
+
+
 # --------------------------------------------------------------------------------------
 # Workshop: the whole flow
 

@@ -20,6 +20,7 @@ from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from presentation import charts
 from presentation.chart_text import trajectory_description
 from presentation.charts import described
+from presentation.formatting import plain_markdown
 from presentation.i18n import t
 from ui import scenario_page
 from ui.context import page_context
@@ -54,6 +55,8 @@ header[data-testid="stHeader"] {display: none;}
 .st-key-presenter_figures [data-testid="stMetricValue"] {font-size: 4.4rem; line-height: 1.15;}
 .st-key-presenter_figures [data-testid="stMetricDelta"] {font-size: 1.35rem;}
 .st-key-presenter_caption p {font-size: 1.1rem;}
+.st-key-presenter_chart_text {position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;}
 @media (max-width: 700px) {
   .st-key-presenter_head h1 {font-size: 1.7rem;}
   .st-key-presenter_figures [data-testid="stMetricLabel"] p {font-size: 1.1rem;}
@@ -182,13 +185,16 @@ def presenter_main() -> None:
         return
     three_figures(result, reference, lang)
     data = charts.trajectory_chart_data(result, reference, lang, False)
-    # The projector shows no table toggle; a screen reader still hears what the chart shows.
+    # The spec stays the same on every lever move, so the projector only gets new data: with
+    # the figures in its description, every move drew the chart anew. What the chart shows
+    # is in a text a screen reader reads and the room does not see (no table toggle here).
     st.vega_lite_chart(
         data.arrow(), described(presenter_spec(lang, result.data.base_year, _on_a_phone()),
-                        trajectory_description(data, result.data.name,
-                                               result.data.base_year, False, lang)),
+                                t("chart_aria_label", lang)),
         width="stretch", key="presenter_chart",
     )
+    st.container(key="presenter_chart_text").caption(plain_markdown(trajectory_description(
+        data, result.data.name, result.data.base_year, False, lang)))
     st.container(key="presenter_caption").caption(
         t("trajectory_caption", lang, base_year=result.data.base_year))
 
