@@ -290,6 +290,25 @@ def test_scenarios_survive_reopening_in_a_new_process(db: Path) -> None:
     )
 
 
+def test_the_list_follows_every_write_also_from_another_process(db: Path) -> None:
+    """A kept list (store/scenarios.list_scenarios) never outlives a change of the data."""
+    first = new(db, "Först")
+    assert [s.name for s in list_scenarios(db)] == ["Först"]
+    second = new(db, "Sedan")  # a write in this process
+    assert [s.name for s in list_scenarios(db)] == ["Sedan", "Först"]
+    code = (  # a write by another process, the way a second app server would
+        "import sys\n"
+        "from store.scenarios import delete\n"
+        "delete(sys.argv[1], sys.argv[2], 1, edit_key=sys.argv[3])\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(db), first.scenario_id, first.edit_key],
+                   cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert [s.scenario_id for s in list_scenarios(db)] == [second.scenario_id]
+    listed = list_scenarios(db)
+    listed.clear()  # a caller's list is its own
+    assert [s.scenario_id for s in list_scenarios(db)] == [second.scenario_id]
+
+
 def test_scenarios_survive_a_rebuild_from_changed_data(db: Path, tmp_path: Path) -> None:
     saved = new(db)
     (tmp_path / "data" / "population.csv").write_text("year,inhabitants\n2025,99000\n")
