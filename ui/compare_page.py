@@ -9,6 +9,7 @@ they appear only as plain text (widget labels, table cells, chart data), never a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 import streamlit as st
@@ -118,6 +119,13 @@ def chosen(options: list[Candidate], lang: str) -> list[Candidate]:
     return [by_key[k] for k in keys]
 
 
+def _comparison_xlsx(named: list[NamedResult], lang: str, code: str) -> bytes:
+    """The Excel file, with its sources worked out when it is asked for (a click), not on
+    every lever move."""
+    info = export_info(load_tables().tables, code, ", ".join(n.name for n in named))
+    return comparison_xlsx(named, lang, info)
+
+
 def main() -> None:
     """Render the comparison page."""
     ctx = page_context()
@@ -171,14 +179,13 @@ def main() -> None:
         st.caption(t("compare_levers_same", lang))
 
     st.subheader(t("compare_export_heading", lang))
-    info = export_info(load_tables().tables, ctx.data.code, ", ".join(names))
-    stem = f"{t('exp_file_comparison', lang)}-{slug(ctx.data.name)}-{info.created.isoformat()}"
+    stem = f"{t('exp_file_comparison', lang)}-{slug(ctx.data.name)}-{date.today().isoformat()}"
     buttons = st.container(horizontal=True, gap="small")
     buttons.download_button(t("compare_export_csv", lang), data=partial(comparison_csv, named,
                                                                          lang),
                             file_name=f"{stem}.csv", mime=CSV_MIME, key="compare_export_csv",
                             icon=":material/table:", on_click="ignore")
     buttons.download_button(t("compare_export_excel", lang),
-                            data=partial(comparison_xlsx, named, lang, info),
+                            data=partial(_comparison_xlsx, named, lang, ctx.data.code),
                             file_name=f"{stem}.xlsx", mime=XLSX_MIME, key="compare_export_xlsx",
                             icon=":material/grid_on:", on_click="ignore")
