@@ -277,9 +277,13 @@ def with_imports(tables: Tables, imported: ImportedData) -> Tables:
 
 
 def runnable_codes(tables: Tables) -> list[str]:
-    """Municipalities the model can run: those with GHG by main sector and a budget."""
-    with_ghg = set(tables.ned_ghg["municipality_code"].astype(str))
-    with_budget = set(tables.budget["municipality_code"].astype(str))
+    """Municipalities the model can run: those with GHG by main sector and a budget.
+
+    The distinct codes first (vectorised): a set of the whole column walked its ~37,000
+    Arrow strings one by one in Python, about 5 ms a call (the import page calls it on
+    every rerun)."""
+    with_ghg = {str(code) for code in tables.ned_ghg["municipality_code"].unique()}
+    with_budget = {str(code) for code in tables.budget["municipality_code"].unique()}
     return sorted(with_ghg & with_budget)
 
 
