@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from model.checks import obligation_backcast
 from model.levers import CONTROL_LABELS, LEVER_SPECS
+from model.paths import reference_levers
 from model.sectors import sector_label
 from presentation.formatting import fmt_lever_value, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import METHOD_TEXT, TABLE_DESCRIPTIONS, t
 from store.csv_tables import DATA_DIR
 from ui.context import page_context
-from ui.data_access import load_tables, source_titles
+from ui.data_access import load_tables, municipality_data, source_titles
 from ui.data_labels import (
     kind_label,
     parameter_label,
@@ -22,7 +27,7 @@ from ui.data_labels import (
 )
 from ui.own_figures import own_or_proxy_table
 from ui.shared_cache import shared
-from ui.uncertainty_view import uncertainty_method
+from ui.uncertainty_view import inputs_frame, uncertainty_method
 
 
 def sources_table(lang: str) -> pd.DataFrame:
@@ -97,6 +102,35 @@ def parameters_table(lang: str, code: str) -> pd.DataFrame:
     })
 
 
+@dataclass(frozen=True)
+class PageTables:
+    """The page's tables, as Arrow tables ready for Streamlit."""
+
+    levers: pa.Table
+    tables: pa.Table
+    sources: pa.Table
+    parameters: pa.Table
+    uncertain: pa.Table
+    own_or_proxy: pa.Table
+
+
+@shared(max_entries=32)
+def page_tables(lang: str, code: str) -> PageTables:
+    """Built once per language and municipality (an import empties the shared cache): a
+    lever move changes none of them, and building six frames and converting them from
+    pandas to Arrow was most of this page's rerun (2.8 × the floor page in CPU)."""
+    data = municipality_data(code)
+    arrow = partial(pa.Table.from_pandas, preserve_index=False)
+    return PageTables(
+        levers=arrow(levers_table(lang, reference_levers(data).as_dict())),
+        tables=arrow(tables_overview(lang)),
+        sources=arrow(sources_table(lang)),
+        parameters=arrow(parameters_table(lang, code)),
+        uncertain=arrow(inputs_frame(lang)),
+        own_or_proxy=arrow(own_or_proxy_table(data, lang)),
+    )
+
+
 def main() -> None:
     """Render the data and method page."""
     ctx = page_context()
@@ -130,21 +164,22 @@ def main() -> None:
         st.write(t("data_check_unavailable", lang, name=ctx.data.name,
                    base_year=ctx.data.base_year))
 
+    tables = page_tables(lang, ctx.data.code)
     st.header(t("data_levers_heading", lang))
     # A static table: the long "Varför" texts wrap instead of being cut off in a grid cell.
-    st.table(levers_table(lang, ctx.reference.as_dict()), hide_index=True)
+    st.table(tables.levers, hide_index=True)
 
     st.header(t("data_tables_heading", lang))
-    st.dataframe(tables_overview(lang), hide_index=True, width="stretch")
+    st.dataframe(tables.tables, hide_index=True, width="stretch")
 
     st.header(t("data_sources_heading", lang))
-    st.dataframe(sources_table(lang), hide_index=True, width="stretch")
+    st.dataframe(tables.sources, hide_index=True, width="stretch")
 
     st.header(t("data_assumptions_heading", lang))
-    st.dataframe(parameters_table(lang, ctx.data.code), hide_index=True, width="stretch")
+    st.dataframe(tables.parameters, hide_index=True, width="stretch")
 
-    uncertainty_method(lang)  # issue 12: ranges, sampling, what is not covered
+    uncertainty_method(lang, tables.uncertain)  # issue 12: ranges, sampling, not covered
 
     st.header(t("own_or_proxy_heading", lang, name=ctx.data.name))
-    st.dataframe(own_or_proxy_table(ctx.data, lang), hide_index=True, width="stretch",
+    st.dataframe(tables.own_or_proxy, hide_index=True, width="stretch",
                  key="data_own_or_proxy")
