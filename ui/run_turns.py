@@ -21,11 +21,14 @@ seldom, and a fragment drawn inside a full run must not wait for the run's own t
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+_LOG = logging.getLogger("klimatscenarier")
 
 # Long enough that a room's queue (a few hundred ms at 40 sessions) never reaches it; short
 # enough that a run stuck on something slow stalls the others for at most this long.
@@ -69,7 +72,11 @@ class Turns:
             if self._owner == me:  # handed over, perhaps just as the wait ran out
                 return True
             self._waiting.remove(waiter)
-            return False
+            behind = len(self._waiting)
+        # The process has more to do than one core gives: worth knowing when sizing a room.
+        _LOG.warning("a run waited %.1f s for its turn and runs alongside (%d more waiting)",
+                     self.wait_limit_s, behind)
+        return False
 
     def release(self) -> None:
         """End this thread's turn and hand it to the longest waiter (no-op without it)."""
