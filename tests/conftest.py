@@ -308,10 +308,14 @@ def page(shared_context: BrowserContext) -> Iterator[Page]:
         page.close()
 
 
-# Fonts loaded (icons are a web font) and every visible Vega-Lite chart drawn.
-# Idle for IDLE_QUIET_MS without a break: a run that ends in a rerun (a link written, a
-# callback) shows "notRunning" for a moment between the two runs, and a page read in that
-# moment misses the figures of the second run (seen in CI on a loaded machine).
+# Fonts loaded (icons are a web font), every element drawn and every visible Vega-Lite
+# chart drawn. Idle for IDLE_QUIET_MS without a break: a run that ends in a rerun (a link
+# written, a callback) shows "notRunning" for a moment between the two runs, and a page read
+# in that moment misses the figures of the second run (seen in CI on a loaded machine).
+# Every element: the frontend loads each element type's code on first use and shows a
+# placeholder (stSkeleton) until then; on a loaded machine a first page's sliders came
+# 10-20 s after the script state said "notRunning", so a key press meant for them waited
+# for the locator's timeout.
 IDLE_QUIET_MS = 500
 _PAGE_SETTLED_JS = """(quiet) => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -321,6 +325,7 @@ _PAGE_SETTLED_JS = """(quiet) => {
   if (!idle) { window.__klimatIdleSince = null; return false; }
   if (window.__klimatIdleSince == null) window.__klimatIdleSince = now;
   return now - window.__klimatIdleSince >= quiet && document.fonts.status === 'loaded' &&
+    !document.querySelector('[data-testid="stSkeleton"]') &&
     [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
       .every(el => el.offsetParent === null || el.querySelector('canvas, svg'));
 }"""
@@ -328,9 +333,10 @@ _PAGE_SETTLED_JS = """(quiet) => {
 
 def wait_for_app_idle(page: Page, timeout_ms: float = 30_000) -> None:
     """Wait until Streamlit has connected, finished its script runs (idle for half a second
-    without a break) and drawn its charts.
+    without a break) and drawn its elements and charts.
 
-    Without the last part a screenshot may catch icons as empty boxes or a blank chart.
+    Without the last part a screenshot may catch icons as empty boxes or a blank chart, and
+    a widget may not exist yet to take a click or a key press.
     """
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -342,13 +348,18 @@ def wait_for_app_idle(page: Page, timeout_ms: float = 30_000) -> None:
                            polling=50)
 
 
+# A page's first load draws every element type's code once: on a loaded machine that took
+# 10-20 s after the script run itself, more than wait_for_app_idle's default allows.
+OPEN_TIMEOUT_MS = 60_000
+
+
 @pytest.fixture
 def open_app(page: Page) -> Callable[[str], Page]:
     """``open_app("/?lever=1")`` loads a URL of the app and waits until it is idle."""
 
     def _open(path: str = "/") -> Page:
         page.goto(path)
-        wait_for_app_idle(page)
+        wait_for_app_idle(page, OPEN_TIMEOUT_MS)
         return page
 
     return _open

@@ -17,6 +17,7 @@ from store.csv_tables import read_csv_tables
 from store.database import build_database
 from tests.apptest_helpers import APP_TIMEOUT_S, metric_value, open_section, start_app
 from tests.conftest import DATA_DIR
+from ui import scenario_state
 
 FOSSIL = "Fossil CO2 år 2030"
 HOSTILE = ["<script>alert(1)</script>", "**bold**", "'); DROP TABLE saved_scenarios;--"]
@@ -189,34 +190,57 @@ def test_a_link_equal_to_a_preset_shows_that_preset(tables, vaxjo) -> None:
     assert "Spakarna följer **Nationell backning**" in sidebar_text(at)
 
 
-def test_an_address_the_app_did_not_write_is_read_again(vaxjo) -> None:
-    """Back and Forward are told apart from the app's own writes by comparing the address
-    with the one the app last wrote (no flag from Streamlit's history navigation)."""
+def back_or_forward(at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run as the browser's Back or Forward starts it: Streamlit's history flag set
+    (AppTest cannot send the flag)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(scenario_state, "_run_is_back_or_forward", lambda: True)
+        at.run()
+    assert not at.exception, at.exception
+
+
+def test_an_address_the_app_did_not_write_is_read_again(vaxjo, monkeypatch) -> None:
+    """Back and Forward put an address the app did not write last; the scenario follows it."""
     at = open_link({"v": "1", "el_personbilar": "80"})
     at.slider(key="lever_el_personbilar").set_value(90.0).run()
     at.slider(key="lever_reduktionsplikt_diesel").set_value(30.0).run()
     assert at.query_params == {"v": "1", "kommun": "0780", "el_personbilar": "90",
                                "reduktionsplikt_diesel": "30"}
     # A rerun over the address the app wrote itself changes nothing.
-    at.run()
+    back_or_forward(at, monkeypatch)
     assert at.slider(key="lever_el_personbilar").value == 90.0
     # Back: the browser shows an earlier address; the whole scenario follows it (a lever
     # that is not in it returns to the reference).
     at.query_params.clear()
     at.query_params.update({"v": "1", "kommun": "0780", "el_personbilar": "90"})
-    at.run()
+    back_or_forward(at, monkeypatch)
     assert at.slider(key="lever_el_personbilar").value == 90.0
     assert at.slider(key="lever_reduktionsplikt_diesel").value == (
         reference_levers(vaxjo).reduktionsplikt_diesel)
     # Forward again.
     at.query_params["reduktionsplikt_diesel"] = "30"
-    at.run()
+    back_or_forward(at, monkeypatch)
     assert at.slider(key="lever_reduktionsplikt_diesel").value == 30.0
     # An empty address (Streamlit clears it on a page switch) is not a step back.
     at.query_params.clear()
-    at.run()
+    back_or_forward(at, monkeypatch)
     assert at.slider(key="lever_el_personbilar").value == 90.0
     assert at.query_params["reduktionsplikt_diesel"] == "30"  # written back at once
+
+
+def test_a_lever_moved_before_the_last_address_arrived_is_kept(vaxjo) -> None:
+    """A lever moved while the previous move's run is on its way carries the address the
+    browser had before that run wrote its own. That is not Back: the move must be kept
+    (it was undone, and in Chromium five ArrowLeft presses ended at 97 %, not 95 %)."""
+    at = open_link({"v": "1", "el_personbilar": "80"})
+    at.slider(key="lever_el_personbilar").set_value(90.0).run()
+    assert at.query_params["el_personbilar"] == "90"
+    # The browser has not yet received "90": its next rerun still says 80.
+    at.query_params["el_personbilar"] = "80"
+    at.slider(key="lever_el_personbilar").set_value(95.0).run()
+    assert not at.exception, at.exception
+    assert at.slider(key="lever_el_personbilar").value == 95.0
+    assert at.query_params["el_personbilar"] == "95"
 
 
 # --------------------------------------------------------------------------------------
