@@ -78,3 +78,25 @@ def test_applying_an_answer_on_top_of_the_users_lever_reaches_the_promised_goal(
     assert applied == answer.levers
     assert run_scenario(vaxjo, applied).kpis.budget_exhausted_year is None
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_the_locks_stay_open_while_one_locks_and_the_line_says_which(
+    open_app: Callable[[str], Page],
+) -> None:
+    """'Låsta spakar' draws its checkboxes only while open, so it must stay open after a
+    click: its label never changes (a changed label is a new expander, closed again)."""
+    page = open_app("/beslutsstod?v=1")
+    expect(page.get_by_text("Ingen spak är låst.", exact=False)).to_be_visible()
+    assert page.get_by_role("checkbox").count() == 0  # nothing drawn while closed
+    page.get_by_text("Låsta spakar", exact=True).click()
+    wait_for_app_idle(page, SLOW_MS)
+    page.get_by_text("Transporter · 0 av 9 låsta", exact=True).click()
+    main = page.get_by_test_id("stMainBlockContainer")
+    main.get_by_text(CARS, exact=True).click()  # the checkbox's label
+    wait_for_app_idle(page, SLOW_MS)
+    expect(page.get_by_text("Låsta: Transporter 1 av 9 låsta.", exact=False)).to_be_visible()
+    expect(main.get_by_role("checkbox", name=CARS)).to_be_checked()  # still open and drawn
+    page.get_by_role("button", name="Lås upp alla").click()
+    wait_for_app_idle(page, SLOW_MS)
+    expect(page.get_by_text("Ingen spak är låst.", exact=False)).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
