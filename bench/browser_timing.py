@@ -29,6 +29,7 @@ import os
 import statistics
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,8 @@ class Series:
 class FloorServer(AppServer):
     """The floor page, served like the app (same options, config and loopback)."""
 
+    needs_database = False  # the floor page draws widgets only
+
     def command(self, port: int) -> list[str]:
         return [sys.executable, "-m", "streamlit", "run", str(FLOOR_SCRIPT),
                 "--server.headless", "true", "--server.port", str(port),
@@ -117,11 +120,13 @@ def _wait_done(page, since: float, selector: str | None = None, timeout_ms: floa
 class Visit:
     """One browser tab on one page of one server."""
 
-    def __init__(self, browser, base_url: str, path: str, name: str) -> None:
+    def __init__(self, browser, base_url: str, path: str, name: str,
+                 reduced_motion: bool = False) -> None:
         self.name = name
         self.context = browser.new_context(base_url=base_url,
                                            viewport={"width": 1280, "height": 900},
-                                           locale="sv-SE")
+                                           locale="sv-SE",
+                                           reduced_motion="reduce" if reduced_motion else None)
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
         self.page.goto(path)
@@ -173,22 +178,35 @@ class Visit:
         self.context.close()
 
 
-def run(repetitions: int, chromium: str) -> tuple[list[Series], str]:
-    """Start both servers and the browser, and time every page in turn."""
+def run(repetitions: int, chromium: str, app_url: str | None = None,
+        warmups: int = 2, reduced_motion: bool = False) -> tuple[list[Series], str]:
+    """Start the servers and the browser, and time every page in turn.
+
+    app_url: an app server that already runs (the tests' own, started the same way) instead
+    of a new one. warmups: lever moves per page (and one search) before measuring; the first
+    runs load specs and fill caches, which a smoke test need not wait for. reduced_motion:
+    pages that ask for it draw no running animations (cheaper for a smoke test; a person's
+    browser usually draws them, so the benchmark does by default).
+    """
     from playwright.sync_api import sync_playwright
 
-    with AppServer() as app, FloorServer() as floor, sync_playwright() as playwright:
+    with ExitStack() as stack:
+        if app_url is None:
+            app_url = stack.enter_context(AppServer()).base_url
+        floor = stack.enter_context(FloorServer())
+        playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=chromium, headless=True,
                                              args=CHROMIUM_ARGS)
         load_before = load_average()
-        visits = [Visit(browser, floor.base_url, "/", "floor page"),
-                  Visit(browser, app.base_url, "/", "main page"),
-                  Visit(browser, app.base_url, "/beslutsstod", "Vad krävs?")]
+        visits = [Visit(browser, floor.base_url, "/", "floor page", reduced_motion),
+                  Visit(browser, app_url, "/", "main page", reduced_motion),
+                  Visit(browser, app_url, "/beslutsstod", "Vad krävs?", reduced_motion)]
         for visit in visits:  # warm: the first runs load specs and fill caches
-            for _ in range(2):
+            for _ in range(warmups):
                 visit.move_lever(keep=False)
-        visits[2].click_search()
-        visits[2].search.seconds.clear()
+        if warmups:
+            visits[2].click_search()
+            visits[2].search.seconds.clear()
         for _ in range(repetitions):
             for visit in visits:
                 visit.move_lever()

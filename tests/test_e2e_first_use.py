@@ -112,11 +112,14 @@ def test_the_swedish_ui_shows_no_english(open_page: Callable[..., Page], path: s
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", _without_icons(text))}
     assert not words & ENGLISH_WORDS, (path, sorted(words & ENGLISH_WORDS))
     assert violations(page, path) == []  # axe-core, in the same page load (test_e2e_axe.py)
+    if path == "/data":  # no cut text (see test_no_cut_text_in_the_known_places)
+        _assert_reasons_wrap(page)
     page.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: str) -> None:
+def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: str,
+                                         tmp_path: Path) -> None:
     page = open_page(path + QUERY + "&lang=en")
     for _attempt in range(40):  # as above: the language script's pass may come a bit later
         text, labels = page.evaluate(_TEXT_JS)
@@ -131,6 +134,8 @@ def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: s
     swedish = {w for w in re.findall(r"\w*[åäöÅÄÖ]\w*", text + " " + labels)} - allowed
     assert not swedish, (path, sorted(swedish))
     assert violations(page, path) == []  # axe-core, in the same page load (test_e2e_axe.py)
+    if path == "/":  # no cut text (see test_no_cut_text_in_the_known_places)
+        _assert_chart_fits(page, path, 1400, tmp_path)
     page.close()
 
 
@@ -176,23 +181,31 @@ def _cut(page: Page, selector: str) -> list[str]:
         e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
 
 
-def test_no_cut_text_in_the_known_places(open_page: Callable[..., Page], tmp_path: Path) -> None:
-    # The trajectory legend on a phone and the English sector labels: the specs have no
-    # label limit (tests/test_chart_palette.py); here the drawn chart fits its column,
-    # legend included, so nothing is clipped at the edge either.
-    for path, width in (("/?v=1", 390), ("/?v=1&lang=en", 390), ("/?v=1&lang=en", 1400)):
-        page = open_page(path, width=width, height=900)
-        chart = page.locator('[data-testid="stVegaLiteChart"]').first
-        chart.scroll_into_view_if_needed()
-        page.screenshot(path=str(tmp_path / f"legend-{width}-{path[-2:]}.png"))
-        sizes = chart.evaluate("""e => { const c = e.querySelector('canvas, svg');
-            const r = c.getBoundingClientRect(); const o = e.getBoundingClientRect();
-            return [r.left, r.right, o.left, o.right]; }""")
-        assert sizes[0] >= sizes[2] - 1 and sizes[1] <= sizes[3] + 1, (path, width, sizes)
-        page.close()
-    # The data page's reasons column ("Möjligt till 2030: varför") wraps in a static table.
-    page = open_page("/data?v=1", width=1400)
+def _assert_chart_fits(page: Page, path: str, width: int, tmp_path: Path) -> None:
+    """The first chart's drawing (legend included) lies within its column: nothing clipped."""
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / f"legend-{width}-{path[-2:]}.png"))
+    sizes = chart.evaluate("""e => { const c = e.querySelector('canvas, svg');
+        const r = c.getBoundingClientRect(); const o = e.getBoundingClientRect();
+        return [r.left, r.right, o.left, o.right]; }""")
+    assert sizes[0] >= sizes[2] - 1 and sizes[1] <= sizes[3] + 1, (path, width, sizes)
+
+
+def _assert_reasons_wrap(page: Page) -> None:
+    """The data page's reasons column ("Möjligt till 2030: varför") wraps in a static table."""
     # expect retries: under load the table may be drawn after the page went idle once.
     expect(page.get_by_role("columnheader", name="Möjligt till 2030: varför")).to_have_count(1)
     assert not _cut(page, '[data-testid="stTable"] td')
-    page.close()
+
+
+def test_no_cut_text_in_the_known_places(open_page: Callable[..., Page], tmp_path: Path) -> None:
+    # The trajectory legend on a phone and the English sector labels: the specs have no
+    # label limit (tests/test_chart_palette.py); here the drawn chart fits its column,
+    # legend included, so nothing is clipped at the edge either. The same at 1400 px in
+    # English is checked in the English scan's load of "/", and the data page's reasons
+    # column in the Swedish scan's load of "/data" (one page load less for each).
+    for path in ("/?v=1", "/?v=1&lang=en"):
+        page = open_page(path, width=390, height=900)
+        _assert_chart_fits(page, path, 390, tmp_path)
+        page.close()

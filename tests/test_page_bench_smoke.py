@@ -39,10 +39,15 @@ def test_settings_caches_are_emptied_between_moves() -> None:
 # Not in the serial phase: nothing here is a timing limit (a median under a minute only says
 # that the series was measured), so it runs beside the other parallel tests.
 @pytest.mark.slow
-def test_browser_timing_measures_a_lever_move_and_a_search(chromium_path: str) -> None:
+def test_browser_timing_measures_a_lever_move_and_a_search(chromium_path: str,
+                                                           app_server: str) -> None:
     # In its own thread: a browser test's Playwright loop may already run in this one.
+    # The worker's app server (started as the benchmark starts its own), no warm-up moves
+    # and reduced motion (as every test's browser context, tests/conftest.py): this checks
+    # what is measured, not how fast.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        series, load = pool.submit(browser_timing.run, 1, chromium_path).result()
+        series, load = pool.submit(browser_timing.run, 1, chromium_path, app_server, 0,
+                                   True).result()
     names = [s.name for s in series]
     assert names == ["floor page: lever move", "main page: lever move",
                      "Vad krävs?: lever move", "Vad krävs? after Sök: lever move",
