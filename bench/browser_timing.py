@@ -142,9 +142,13 @@ class Visit:
 
     def move_lever(self, keep: bool = True) -> float:
         """One step of the slider (back and forth between its ends), until idle."""
-        value = float(self.thumb.get_attribute("aria-valuenow") or 0)
-        high = float(self.thumb.get_attribute("aria-valuemax") or 100)
-        low = float(self.thumb.get_attribute("aria-valuemin") or 0)
+        # Streamlit 1.67's slider is an <input type="range">: value, min and max (it has no
+        # aria-valuenow; read as 0, every press went right and stuck at the top, where a
+        # press starts no run and the wait timed out).
+        value, low, high = self.thumb.evaluate(
+            "e => [e.value ?? e.getAttribute('aria-valuenow'),"
+            " e.min ?? e.getAttribute('aria-valuemin'), e.max ?? e.getAttribute('aria-valuemax')]")
+        value, low, high = float(value or 0), float(low or 0), float(high or 100)
         if value >= high:
             self.direction = "ArrowLeft"
         elif value <= low:
