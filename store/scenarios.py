@@ -36,25 +36,19 @@ import json
 import math
 import re
 import secrets
-import threading
 import unicodedata
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 import duckdb
 
 from model.scenario import BUDGET_START_RANGE
-from store.backend import (  # DuckDB file or PostgreSQL
-    connect,
-    file_stamp,
-    table_names,
-    users_location,
-)
+from store.backend import connect, file_stamp, table_names  # DuckDB file or PostgreSQL
 from store.database import DbPath, StoreError, write_transaction
 
 TABLE = "saved_scenarios"
@@ -606,33 +600,24 @@ def undo_delete(db: DbPath, scenario_id: str, *, edit_key: str | None = None) ->
 # Reading
 
 
-_LISTED_MAX = 64
-_listed: OrderedDict[tuple[object, ...], tuple[SavedScenario, ...]] = OrderedDict()
-_listed_lock = threading.Lock()
-
-
 def list_scenarios(db: DbPath, municipality_code: str | None = None) -> list[SavedScenario]:
     """The latest version of every scenario not deleted, newest first.
 
-    From a DuckDB file the answer is kept until the file changes (``file_stamp``): the
-    "Sparade" and "Jämför" pages list on every lever move, and opening the file was most
-    of their time. A read that overlapped a write is not kept.
+    From a DuckDB file the answer is kept per ``file_stamp``, which any write from any
+    process changes: the "Sparade" and "Jämför" pages list on every lever move, and opening
+    the file was most of their time. A stamp taken before a write is never seen again, so
+    what was read under it is never handed out after the write.
     """
     stamp = file_stamp(db)
-    key = (users_location(db), stamp, municipality_code)
-    if stamp is not None:
-        with _listed_lock:
-            kept = _listed.get(key)
-            if kept is not None:
-                _listed.move_to_end(key)
-                return list(kept)
-    found = _list_scenarios(db, municipality_code)
-    if stamp is not None and file_stamp(db) == stamp:
-        with _listed_lock:
-            _listed[key] = tuple(found)
-            while len(_listed) > _LISTED_MAX:
-                _listed.popitem(last=False)
-    return found
+    if stamp is None:  # PostgreSQL
+        return _list_scenarios(db, municipality_code)
+    return list(_kept_list(str(db), stamp, municipality_code))
+
+
+@lru_cache(maxsize=64)
+def _kept_list(db: str, stamp: tuple[int, ...], municipality_code: str | None
+               ) -> tuple[SavedScenario, ...]:
+    return tuple(_list_scenarios(db, municipality_code))
 
 
 def _list_scenarios(db: DbPath, municipality_code: str | None) -> list[SavedScenario]:
