@@ -308,9 +308,9 @@ def _year_charts(attribution: Attribution, year: int, lang: str) -> _YearCharts:
         control, bars_description(control, "chart_control_text", lang, "\u00a0t", year=year))
 
 
-def chosen_year(ctx: PageContext) -> int:
-    """The year the bars show (the slider on "Effekt"; 2030 until one is chosen)."""
-    years = list(_contributions(attribute(ctx.data, ctx.levers), ctx.lang).years)
+def chosen_year(years: list[int]) -> int:
+    """The year the bars show (the slider on "Effekt" and "Rådighet"; 2030 until one is
+    chosen)."""
     if st.session_state.get(YEAR_KEY) not in years:
         st.session_state[YEAR_KEY] = 2030 if 2030 in years else years[0]
     return int(st.session_state[YEAR_KEY])
@@ -331,7 +331,7 @@ def contribution_section(ctx: PageContext) -> None:
     attribution = attribute(data, ctx.levers)
     view = _contributions(attribution, lang)
     years = list(view.years)
-    year = chosen_year(ctx)
+    year = chosen_year(years)
     if not view.measures:
         st.info(t("dec_contrib_none", lang), icon=":material/info:")
         return
@@ -356,7 +356,7 @@ def _own(data: MunicipalityData, levers: Levers) -> tuple[OwnDecisions, OwnDecis
                                                                   ("kommun", "delad"))
 
 
-def control_section(ctx: PageContext, year: int) -> None:
+def control_section(ctx: PageContext) -> None:
     """The reductions by who controls the lever, and how much of the gap the municipality
     can close with its own decisions."""
     lang = ctx.lang
@@ -375,6 +375,7 @@ def control_section(ctx: PageContext, year: int) -> None:
     attribution = attribute(ctx.data, ctx.levers)
     view = _contributions(attribution, lang)
     if view.measures:
+        year = chosen_year(list(view.years))
         year_slider(list(view.years), lang)
         in_year = _year_charts(attribution, year, lang)
         control = in_year.control
@@ -618,7 +619,7 @@ def views(ctx: PageContext) -> None:
             contribution_section(ctx)
     if control.open:
         with control:
-            control_section(ctx, chosen_year(ctx))
+            control_section(ctx)
     if costs.open:
         with costs:
             cost_section(ctx)
