@@ -211,8 +211,8 @@ def _statistics_sources(code: str) -> tuple[str, ...]:
     """The sources of a municipality's statistics, once per municipality (an import empties
     the shared cache): filtering the ~37,000 statistics rows cost ~3 ms a rerun each."""
     ned = load_tables().tables.ned_ghg
-    return tuple(sorted(set(ned.loc[ned["municipality_code"] == code, "source_id"].unique()
-                            .astype(str))))
+    sources = ned.loc[ned["municipality_code"] == code, "source_id"].unique()
+    return tuple(sorted(str(source) for source in sources))
 
 
 # --------------------------------------------------------------------------------------------

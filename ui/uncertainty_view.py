@@ -72,16 +72,15 @@ def budget_range_line(result: ScenarioResult, lang: str) -> None:
                     + " " + t("unc_budget_range_note", lang))
 
 
-def uncertainty_method(lang: str, inputs: pd.DataFrame | pa.Table | None = None) -> None:
+def uncertainty_method(lang: str, inputs: pa.Table) -> None:
     """On "Data och metod": what is uncertain, how it is sampled, what is not covered, and
-    every uncertain input with its range, source and reason (``inputs``: that table, when
-    the page keeps it built; else ``inputs_frame``)."""
+    every uncertain input with its range, source and reason (``inputs``: ``inputs_frame``
+    as the page keeps it built)."""
     st.header(t("unc_method_heading", lang))
     st.markdown(t("unc_method", lang, n=fmt_number(PAGE_DRAWS, lang), seed=DEFAULT_SEED,
                   n_cli=fmt_number(DEFAULT_DRAWS, lang)))
     st.subheader(t("unc_method_table", lang))
-    st.dataframe(inputs_frame(lang) if inputs is None else inputs, hide_index=True,
-                 width="stretch", key="uncertainty_inputs")
+    st.dataframe(inputs, hide_index=True, width="stretch", key="uncertainty_inputs")
 
 
 def inputs_frame(lang: str) -> pd.DataFrame:
