@@ -1,5 +1,8 @@
 """The floor for a rerun: the main page's widgets (same keys, labels and help), nothing else.
 
+With ``?floor=<page>`` it draws that page's own widgets instead (bench/floor_widgets.py: the
+spec captured from the page, in the file KLIMAT_FLOOR_SPECS names).
+
 The benchmark reruns this page and app.py after the same slider change. What this page costs
 is what any Streamlit page with these widgets costs (script start, widget state, protobuf);
 the main page's time above it is what the model, the charts, the figures and texts add.
@@ -9,7 +12,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bench.floor_widgets import FLOOR_PARAM, load, replay
 from model.levers import LEVER_SPECS
+
+_own = st.query_params.get(FLOOR_PARAM)
+_spec = load(_own) if _own else None
+if _spec is not None:
+    replay(_spec)
+    st.stop()
 
 st.sidebar.radio("Språk", options=["sv", "en"], key="lang", horizontal=True)
 st.sidebar.selectbox("Kommun", options=["0780", "0764"], key="municipality")
