@@ -20,13 +20,19 @@ pytestmark = pytest.mark.usefixtures("app_database")
 def test_page_bench_runs_the_floor_the_main_page_and_vad_kravs() -> None:
     timings = page_bench.bench(1, 0, page_bench.QUICK_PAGES)
     names = [t.name for t in timings]
-    assert names == ["page: floor (same sidebar widgets, no charts)",
-                     "page: scenario: lever move", "page: beslutsstod: lever move",
+    assert names == ["page: floor (main page's sidebar widgets, no charts)",
+                     "page: scenario: own floor", "page: scenario: lever move",
+                     "page: beslutsstod: own floor", "page: beslutsstod: lever move",
+                     "page: beslutsstod: own floor after Sök",
                      "page: beslutsstod: lever move after Sök",
                      "page: beslutsstod: Sök (click → answer)"]
     assert all(len(t.seconds) == 1 and t.median_ms > 0 for t in timings)
     text = page_bench.report(timings)
-    assert "÷ floor" in text and "lever move ≤ 1.5 × floor" in text
+    assert "÷ floor" in text and "÷ own" in text
+    assert "lever move ≤ 1.5 × the page's own floor" in text
+    assert set(page_bench.own_floor_ratios(timings)) == {
+        "page: scenario: lever move", "page: beslutsstod: lever move",
+        "page: beslutsstod: lever move after Sök"}
 
 
 def test_settings_caches_are_emptied_between_moves() -> None:
@@ -49,9 +55,12 @@ def test_browser_timing_measures_a_lever_move_and_a_search(chromium_path: str,
         series, load = pool.submit(browser_timing.run, 1, chromium_path, app_server, 0,
                                    True).result()
     names = [s.name for s in series]
-    assert names == ["floor page: lever move", "main page: lever move",
+    assert names == ["floor page: lever move", "main page: own floor: lever move",
+                     "main page: lever move", "Vad krävs?: own floor: lever move",
                      "Vad krävs?: lever move", "Vad krävs? after Sök: lever move",
                      "Vad krävs?: Sök"]
     assert all(s.seconds and 0 < s.median_s < 60 for s in series)
     text = browser_timing.report(series, load)
     assert "Sök:" in text and "load average" in text
+    assert "main page: lever move: " in text and "× its own floor" in text
+    assert "Vad krävs? after Sök: lever move: " in text
