@@ -54,6 +54,8 @@ SETTING_CACHES = (
     ("model.costs", "_cost_plan_cached"),
     ("model.solver", "_solve_cached"),
     ("model.potential", "fossil_potentials"),
+    ("store.uncertainty_runs", "uncertainty_for"),
+    ("store.uncertainty_runs", "tornado_for"),
     ("ui.decision_page", "_own"),
     ("ui.decision_page", "_contributions"),
     ("ui.decision_page", "_year_charts"),
