@@ -193,8 +193,11 @@ def save_own_floors(folder: Path) -> None:
     from bench import page_bench
 
     page_bench._use_pages_as_a_server_does()
-    specs = {name: floor_widgets.capture(page_bench.AppPageRerun(page, name).app_test)
-             for name, page in OWN_FLOORS.items()}
+    specs = {}
+    for name, page in OWN_FLOORS.items():
+        rerun = page_bench.AppPageRerun(page, name)
+        rerun()  # after a lever move, as the page is measured
+        specs[name] = floor_widgets.capture(rerun.app_test)
     path = folder / "floor_specs.json"
     floor_widgets.save(specs, path)
     os.environ[floor_widgets.SPECS_ENV] = str(path)

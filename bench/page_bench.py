@@ -120,7 +120,11 @@ def own_floors(reruns: list[AppPageRerun], folder: Path) -> list[FloorRerun]:
     where the floor page reads them)."""
     import os
 
-    specs = {rerun.name: floor_widgets.capture(rerun.app_test) for rerun in reruns}
+    specs = {}
+    for rerun in reruns:
+        rerun()  # as the page stands after a lever move ("Vad krävs?" draws its year
+        # slider only once a lever has moved away from the reference)
+        specs[rerun.name] = floor_widgets.capture(rerun.app_test)
     path = folder / "floor_specs.json"
     floor_widgets.save(specs, path)
     os.environ[floor_widgets.SPECS_ENV] = str(path)
