@@ -126,14 +126,14 @@ def _listing(pairs: list[tuple[str, float]], lang: str, unit: str, decimals: int
                      for name, value in pairs) or "–"
 
 
-def _in_year(data: pd.DataFrame, year: int, by: str = "series",
+def _in_year(data: pd.DataFrame | ChartData, year: int, by: str = "series",
              largest_first: bool = False) -> list[tuple[str, float]]:
     """(series, value) in one year of a long frame, in the frame's order (or largest first);
     a series drawn twice in the year keeps its last value."""
     # Plain arrays: a groupby on the frame's Arrow strings cost ~2 ms a call, per rerun.
-    mask = data["year"].to_numpy() == year
-    names = data[by].to_numpy(dtype=object)[mask]
-    values = data["value"].to_numpy(dtype=float)[mask]
+    mask = np.asarray(data["year"]) == year
+    names = np.asarray(data[by], dtype=object)[mask]
+    values = np.asarray(data["value"], dtype=float)[mask]
     last: dict[str, float] = {}
     for name, value in zip(names.tolist(), values.tolist(), strict=True):
         last[name] = value  # the dict keeps first appearance's order, the last value
@@ -201,7 +201,7 @@ def workshop_description(data: pd.DataFrame, lang: str) -> str:
              low=_listing(in_2030[:1], lang, unit), high=_listing(in_2030[-1:], lang, unit))
 
 
-def wedge_description(data: pd.DataFrame, lang: str) -> str:
+def wedge_description(data: pd.DataFrame | ChartData, lang: str) -> str:
     """What each measure removes in 2030 and 2050 (kt per year), largest first."""
     return t("chart_wedge_text", lang,
              list_2030=_listing(_in_year(data, 2030, largest_first=True), lang, "\u00a0kt", 1),

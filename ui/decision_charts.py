@@ -17,6 +17,7 @@ import pandas as pd
 from model.attribution import CONTROLS, Attribution
 from model.costs import PAYERS, CostPlan
 from model.levers import CONTROL_LABELS, LEVER_SPECS
+from presentation.charts import ChartData
 from presentation.formatting import VEGA_LOCALE
 from presentation.i18n import t
 
@@ -62,6 +63,7 @@ def _legend_height(measures: tuple[str, ...]) -> int:
     return 22 * math.ceil(len(measures) / 2) + 20
 
 
+@lru_cache(maxsize=32)
 def _measure_totals(attribution: Attribution) -> dict[str, np.ndarray]:
     """Net tonnes removed per measure and year (BECCS start folded into BECCS)."""
     out: dict[str, np.ndarray] = {}
@@ -73,8 +75,14 @@ def _measure_totals(attribution: Attribution) -> dict[str, np.ndarray]:
 
 def active_measures(attribution: Attribution) -> list[str]:
     """Measures that remove or add at least half a tonne in some year."""
+    return list(_active(attribution))
+
+
+@lru_cache(maxsize=32)
+def _active(attribution: Attribution) -> tuple[str, ...]:
+    """active_measures, worked out once per setting (three charts ask for it)."""
     totals = _measure_totals(attribution)
-    return [m for m in MEASURES if np.abs(totals[m]).max() >= 0.5]
+    return tuple(m for m in MEASURES if np.abs(totals[m]).max() >= 0.5)
 
 
 @lru_cache(maxsize=64)
@@ -100,22 +108,22 @@ def wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
     return _wedge_spec(lang, tuple(measures))
 
 
-def wedge_data(attribution: Attribution, lang: str) -> pd.DataFrame:
+def wedge_data(attribution: Attribution, lang: str) -> ChartData:
     """year, series, value (kt removed), order; measures that do something, years after the
-    base year."""
+    base year. As arrays (ChartData): the chart gets Arrow without a pandas frame."""
     totals = _measure_totals(attribution)
-    measures = active_measures(attribution)
+    measures = _active(attribution)
     years = attribution.years[1:]
     # Whole numbers go as floats: Arrow's int64 reaches Vega as BigInt, which it cannot scale.
-    return pd.DataFrame({
-        "year": np.tile(years, len(measures)).astype(float),
-        "series": np.repeat(np.array([measure_label(m, lang) for m in measures], dtype=object),
-                            len(years)),
-        "value": np.concatenate([totals[m][1:] / 1000.0 for m in measures]) if measures
-        else np.zeros(0),
-        "order": np.repeat(np.array([MEASURES.index(m) for m in measures], dtype=float),
-                           len(years)),
-    })
+    return ChartData(
+        {"year": np.tile(years, len(measures)).astype(float),
+         "value": np.concatenate([totals[m][1:] / 1000.0 for m in measures]) if measures
+         else np.zeros(0),
+         "order": np.repeat(np.array([MEASURES.index(m) for m in measures], dtype=float),
+                            len(years))},
+        {"series": (np.repeat(np.arange(len(measures), dtype=np.int8), len(years)),
+                    tuple(measure_label(m, lang) for m in measures))},
+        ("year", "series", "value", "order"))
 
 
 @lru_cache(maxsize=16)
@@ -137,15 +145,16 @@ def bar_spec(lang: str, year: int) -> dict:
     return _bar_spec(lang, year)
 
 
-def bar_data(attribution: Attribution, year: int, lang: str) -> pd.DataFrame:
+def bar_data(attribution: Attribution, year: int, lang: str) -> ChartData:
     """series, value (t removed in the year) for the active measures."""
     totals = _measure_totals(attribution)
     column = int(np.nonzero(attribution.years == year)[0][0])
-    measures = active_measures(attribution)
-    return pd.DataFrame({
-        "series": [measure_label(m, lang) for m in measures],
-        "value": [float(totals[m][column]) for m in measures],
-    })
+    measures = _active(attribution)
+    return ChartData(
+        {"value": np.array([float(totals[m][column]) for m in measures], dtype=float)},
+        {"series": (np.arange(len(measures), dtype=np.int8),
+                    tuple(measure_label(m, lang) for m in measures))},
+        ("series", "value"))
 
 
 @lru_cache(maxsize=16)

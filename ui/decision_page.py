@@ -42,6 +42,7 @@ from presentation.chart_text import (
     wedge_description,
     wide_table,
 )
+from presentation.charts import ChartData
 from presentation.formatting import (
     fmt_lever_value,
     fmt_month_year,
@@ -269,7 +270,7 @@ class _Contributions:
     years: tuple[int, ...]
     measures: tuple[str, ...]
     total: float  # t removed from the first scenario year through 2050
-    wedge: pd.DataFrame
+    wedge: ChartData | None
     wedge_text: str
 
 
@@ -281,31 +282,33 @@ def _contributions(attribution: Attribution, lang: str) -> _Contributions:
     years = tuple(int(y) for y in attribution.years[1:])
     measures = tuple(charts.active_measures(attribution))
     if not measures:
-        return _Contributions(years, measures, 0.0, pd.DataFrame(), "")
+        return _Contributions(years, measures, 0.0, None, "")
     wedge = charts.wedge_data(attribution, lang)
     return _Contributions(years, measures, float(attribution.total(years[0], 2050).sum()),
                           wedge, wedge_description(wedge, lang))
 
 
 @dataclass(frozen=True)
-class _YearCharts:
-    """The bars of one year: by measure and by who controls the lever."""
+class _YearBars:
+    """The bars of one year by measure ("Effekt")."""
 
     year_total: float
-    bars: pd.DataFrame
+    bars: ChartData
     bars_text: str
-    control: pd.DataFrame
-    control_text: str
 
 
 @lru_cache(maxsize=32)
-def _year_charts(attribution: Attribution, year: int, lang: str) -> _YearCharts:
+def _year_bars(attribution: Attribution, year: int, lang: str) -> _YearBars:
     bars = charts.bar_data(attribution, year, lang)
+    return _YearBars(float(attribution.in_year(year).sum()), bars,
+                     bars_description(bars, "chart_dec_bars_text", lang, "\u00a0t", year=year))
+
+
+@lru_cache(maxsize=32)
+def _year_control(attribution: Attribution, year: int, lang: str) -> tuple[pd.DataFrame, str]:
+    """The bars of one year by who controls the lever ("Rådighet"; worked out only there)."""
     control = charts.control_data(attribution, year, lang)
-    return _YearCharts(
-        float(attribution.in_year(year).sum()),
-        bars, bars_description(bars, "chart_dec_bars_text", lang, "\u00a0t", year=year),
-        control, bars_description(control, "chart_control_text", lang, "\u00a0t", year=year))
+    return control, bars_description(control, "chart_control_text", lang, "\u00a0t", year=year)
 
 
 def chosen_year(years: list[int]) -> int:
@@ -335,19 +338,22 @@ def contribution_section(ctx: PageContext) -> None:
     if not view.measures:
         st.info(t("dec_contrib_none", lang), icon=":material/info:")
         return
-    in_year = _year_charts(attribution, year, lang)
+    in_year = _year_bars(attribution, year, lang)
     st.markdown(t("dec_contrib_summary", lang, year=year,
                   year_total=fmt_tonnes(in_year.year_total, lang),
                   total=fmt_tonnes(view.total, lang), first=years[0]))
     st.markdown(f"**{t('dec_wedge_title', lang)}**")
     wedge = view.wedge
-    chart_with_text(wedge, charts.wedge_spec(lang, view.measures), view.wedge_text,
-                    "dec_chart_wedge", lambda: wide_table(wedge, lang), lang)
+    assert wedge is not None  # there are measures
+    chart_with_text(wedge.arrow(), charts.wedge_spec(lang, view.measures), view.wedge_text,
+                    "dec_chart_wedge", lambda: wide_table(wedge.frame(), lang), lang)
     year_slider(years, lang)
     bars = in_year.bars
-    chart_with_text(bars, charts.bar_spec(lang, year), in_year.bars_text, "dec_chart_bars",
-                    lambda: renamed(bars, {"series": t("dec_col_lever", lang),
-                                           "value": t("dec_axis_removed_t", lang)}), lang)
+    chart_with_text(bars.arrow(), charts.bar_spec(lang, year), in_year.bars_text,
+                    "dec_chart_bars",
+                    lambda: renamed(bars.frame(), {"series": t("dec_col_lever", lang),
+                                                   "value": t("dec_axis_removed_t", lang)}),
+                    lang)
 
 
 @lru_cache(maxsize=64)
@@ -377,9 +383,8 @@ def control_section(ctx: PageContext) -> None:
     if view.measures:
         year = chosen_year(list(view.years))
         year_slider(list(view.years), lang)
-        in_year = _year_charts(attribution, year, lang)
-        control = in_year.control
-        chart_with_text(control, charts.control_spec(lang, year), in_year.control_text,
+        control, control_text = _year_control(attribution, year, lang)
+        chart_with_text(control, charts.control_spec(lang, year), control_text,
                         "dec_chart_control",
                         lambda: renamed(control, {"series": t("dec_col_control", lang),
                                                   "value": t("dec_axis_removed_t", lang)}),
