@@ -131,6 +131,28 @@ def page_tables(lang: str, code: str) -> PageTables:
     )
 
 
+@shared(max_entries=32)
+def check_text(lang: str, code: str) -> str:
+    """The back-cast of 2023's reduction obligation, in words (the same until an import
+    replaces the municipality's figures, which empties the shared values).
+
+    The check re-runs the base year with 2023's obligation: it needs 2023 in the statistics
+    and a later base year (an imported older release may end in 2022)."""
+    data = municipality_data(code)
+    if 2023 not in data.history_years or data.base_year <= 2023:
+        return t("data_check_unavailable", lang, name=data.name, base_year=data.base_year)
+    check = obligation_backcast(data, 2023)
+    return t("data_check", lang, year=check.year, compared=check.compared_year,
+             petrol=fmt_number(check.petrol_pct, lang, 1),
+             diesel=fmt_number(check.diesel_pct, lang, 1),
+             transport=fmt_tonnes(check.transport_t, lang),
+             machinery=fmt_tonnes(check.machinery_t, lang),
+             transport_stat=fmt_tonnes(check.transport_statistics_t, lang),
+             machinery_stat=fmt_tonnes(check.machinery_statistics_t, lang),
+             transport_dev=fmt_percent(check.transport_deviation, lang, 1, signed=True),
+             machinery_dev=fmt_percent(check.machinery_deviation, lang, 1, signed=True))
+
+
 def main() -> None:
     """Render the data and method page."""
     ctx = page_context()
@@ -145,24 +167,7 @@ def main() -> None:
     st.markdown(t("data_decisions_method", lang, first=ctx.data.base_year + 1))
 
     st.header(t("data_check_heading", lang))
-    # The check re-runs the base year with 2023's obligation: it needs 2023 in the statistics
-    # and a later base year (an imported older release may end in 2022).
-    if 2023 in ctx.data.history_years and ctx.data.base_year > 2023:
-        check = obligation_backcast(ctx.data, 2023)
-        st.write(t(
-            "data_check", lang, year=check.year, compared=check.compared_year,
-            petrol=fmt_number(check.petrol_pct, lang, 1),
-            diesel=fmt_number(check.diesel_pct, lang, 1),
-            transport=fmt_tonnes(check.transport_t, lang),
-            machinery=fmt_tonnes(check.machinery_t, lang),
-            transport_stat=fmt_tonnes(check.transport_statistics_t, lang),
-            machinery_stat=fmt_tonnes(check.machinery_statistics_t, lang),
-            transport_dev=fmt_percent(check.transport_deviation, lang, 1, signed=True),
-            machinery_dev=fmt_percent(check.machinery_deviation, lang, 1, signed=True),
-        ))
-    else:
-        st.write(t("data_check_unavailable", lang, name=ctx.data.name,
-                   base_year=ctx.data.base_year))
+    st.write(check_text(lang, ctx.data.code))
 
     tables = page_tables(lang, ctx.data.code)
     st.header(t("data_levers_heading", lang))
