@@ -21,6 +21,7 @@ from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from presentation.chart_text import municipalities_description, wide_table
+from presentation.charts import ChartData
 from presentation.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import t
 from ui.chart_access import chart_with_text
@@ -109,30 +110,49 @@ def comparison_spec(lang: str, per_capita: bool) -> dict:
     return spec
 
 
-def comparison_data(results: list[ScenarioResult], per_capita: bool) -> pd.DataFrame:
-    """Long frame: municipality, order, year, kind, value (kt, or t per inhabitant)."""
-    frames = []
-    lang_free_kinds = ("statistics", "scenario")
-    for order, result in enumerate(results):
+@lru_cache(maxsize=32)
+def _history_rows(data: MunicipalityData, per_capita: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A municipality's statistics rows (years, values): the same on every lever move."""
+    years = data.history_years
+    ghg = data.history_ghg.sum(axis=1)
+    values = ghg / population_path(data, years) if per_capita else ghg / 1000.0
+    values.flags.writeable = False  # shared by every session's charts
+    return years, values
+
+
+def chart_data(results: list[ScenarioResult], lang: str, per_capita: bool) -> ChartData:
+    """Long data: municipality, order, year, kind, value (kt, or t per inhabitant), the kinds
+    in the chosen language; rows without a value (no population) left out.
+
+    Built straight from the arrays as ChartData (its Arrow table goes to the chart): the
+    pandas frames, their filtering and conversion cost ~8 ms of every lever move.
+    """
+    years, values, municipality, order, kind = [], [], [], [], []
+    names: dict[str, int] = {}
+    for index, result in enumerate(results):
         data = result.data
+        code = names.setdefault(data.name, len(names))
+        history_years, history_values = _history_rows(data, per_capita)
+        ghg = result.trajectory.ghg.sum(axis=1)
         # The scenario line starts at the last statistics year so that the two lines join.
-        years = np.concatenate([data.history_years, result.years])
-        ghg = np.concatenate([data.history_ghg.sum(axis=1), result.trajectory.ghg.sum(axis=1)])
-        kinds = np.repeat(np.array(lang_free_kinds, dtype=object),
-                          [len(data.history_years), len(result.years)])
-        values = ghg / population_path(data, years) if per_capita else ghg / 1000.0
-        frames.append(pd.DataFrame({"municipality": data.name, "order": order, "year": years,
-                                    "kind": kinds, "value": values}))
-    frame = pd.concat(frames, ignore_index=True)
-    return frame[np.isfinite(frame["value"].to_numpy(dtype=float))]
-
-
-def chart_frame(results: list[ScenarioResult], lang: str, per_capita: bool) -> pd.DataFrame:
-    """comparison_data with the kinds in the chosen language."""
-    frame = comparison_data(results, per_capita)
-    names = {"statistics": t("mun_kind_statistics", lang),
-             "scenario": t("mun_kind_scenario", lang)}
-    return frame.assign(kind=frame["kind"].map(names))
+        scenario = (ghg / population_path(data, result.years) if per_capita
+                    else ghg / 1000.0)
+        count = len(history_years) + len(result.years)
+        years += [history_years, result.years]
+        values += [history_values, scenario]
+        municipality.append(np.full(count, code, dtype=np.int8))
+        order.append(np.full(count, index, dtype=np.int64))
+        kind += [np.zeros(len(history_years), dtype=np.int8),
+                 np.ones(len(result.years), dtype=np.int8)]
+    value = np.concatenate(values)
+    shown = np.isfinite(value)
+    kinds = (t("mun_kind_statistics", lang), t("mun_kind_scenario", lang))
+    return ChartData(
+        {"order": np.concatenate(order)[shown], "year": np.concatenate(years)[shown],
+         "value": value[shown]},
+        {"municipality": (np.concatenate(municipality)[shown], tuple(names)),
+         "kind": (np.concatenate(kind)[shown], kinds)},
+        ("municipality", "order", "year", "kind", "value"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,12 +282,13 @@ def main() -> None:
 
     st.subheader(t("mun_chart_heading", lang))
     per_capita = st.toggle(t("per_capita_toggle", lang), key=PER_CAPITA_KEY)
-    frame = chart_frame(results, lang, per_capita)
-    chart_with_text(frame, comparison_spec(lang, per_capita),
-                    municipalities_description(frame, lang, per_capita,
+    data = chart_data(results, lang, per_capita)
+    chart_with_text(data.arrow(), comparison_spec(lang, per_capita),
+                    municipalities_description(data, lang, per_capita,
                                                t("mun_kind_scenario", lang)),
                     "chart_municipalities",
-                    lambda: wide_table(frame, lang, "municipality", 2 if per_capita else 1),
+                    lambda: wide_table(data.frame(), lang, "municipality",
+                                       2 if per_capita else 1),
                     lang)
     st.caption(t("mun_chart_caption", lang))
     for data in datas:
