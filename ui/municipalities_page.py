@@ -50,6 +50,13 @@ def _run(data: MunicipalityData, levers: Levers) -> ScenarioResult:
     return run_scenario(data, levers, default_budget(data))
 
 
+@shared()
+def _option_labels() -> dict[str, str]:
+    """'Växjö (0780)' for every municipality, for the pickers (an import empties the shared
+    cache, and municipality_names with it)."""
+    return {code: f"{name} ({code})" for code, name in municipality_names().items()}
+
+
 def twin_or_other(code: str, names: dict[str, str]) -> str:
     """The municipality to compare with by default: the twin (Alvesta for Växjö), else next."""
     table = load_tables().tables.municipalities
@@ -276,7 +283,7 @@ def main() -> None:
     if state.get(SECOND_KEY) not in names:
         state[SECOND_KEY] = twin_or_other(state[FIRST_KEY], names)
     row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
-    label = lambda code: f"{names[code]} ({code})"  # noqa: E731
+    label = _option_labels().__getitem__  # 290 options formatted on every rerun: kept
     first = row.selectbox(t("mun_first", lang), list(names), key=FIRST_KEY, format_func=label,
                           width=260)
     second = row.selectbox(t("mun_second", lang), list(names), key=SECOND_KEY,
