@@ -8,17 +8,21 @@ they appear only as plain text (widget labels, table cells, chart data), never a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
+import pyarrow as pa
 import streamlit as st
 
 from exports import comparison_csv, comparison_xlsx, export_info
-from exports.compare import NamedResult, figure_rows, lever_rows, rows_frame
+from exports.compare import CompareRow, NamedResult, figure_rows, lever_rows, unique_names
+from model.budget import BudgetSettings
+from model.data import MunicipalityData
 from model.levers import LeverError, Levers
 from model.presets import Preset, presets_from_tables
-from model.scenario import ScenarioError, run_scenario
+from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from presentation.chart_text import compare_description, compare_lines, wide_table
 from presentation.formatting import fmt_tonnes
 from presentation.i18n import t
@@ -55,16 +59,23 @@ def presets() -> tuple[Preset, ...]:
     return presets_from_tables(load_tables().tables)
 
 
+@lru_cache(maxsize=64)
+def _preset_candidates(data: MunicipalityData, lang: str) -> tuple[Candidate, ...]:
+    """The presets as candidates for a municipality (its data, which an import replaces)
+    and language: the same on every lever move, and fitting their levers to the municipality
+    cost ~0.5 ms a move."""
+    preset_kind = t("compare_kind_preset", lang)
+    return tuple(Candidate(f"preset:{preset.id}", preset.name(lang),
+                           f"{preset.name(lang)} ({preset_kind})", preset.levers(data))
+                 for preset in presets())
+
+
 def candidates(ctx: PageContext) -> tuple[list[Candidate], list[str]]:
     """Everything that can be compared, and notices to show (plain text)."""
     lang = ctx.lang
     current = t("compare_current", lang)
     found = [Candidate(CURRENT, current, current, ctx.levers)]
-    preset_kind = t("compare_kind_preset", lang)
-    for preset in presets():
-        levers = preset.levers(ctx.data)
-        found.append(Candidate(f"preset:{preset.id}", preset.name(lang),
-                               f"{preset.name(lang)} ({preset_kind})", levers))
+    found += _preset_candidates(ctx.data, lang)
     notices: list[str] = []
     try:
         saved = list_scenarios(default_db_path(), ctx.data.code)
@@ -119,6 +130,30 @@ def chosen(options: list[Candidate], lang: str) -> list[Candidate]:
     return [by_key[k] for k in keys]
 
 
+@lru_cache(maxsize=64)
+def _other_result(data: MunicipalityData, levers: Levers, budget: BudgetSettings
+                  ) -> ScenarioResult:
+    """A preset's or a saved scenario's result, kept: it does not follow the levers, so a
+    lever move would run it again for nothing (keyed by the municipality's data, which an
+    import replaces, the levers and the budget)."""
+    return run_scenario(data, levers, budget)
+
+
+def text_table(rows: Sequence[CompareRow], names: Sequence[str], first_column: str, lang: str,
+               with_unit: bool = True) -> pa.Table:
+    """exports.compare.rows_frame's table as text, built as Arrow for st.dataframe: the
+    same columns and cells, without a pandas frame to build and convert on every lever
+    move (~3 ms for the page's two tables)."""
+    unit_column = t("compare_col_unit", lang)
+    columns = {first_column: [r.label for r in rows]}
+    if with_unit:
+        columns[unit_column] = [r.unit for r in rows]
+    for i, name in enumerate(unique_names(names, reserved=(first_column, unit_column))):
+        columns[name] = [r.texts[i] for r in rows]
+    return pa.table({name: pa.array(cells, type=pa.string())
+                     for name, cells in columns.items()})
+
+
 def _comparison_xlsx(named: list[NamedResult], lang: str, code: str) -> bytes:
     """The Excel file, with its sources worked out when it is asked for (a click), not on
     every lever move."""
@@ -144,7 +179,8 @@ def main() -> None:
         st.info(t("compare_pick_two", lang), icon=":material/compare_arrows:")
         return
     try:
-        named = [NamedResult(c.name, run_scenario(ctx.data, c.levers, budget)) for c in picked]
+        named = [NamedResult(c.name, run_scenario(ctx.data, c.levers, budget) if c.key == CURRENT
+                             else _other_result(ctx.data, c.levers, budget)) for c in picked]
     except ScenarioError as error:
         st.error(t("error_budget", lang, message=error.message_en if lang == "en"
                    else error.message_sv))
@@ -153,16 +189,16 @@ def main() -> None:
     st.subheader(t("compare_chart_heading", lang))
     show_ghg = st.toggle(t("compare_show_ghg", lang), key=SHOW_GHG_KEY)
     data = comparison_data(named, lang, show_ghg)
-    chart_with_text(data, comparison_spec(lang, show_ghg),
+    chart_with_text(data.arrow(), comparison_spec(lang, show_ghg),
                     compare_description(data, lang, ctx.data.base_year), "chart_compare",
-                    lambda: wide_table(compare_lines(data), lang), lang)
+                    lambda: wide_table(compare_lines(data.frame()), lang), lang)
     st.caption(t("compare_chart_caption", lang, base_year=ctx.data.base_year))
 
     names = [n.name for n in named]
     st.subheader(t("compare_figures_heading", lang))
     # The figures carry their units in the text; the budget row has none to give.
-    st.dataframe(rows_frame(figure_rows(named, lang), names, t("compare_col_figure", lang),
-                            lang, as_text=True, with_unit=False),
+    st.dataframe(text_table(figure_rows(named, lang), names, t("compare_col_figure", lang),
+                            lang, with_unit=False),
                  hide_index=True, width="stretch", key="compare_figures")
     st.caption(t("compare_chance_caption", lang, n=PAGE_DRAWS))  # issue 12
 
@@ -170,8 +206,7 @@ def main() -> None:
     differing = lever_rows(named, lang)
     if differing:
         # The unit column wide enough for "kt CO2/år" (it was cut to "kt CO2/").
-        st.dataframe(rows_frame(differing, names, t("compare_col_lever", lang), lang,
-                                as_text=True),
+        st.dataframe(text_table(differing, names, t("compare_col_lever", lang), lang),
                      hide_index=True, width="stretch", height="content", key="compare_levers",
                      column_config={t("compare_col_unit", lang): st.column_config.TextColumn(
                          width=110)})

@@ -12,6 +12,7 @@ from functools import lru_cache
 import altair as alt
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from model.data import MunicipalityData
@@ -21,6 +22,7 @@ from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from presentation.chart_text import municipalities_description, wide_table
+from presentation.charts import ChartData
 from presentation.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import t
 from ui.chart_access import chart_with_text
@@ -46,6 +48,13 @@ COLOURS = ("#0072B2", "#D55E00")  # Okabe–Ito blue and vermilion: apart for co
 def _run(data: MunicipalityData, levers: Levers) -> ScenarioResult:
     """One municipality's scenario with its default budget (kept: reruns repeat them)."""
     return run_scenario(data, levers, default_budget(data))
+
+
+@shared()
+def _option_labels() -> dict[str, str]:
+    """'Växjö (0780)' for every municipality, for the pickers (an import empties the shared
+    cache, and municipality_names with it)."""
+    return {code: f"{name} ({code})" for code, name in municipality_names().items()}
 
 
 def twin_or_other(code: str, names: dict[str, str]) -> str:
@@ -109,30 +118,49 @@ def comparison_spec(lang: str, per_capita: bool) -> dict:
     return spec
 
 
-def comparison_data(results: list[ScenarioResult], per_capita: bool) -> pd.DataFrame:
-    """Long frame: municipality, order, year, kind, value (kt, or t per inhabitant)."""
-    frames = []
-    lang_free_kinds = ("statistics", "scenario")
-    for order, result in enumerate(results):
+@lru_cache(maxsize=32)
+def _history_rows(data: MunicipalityData, per_capita: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A municipality's statistics rows (years, values): the same on every lever move."""
+    years = data.history_years
+    ghg = data.history_ghg.sum(axis=1)
+    values = ghg / population_path(data, years) if per_capita else ghg / 1000.0
+    values.flags.writeable = False  # shared by every session's charts
+    return years, values
+
+
+def chart_data(results: list[ScenarioResult], lang: str, per_capita: bool) -> ChartData:
+    """Long data: municipality, order, year, kind, value (kt, or t per inhabitant), the kinds
+    in the chosen language; rows without a value (no population) left out.
+
+    Built straight from the arrays as ChartData (its Arrow table goes to the chart): the
+    pandas frames, their filtering and conversion cost ~8 ms of every lever move.
+    """
+    years, values, municipality, order, kind = [], [], [], [], []
+    names: dict[str, int] = {}
+    for index, result in enumerate(results):
         data = result.data
+        code = names.setdefault(data.name, len(names))
+        history_years, history_values = _history_rows(data, per_capita)
+        ghg = result.trajectory.ghg.sum(axis=1)
         # The scenario line starts at the last statistics year so that the two lines join.
-        years = np.concatenate([data.history_years, result.years])
-        ghg = np.concatenate([data.history_ghg.sum(axis=1), result.trajectory.ghg.sum(axis=1)])
-        kinds = np.repeat(np.array(lang_free_kinds, dtype=object),
-                          [len(data.history_years), len(result.years)])
-        values = ghg / population_path(data, years) if per_capita else ghg / 1000.0
-        frames.append(pd.DataFrame({"municipality": data.name, "order": order, "year": years,
-                                    "kind": kinds, "value": values}))
-    frame = pd.concat(frames, ignore_index=True)
-    return frame[np.isfinite(frame["value"].to_numpy(dtype=float))]
-
-
-def chart_frame(results: list[ScenarioResult], lang: str, per_capita: bool) -> pd.DataFrame:
-    """comparison_data with the kinds in the chosen language."""
-    frame = comparison_data(results, per_capita)
-    names = {"statistics": t("mun_kind_statistics", lang),
-             "scenario": t("mun_kind_scenario", lang)}
-    return frame.assign(kind=frame["kind"].map(names))
+        scenario = (ghg / population_path(data, result.years) if per_capita
+                    else ghg / 1000.0)
+        count = len(history_years) + len(result.years)
+        years += [history_years, result.years]
+        values += [history_values, scenario]
+        municipality.append(np.full(count, code, dtype=np.int8))
+        order.append(np.full(count, index, dtype=np.int64))
+        kind += [np.zeros(len(history_years), dtype=np.int8),
+                 np.ones(len(result.years), dtype=np.int8)]
+    value = np.concatenate(values)
+    shown = np.isfinite(value)
+    kinds = (t("mun_kind_statistics", lang), t("mun_kind_scenario", lang))
+    return ChartData(
+        {"order": np.concatenate(order)[shown], "year": np.concatenate(years)[shown],
+         "value": value[shown]},
+        {"municipality": (np.concatenate(municipality)[shown], tuple(names)),
+         "kind": (np.concatenate(kind)[shown], kinds)},
+        ("municipality", "order", "year", "kind", "value"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,8 +180,10 @@ def _budget_text(result: ScenarioResult, lang: str) -> str:
     return t("mun_budget_value", lang, budget=budget, start=result.budget.start_year, kind=kind)
 
 
-def figures_frame(results: list[ScenarioResult], lang: str) -> pd.DataFrame:
-    """Key figures: one row per figure, one column per municipality (formatted text)."""
+def figures_table(results: list[ScenarioResult], lang: str) -> pa.Table:
+    """Key figures: one row per figure (its label the index), one column per municipality
+    (formatted text). Arrow for st.table, built from the texts: a pandas frame, its index
+    and its conversion cost ~3 ms of every lever move."""
     never = t("not_by_2050", lang)
     unknown = t("mun_unknown", lang)
     rows: dict[str, list[str]] = {}
@@ -195,10 +225,28 @@ def figures_frame(results: list[ScenarioResult], lang: str) -> pd.DataFrame:
         }
         for key, value in values.items():
             rows.setdefault(key, []).append(value)
-    frame = pd.DataFrame({t("mun_col_figure", lang): [t(key, lang) for key in rows]})
-    for i, result in enumerate(results):
-        frame[result.data.name] = [values[i] for values in rows.values()]
-    return frame
+    index_name = t("mun_col_figure", lang)
+    labels = [t(key, lang) for key in rows]
+    columns = {result.data.name: [values[i] for values in rows.values()]
+               for i, result in enumerate(results)}  # a name twice keeps the last, as before
+    if index_name in columns:  # a municipality called like the heading: let pandas name it
+        return pa.Table.from_pandas(pd.DataFrame(columns, index=pd.Index(labels,
+                                                                         name=index_name)))
+    schema = _figures_schema(index_name, tuple(columns))
+    cells = {**columns, index_name: labels}
+    return pa.Table.from_arrays([pa.array(cells[name], type=pa.string())
+                                 for name in schema.names], schema=schema)
+
+
+@lru_cache(maxsize=64)
+def _figures_schema(index_name: str, columns: tuple[str, ...]) -> pa.Schema:
+    """The key figures' Arrow schema with pandas' note that the labels are the index (the
+    table shows them as row headings), worked out once per language and pair of names."""
+    template = pd.DataFrame({name: ["x"] for name in columns},
+                            index=pd.Index(["x"], name=index_name))
+    schema = pa.Schema.from_pandas(template)
+    return pa.schema([pa.field(name, pa.string()) for name in schema.names],
+                     metadata=schema.metadata)
 
 
 def _sources_caption(data: MunicipalityData, lang: str) -> str:
@@ -235,7 +283,7 @@ def main() -> None:
     if state.get(SECOND_KEY) not in names:
         state[SECOND_KEY] = twin_or_other(state[FIRST_KEY], names)
     row = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
-    label = lambda code: f"{names[code]} ({code})"  # noqa: E731
+    label = _option_labels().__getitem__  # 290 options formatted on every rerun: kept
     first = row.selectbox(t("mun_first", lang), list(names), key=FIRST_KEY, format_func=label,
                           width=260)
     second = row.selectbox(t("mun_second", lang), list(names), key=SECOND_KEY,
@@ -262,12 +310,13 @@ def main() -> None:
 
     st.subheader(t("mun_chart_heading", lang))
     per_capita = st.toggle(t("per_capita_toggle", lang), key=PER_CAPITA_KEY)
-    frame = chart_frame(results, lang, per_capita)
-    chart_with_text(frame, comparison_spec(lang, per_capita),
-                    municipalities_description(frame, lang, per_capita,
+    data = chart_data(results, lang, per_capita)
+    chart_with_text(data.arrow(), comparison_spec(lang, per_capita),
+                    municipalities_description(data, lang, per_capita,
                                                t("mun_kind_scenario", lang)),
                     "chart_municipalities",
-                    lambda: wide_table(frame, lang, "municipality", 2 if per_capita else 1),
+                    lambda: wide_table(data.frame(), lang, "municipality",
+                                       2 if per_capita else 1),
                     lang)
     st.caption(t("mun_chart_caption", lang))
     for data in datas:
@@ -275,14 +324,15 @@ def main() -> None:
             st.caption(t("mun_no_population", lang, name=data.name))
 
     st.subheader(t("mun_figures_heading", lang))
-    figures = figures_frame(results, lang)
-    st.table(figures.set_index(figures.columns[0]))
+    st.table(figures_table(results, lang), hide_index=False)
     st.caption(t("mun_figures_caption", lang))
 
     st.subheader(t("mun_budget_heading", lang))
+    notes = []
     for data in datas:
         row = budget_source(data.code)
         note = row["note_en"] if lang == "en" else row["note_sv"]
-        st.caption(t("mun_budget_basis", lang, name=data.name, note=note))
-    for data in datas:
-        st.caption(_sources_caption(data, lang))
+        notes.append(t("mun_budget_basis", lang, name=data.name, note=note))
+    # One caption, a paragraph each (budget bases, then sources): the same text as four
+    # captions, with three fewer elements to send on every lever move.
+    st.caption("\n\n".join(notes + [_sources_caption(data, lang) for data in datas]))
