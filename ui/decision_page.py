@@ -339,10 +339,11 @@ def contribution_section(ctx: PageContext) -> None:
         st.info(t("dec_contrib_none", lang), icon=":material/info:")
         return
     in_year = _year_bars(attribution, year, lang)
+    # One element for the summary and the wedge chart's title (each element costs a rerun).
     st.markdown(t("dec_contrib_summary", lang, year=year,
                   year_total=fmt_tonnes(in_year.year_total, lang),
-                  total=fmt_tonnes(view.total, lang), first=years[0]))
-    st.markdown(f"**{t('dec_wedge_title', lang)}**")
+                  total=fmt_tonnes(view.total, lang), first=years[0])
+                + f"\n\n**{t('dec_wedge_title', lang)}**")
     wedge = view.wedge
     assert wedge is not None  # there are measures
     chart_with_text(wedge.arrow(), charts.wedge_spec(lang, view.measures), view.wedge_text,
