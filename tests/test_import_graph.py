@@ -29,9 +29,10 @@ PROJECT = ("app", "bench", "cli", "deploy", "exports", "model", "pages", "presen
 # The one import upward from model/: `python -m model ...` runs the command line.
 MODEL_SHIM = ("model/__main__.py", "cli")
 # Where Streamlit may be imported: the app and its pages, the tests, and the bench's files that
-# measure Streamlit itself (the floor page, AppTest timings, the websocket load client).
+# measure Streamlit itself (the floor pages, AppTest timings, the websocket load client).
 STREAMLIT_ALLOWED = ("ui", "pages", "app", "tests")
-STREAMLIT_BENCH = ("bench/floor_page.py", "bench/model_bench.py", "bench/load_client.py")
+STREAMLIT_BENCH = ("bench/floor_page.py", "bench/floor_widgets.py", "bench/model_bench.py",
+                   "bench/load_client.py")
 
 
 @dataclass(frozen=True)
