@@ -164,8 +164,10 @@ def run_overview(base: OverviewBase, moved: Mapping[str, float] | None = None,
                           budgets, exhausted)
 
 
-def overview_frame(result: OverviewResult) -> pd.DataFrame:
-    """One row per municipality with the figures the Sverige page and the CLI show."""
+def overview_columns(result: OverviewResult) -> dict[str, np.ndarray]:
+    """The lever-dependent figures of overview_frame as plain arrays (one row per
+    municipality; the year of exhaustion as float, NaN when not by 2050): the Sverige page
+    builds its table from them without a pandas frame on every lever move."""
     base = result.base
     t2030 = result.year_index(TARGET_YEAR)
     ghg_2030 = result.ghg[:, t2030, :].sum(axis=1)
@@ -176,19 +178,34 @@ def overview_frame(result: OverviewResult) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         change = np.where(ghg_1990 > 0, ghg_2030 / ghg_1990 - 1.0, np.nan)
         per_capita = ghg_2030 / population_2030 * 1000.0
-    return pd.DataFrame({
-        "code": base.codes,
-        "name": base.names,
-        "county": base.counties,
-        f"ghg_{base.base_year}_t": base.history_totals[:, -1],
+    return {
         "ghg_2030_t": ghg_2030,
         "ghg_change_2030_vs_1990": change,
         "ghg_per_capita_2030_kg": per_capita,
         "fossil_fuel_co2_2030_t": fossil_fuel_co2_2030(result),
         "budget_t": result.budget_t,
+        "budget_exhausted_year": result.exhausted_year,
+    }
+
+
+def overview_frame(result: OverviewResult) -> pd.DataFrame:
+    """One row per municipality with the figures the Sverige page and the CLI show."""
+    base = result.base
+    columns = overview_columns(result)
+    return pd.DataFrame({
+        "code": base.codes,
+        "name": base.names,
+        "county": base.counties,
+        f"ghg_{base.base_year}_t": base.history_totals[:, -1],
+        "ghg_2030_t": columns["ghg_2030_t"],
+        "ghg_change_2030_vs_1990": columns["ghg_change_2030_vs_1990"],
+        "ghg_per_capita_2030_kg": columns["ghg_per_capita_2030_kg"],
+        "fossil_fuel_co2_2030_t": columns["fossil_fuel_co2_2030_t"],
+        "budget_t": columns["budget_t"],
         "budget_estimated": base.budget_estimated,
         "budget_exhausted_year": pd.array(
-            [None if np.isnan(v) else int(v) for v in result.exhausted_year], dtype="Int64"),
+            [None if np.isnan(v) else int(v) for v in columns["budget_exhausted_year"]],
+            dtype="Int64"),
     })
 
 
