@@ -21,7 +21,7 @@ import streamlit as st
 
 from model.levers import LEVERS_BY_ID
 from model.local_levers import BECCS_LEVERS
-from model.overview import OverviewBase, overview_budgets, overview_columns, run_overview
+from model.overview import OverviewBase, overview_budgets, overview_columns, run_overview_totals
 from presentation.chart_text import distribution_description, renamed
 from presentation.formatting import VEGA_LOCALE, fmt_percent, fmt_tonnes
 from presentation.i18n import t
@@ -271,7 +271,7 @@ def main() -> None:
         principle_widgets(lang)
         st.caption(t("sverige_budget_note", lang) + " " + principle_note(lang))
     principle, weight = current_principle()
-    result = run_overview(base, moved, _budgets(base, principle, weight))
+    result = run_overview_totals(base, moved, _budgets(base, principle, weight))
     columns = overview_columns(result)
 
     total_2030 = float(np.nansum(columns["ghg_2030_t"]))
