@@ -422,7 +422,7 @@ def paths_and_fleets(
     return out, fleets
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # every lever of the overview's stack and of one rebuilt after an import
 def _stacked_reference_path(data: MunicipalityData | MunicipalityStack,
                             stacked: StackedReference, lever_id: str
                             ) -> tuple[np.ndarray, FleetState | None]:
