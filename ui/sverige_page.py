@@ -6,6 +6,12 @@ each municipality's own base), the rest stay at each one's own reference. Budget
 own, the others estimated by the principle the user chooses (ui/budget_principle.py).
 A table (sortable, searchable), a distribution chart with the current municipality
 highlighted, and a link that opens a municipality with the same levers (`kommun=CODE`).
+
+A lever move costs the model's run and the elements, little else: what no lever moves
+(names, counties, base-year figures, search text, link parameters, budgets) is kept per
+base, language and principle in ui/shared_cache, and the table and the chart's data go to
+Streamlit as Arrow tables built from the model's arrays (model.overview.run_overview_totals),
+not as pandas frames it would convert again.
 """
 
 from __future__ import annotations
@@ -149,8 +155,12 @@ def _fixed(base: OverviewBase, lang: str) -> _Fixed:
 
 @shared(max_entries=16)
 def _budgets(base: OverviewBase, principle: str, weight: float) -> np.ndarray:
-    """Every municipality's budget under a principle (the same on every lever move)."""
-    return overview_budgets(base, budget_allocation_basis(), principle, weight)
+    """Every municipality's budget under a principle (the same on every lever move; shared
+    by every session, so read-only)."""
+    budgets = np.array(overview_budgets(base, budget_allocation_basis(), principle, weight),
+                       dtype=float)
+    budgets.flags.writeable = False
+    return budgets
 
 
 def _around_code(params: dict[str, str]) -> tuple[str, str]:
