@@ -51,6 +51,8 @@ what varies is computed per row (the core broadcasts), so a batch costs little m
 the inputs that differ. ``run_batch_totals`` (same arguments) gives only the totals,
 fossil-fuel CO2 in 2030, the transport sub-sectors and BECCS, summed per sector without
 the (n, years, 9) arrays: what the Monte Carlo (model.uncertainty_core) reads.
+``run_municipalities_totals(batch, levers)`` does the same for many municipalities (totals
+and fossil-fuel CO2 in 2030, bitwise those of run_municipalities): the Sverige page.
 """
 
 from __future__ import annotations
@@ -354,16 +356,94 @@ def _lever_values(group: _Group, given: Mapping[str, np.ndarray]) -> dict[str, n
     return full
 
 
+def _group_inputs(group: _Group, given: Mapping[str, np.ndarray],
+                  parameters: Mapping[str, np.ndarray]
+                  ) -> tuple[dict[str, np.ndarray], dict[str, FleetState],
+                             Mapping[str, float | np.ndarray]]:
+    """A group's lever paths, fleets and parameters (row i is municipality i)."""
+    full = _lever_values(group, given)
+    params = parameter_view(group.data, {k: v if v.ndim == 0 else v[group.rows]
+                                         for k, v in parameters.items()})
+    paths, fleets = paths_and_fleets(group.data, full, params, stacked=group.reference)
+    return paths, fleets, params
+
+
 def _run_group(group: _Group, given: Mapping[str, np.ndarray],
                parameters: Mapping[str, np.ndarray]) -> BatchResult:
     """One vectorised run of a group: row i is municipality i with its own inputs."""
-    stack, reference = group.data, group.reference
-    full = _lever_values(group, given)
-    params = parameter_view(stack, {k: v if v.ndim == 0 else v[group.rows]
-                                    for k, v in parameters.items()})
-    paths, fleets = paths_and_fleets(stack, full, params, stacked=reference)
-    trajectory = compute_trajectory(stack, reference.years, paths, params)
-    return _result(stack.n, reference.years, trajectory, fleets[CAR_LEVER])
+    paths, fleets, params = _group_inputs(group, given, parameters)
+    trajectory = compute_trajectory(group.data, group.reference.years, paths, params)
+    return _result(group.data.n, group.reference.years, trajectory, fleets[CAR_LEVER])
+
+
+def sector_sum(columns: Sequence[float | np.ndarray], shape: tuple[int, ...]) -> np.ndarray:
+    """The sectors' numbers added, each broadcast to shape, in the order numpy adds a short
+    last axis (eight running sums, paired; then the rest): bitwise what laying them out as
+    (..., sectors) and summing the last axis gives, without making that array."""
+    cs = [np.broadcast_to(np.asarray(c, dtype=float), shape) for c in columns]
+    if len(cs) < 8:
+        total = cs[0].copy()
+        for c in cs[1:]:
+            total = total + c
+        return total
+    if len(cs) > 128:  # numpy splits longer axes recursively; sectors never are this many
+        return np.stack(cs, axis=-1).sum(axis=-1)
+    r = cs[:8]
+    whole = len(cs) - len(cs) % 8
+    for i in range(8, whole, 8):
+        r = [r[j] + cs[i + j] for j in range(8)]
+    total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    for c in cs[whole:]:
+        total = total + c
+    return total
+
+
+@dataclass(frozen=True, eq=False)
+class MunicipalityTotals:
+    """What the Sverige page reads from a run of all municipalities: leading axis n."""
+
+    years: np.ndarray  # (years,)
+    totals: np.ndarray  # (n, years) all greenhouse gases, BECCS not included
+    fossil_fuel_co2_2030: np.ndarray  # (n,) what the fossil-fuel-free verdict counts
+
+
+def run_municipalities_totals(batch: MunicipalityBatch,
+                              levers: Mapping[str, ArrayLike] | None = None
+                              ) -> MunicipalityTotals:
+    """run_municipalities' totals and fossil-fuel CO2 in 2030 (bitwise the same), summed
+    from the sectors' numbers without laying out the (n, years, sectors) arrays that a
+    caller reading only these would throw away (a lever move on the Sverige page)."""
+    given = _given(batch, levers)
+    parts = []
+    for group in batch.groups:
+        paths, _, params = _group_inputs(group, given, {})
+        years = group.reference.years
+        columns = sector_columns(group.data, years, paths, params)
+        t = int(np.nonzero(years == TARGET_YEAR)[0][0])
+        shape = (group.data.n, len(years))
+        fuel_2030 = [np.broadcast_to(c, shape)[:, t] if np.ndim(c) else c
+                     for c in columns.fossil_fuel_co2]
+        parts.append((years, sector_sum(columns.ghg, shape),
+                      sector_sum(fuel_2030, shape[:1])))
+    if len(parts) == 1:
+        return MunicipalityTotals(*parts[0])
+    years = parts[0][0]
+    totals = np.empty((batch.n, len(years)))
+    fuel = np.empty(batch.n)
+    for group, (_, group_totals, group_fuel) in zip(batch.groups, parts, strict=True):
+        totals[group.rows] = group_totals
+        fuel[group.rows] = group_fuel
+    return MunicipalityTotals(years, totals, fuel)
+
+
+def _given(batch: MunicipalityBatch, levers: Mapping[str, ArrayLike] | None
+           ) -> dict[str, np.ndarray]:
+    """The given levers as (n,) arrays; LeverError for an unknown lever."""
+    for lever_id in levers or {}:
+        if lever_id not in LEVERS_BY_ID:
+            raise LeverError(f"Okänd spak: {lever_id!r}.", f"Unknown lever: {lever_id!r}.")
+    return {k: np.broadcast_to(np.asarray(v, dtype=float), (batch.n,))
+            for k, v in (levers or {}).items()}
 
 
 def run_municipalities(
@@ -380,11 +460,7 @@ def run_municipalities(
     (prepare_municipalities) to run the same municipalities many times.
     """
     batch = datas if isinstance(datas, MunicipalityBatch) else prepare_municipalities(datas)
-    for lever_id in levers or {}:
-        if lever_id not in LEVERS_BY_ID:
-            raise LeverError(f"Okänd spak: {lever_id!r}.", f"Unknown lever: {lever_id!r}.")
-    given = {k: np.broadcast_to(np.asarray(v, dtype=float), (batch.n,))
-             for k, v in (levers or {}).items()}
+    given = _given(batch, levers)
     overrides = {k: np.asarray(v, dtype=float) for k, v in (parameters or {}).items()}
     for k, v in overrides.items():
         if v.ndim != 0 and v.shape != (batch.n,):

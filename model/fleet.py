@@ -49,18 +49,28 @@ def _lagged_cumsum(values: np.ndarray, lag: np.ndarray | float) -> np.ndarray:
     total = np.cumsum(values, axis=-1)
     n = values.shape[-1]
     lags = np.asarray(lag, dtype=float).round().astype(int)
+    if lags.ndim and lags.size and lags.flat[0] >= 0 and np.all(lags == lags.flat[0]):
+        # Every row has the same lifetime (290 municipalities, one national figure): the
+        # plain shift below gives the same numbers as the gather, in a fraction of the time.
+        shape = np.broadcast_shapes(total.shape, np.broadcast_shapes(lags.shape, (n,)))
+        shifted = _shifted_difference(total, int(lags.flat[0]))
+        return shifted if shifted.shape == shape else np.broadcast_to(shifted, shape).copy()
     if lags.ndim == 0:  # one lifetime for the whole batch: a plain shift
-        k = int(lags)
-        if k >= n:
-            return total
-        earlier = np.concatenate([np.zeros(total.shape[:-1] + (k,)), total[..., : n - k]],
-                                 axis=-1)
-        return total - earlier
+        return _shifted_difference(total, int(lags))
     idx = np.arange(n) - lags  # (n_batch, 1) lags give (n_batch, years)
     shape = np.broadcast_shapes(total.shape, idx.shape)
     earlier = np.take_along_axis(np.broadcast_to(total, shape),
                                  np.broadcast_to(np.clip(idx, 0, n - 1), shape), axis=-1)
     return total - np.where(idx >= 0, earlier, 0.0)
+
+
+def _shifted_difference(total: np.ndarray, k: int) -> np.ndarray:
+    """total minus itself k steps earlier along the last axis (0 before the start)."""
+    n = total.shape[-1]
+    if k >= n:
+        return total
+    earlier = np.concatenate([np.zeros(total.shape[:-1] + (k,)), total[..., : n - k]], axis=-1)
+    return total - earlier
 
 
 @lru_cache(maxsize=64)

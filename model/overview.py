@@ -27,7 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.batch import MunicipalityBatch, prepare_municipalities, run_municipalities
+from model.batch import (
+    MunicipalityBatch,
+    prepare_municipalities,
+    run_municipalities,
+    run_municipalities_totals,
+)
 from model.budget_estimate import (
     DEFAULT_EMISSIONS_WEIGHT,
     DEFAULT_PRINCIPLE,
@@ -94,6 +99,22 @@ class OverviewResult:
         return self.ghg[:, self.year_index(year), :].sum(axis=1)
 
 
+@dataclass(frozen=True, eq=False)
+class OverviewTotals:
+    """run_overview_totals: what the Sverige page shows of a run, without the sectors."""
+
+    base: OverviewBase
+    years: np.ndarray  # (T,)
+    ghg_totals: np.ndarray  # (n, T) t CO2e, BECCS not included
+    fossil_fuel_co2_2030: np.ndarray  # (n,) t
+    budget_t: np.ndarray  # (n,) the budgets used
+    exhausted_year: np.ndarray  # (n,) float, NaN when not exhausted by 2050
+
+    def totals(self, year: int) -> np.ndarray:
+        """Total GHG (t CO2e) of every municipality in a scenario year."""
+        return self.ghg_totals[:, int(np.nonzero(self.years == year)[0][0])]
+
+
 def fossil_fuel_co2_2030(result: OverviewResult) -> np.ndarray:
     """Fossil-fuel CO2 in 2030 (t) for every municipality: the one place that defines it
     (the core's fossil-fuel CO2, what its fossil-fuel-free verdict counts)."""
@@ -150,13 +171,19 @@ def _exhaustion_years(base: OverviewBase, scenario_years: np.ndarray,
     return np.where(budget_t <= 0, base.budget_start_year.astype(float), out)
 
 
-def run_overview(base: OverviewBase, moved: Mapping[str, float] | None = None,
-                 budget_t: np.ndarray | None = None) -> OverviewResult:
-    """Every municipality under the moved levers (lever id → value), in one run."""
+def _known(moved: Mapping[str, float] | None) -> dict[str, float]:
+    """The moved levers; KeyError for an unknown lever id."""
     moved = dict(moved or {})
     unknown = sorted(set(moved) - set(LEVERS_BY_ID))
     if unknown:
         raise KeyError(f"Okända spakar: {', '.join(unknown)}")
+    return moved
+
+
+def run_overview(base: OverviewBase, moved: Mapping[str, float] | None = None,
+                 budget_t: np.ndarray | None = None) -> OverviewResult:
+    """Every municipality under the moved levers (lever id → value), in one run."""
+    moved = _known(moved)
     batch = run_municipalities(base.batch, moved)
     budgets = base.budget_t if budget_t is None else np.asarray(budget_t, dtype=float)
     exhausted = _exhaustion_years(base, batch.years, batch.totals, budgets)
@@ -164,11 +191,12 @@ def run_overview(base: OverviewBase, moved: Mapping[str, float] | None = None,
                           budgets, exhausted)
 
 
-def overview_frame(result: OverviewResult) -> pd.DataFrame:
-    """One row per municipality with the figures the Sverige page and the CLI show."""
+def overview_columns(result: OverviewResult | OverviewTotals) -> dict[str, np.ndarray]:
+    """The lever-dependent figures of overview_frame as plain arrays (one row per
+    municipality; the year of exhaustion as float, NaN when not by 2050): the Sverige page
+    builds its table from them without a pandas frame on every lever move."""
     base = result.base
-    t2030 = result.year_index(TARGET_YEAR)
-    ghg_2030 = result.ghg[:, t2030, :].sum(axis=1)
+    ghg_2030 = result.totals(TARGET_YEAR)
     h1990 = np.nonzero(base.history_years == 1990)[0]
     ghg_1990 = base.history_totals[:, h1990[0]] if len(h1990) else np.full(base.n, np.nan)
     population_2030 = base.population_base * (1.0 + base.population_growth) ** (
@@ -176,19 +204,49 @@ def overview_frame(result: OverviewResult) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         change = np.where(ghg_1990 > 0, ghg_2030 / ghg_1990 - 1.0, np.nan)
         per_capita = ghg_2030 / population_2030 * 1000.0
+    return {
+        "ghg_2030_t": ghg_2030,
+        "ghg_change_2030_vs_1990": change,
+        "ghg_per_capita_2030_kg": per_capita,
+        "fossil_fuel_co2_2030_t": (result.fossil_fuel_co2_2030
+                                   if isinstance(result, OverviewTotals)
+                                   else fossil_fuel_co2_2030(result)),
+        "budget_t": result.budget_t,
+        "budget_exhausted_year": result.exhausted_year,
+    }
+
+
+def run_overview_totals(base: OverviewBase, moved: Mapping[str, float] | None = None,
+                        budget_t: np.ndarray | None = None) -> OverviewTotals:
+    """run_overview's totals, fossil-fuel CO2 in 2030 and years of exhaustion (bitwise the
+    same), without the (n, years, sectors) arrays: what a lever move on the Sverige page
+    needs (model.batch.run_municipalities_totals)."""
+    moved = _known(moved)
+    run = run_municipalities_totals(base.batch, moved)
+    budgets = base.budget_t if budget_t is None else np.asarray(budget_t, dtype=float)
+    exhausted = _exhaustion_years(base, run.years, run.totals, budgets)
+    return OverviewTotals(base, run.years, run.totals, run.fossil_fuel_co2_2030, budgets,
+                          exhausted)
+
+
+def overview_frame(result: OverviewResult) -> pd.DataFrame:
+    """One row per municipality with the figures the Sverige page and the CLI show."""
+    base = result.base
+    columns = overview_columns(result)
     return pd.DataFrame({
         "code": base.codes,
         "name": base.names,
         "county": base.counties,
         f"ghg_{base.base_year}_t": base.history_totals[:, -1],
-        "ghg_2030_t": ghg_2030,
-        "ghg_change_2030_vs_1990": change,
-        "ghg_per_capita_2030_kg": per_capita,
-        "fossil_fuel_co2_2030_t": fossil_fuel_co2_2030(result),
-        "budget_t": result.budget_t,
+        "ghg_2030_t": columns["ghg_2030_t"],
+        "ghg_change_2030_vs_1990": columns["ghg_change_2030_vs_1990"],
+        "ghg_per_capita_2030_kg": columns["ghg_per_capita_2030_kg"],
+        "fossil_fuel_co2_2030_t": columns["fossil_fuel_co2_2030_t"],
+        "budget_t": columns["budget_t"],
         "budget_estimated": base.budget_estimated,
         "budget_exhausted_year": pd.array(
-            [None if np.isnan(v) else int(v) for v in result.exhausted_year], dtype="Int64"),
+            [None if np.isnan(v) else int(v) for v in columns["budget_exhausted_year"]],
+            dtype="Int64"),
     })
 
 

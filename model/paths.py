@@ -397,8 +397,16 @@ def paths_and_fleets(
         defaults = stacked.values
     out: dict[str, np.ndarray] = {}
     fleets: dict[str, FleetState] = {}
+    own_params = params is data.parameters
     for spec in LEVER_SPECS:
         value = values.get(spec.id, defaults[spec.id])
+        if stacked is not None and own_params and value is defaults[spec.id]:
+            # A lever left at every municipality's own reference: the same path on every
+            # run of this stack, kept read-only (so the factors made from it are kept too).
+            out[spec.id], fleet = _stacked_reference_path(data, stacked, spec.id)
+            if fleet is not None:
+                fleets[spec.id] = fleet
+            continue
         if spec.id in FLEETS:
             if _fleet_cached(data, params, spec.id, value):
                 fleets[spec.id] = cached_fleet_state(data, spec.id, float(value))  # type: ignore
@@ -412,6 +420,34 @@ def paths_and_fleets(
             out[spec.id] = lever_path_values(data, spec, value, params, years=years,
                                              reference=(paths, ramps, own))
     return out, fleets
+
+
+@lru_cache(maxsize=64)  # every lever of the overview's stack and of one rebuilt after an import
+def _stacked_reference_path(data: MunicipalityData | MunicipalityStack,
+                            stacked: StackedReference, lever_id: str
+                            ) -> tuple[np.ndarray, FleetState | None]:
+    """A stack's path (and fleet) for a lever at each municipality's reference value, with
+    the stack's own parameters: what paths_and_fleets computes for it, computed once per
+    stack (both are built once and never change) and read-only. A run of all 290 with one
+    lever moved then recomputes that lever's path only, not the other sixteen."""
+    spec = LEVERS_BY_ID[lever_id]
+    value = stacked.values[lever_id]
+    fleet = None
+    if lever_id in FLEETS:
+        fleet = fleet_state(data.parameters, lever_id, stacked.years, value)
+        fleet = FleetState(*(_owned_read_only(a) for a in dataclasses.astuple(fleet)))
+        path = fleet.electric_km * 100.0
+    else:
+        path = lever_path_values(data, spec, value, data.parameters, years=stacked.years,
+                                 reference=(stacked.paths, stacked.ramps, stacked.values))
+    return _owned_read_only(path), fleet
+
+
+def _owned_read_only(array: np.ndarray) -> np.ndarray:
+    """A read-only array that owns its data (a copy where it is a view)."""
+    out = np.array(array) if not array.flags.owndata else array
+    out.flags.writeable = False
+    return out
 
 
 def _fleet_cached(data: MunicipalityData | MunicipalityStack, params: Params, lever_id: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from presentation.charts import ChartData
 from presentation.formatting import fmt_number
@@ -294,21 +295,27 @@ def tornado_table(data: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
                    1 if metric == "budget" else 0)
 
 
-def distribution_description(data: pd.DataFrame, measure: str, name: str, lang: str,
+def distribution_description(data: pa.Table, measure: str, name: str, lang: str,
                              years: bool = False, unit: str = "") -> str:
     """Where the municipality stands among all: its value and rank, the lowest, the median
-    and the highest (years are written as years: 2031, not 2 031)."""
-    if not len(data):
+    and the highest (years are written as years: 2031, not 2 031).
+
+    data is the chart's own Arrow table (name, value, current, rank; sorted by value), read
+    as arrays: no pandas frame is built for it on every lever move."""
+    if not data.num_rows:
         return ""
 
     def num(value: float) -> str:
         return str(round(value)) if years else fmt_number(value, lang) + unit
 
-    current = data[data["current"]]
-    low, high = data.iloc[0], data.iloc[-1]
-    own = (t("chart_distribution_own", lang, name=name, value=num(float(current["value"].iloc[0])),
-             rank=int(current["rank"].iloc[0]), n=len(data)) if len(current) else "")
-    return t("chart_distribution_text", lang, measure=measure, n=len(data), own=own,
-             low=f"{low['name']} {num(float(low['value']))}",
-             median=num(float(data["value"].median())),
-             high=f"{high['name']} {num(float(high['value']))}")
+    names = data.column("name")
+    values = data.column("value").to_numpy()
+    current = np.flatnonzero(data.column("current").to_numpy(zero_copy_only=False))
+    n = data.num_rows
+    own = (t("chart_distribution_own", lang, name=name, value=num(float(values[current[0]])),
+             rank=int(data.column("rank")[int(current[0])].as_py()), n=n)
+           if len(current) else "")
+    return t("chart_distribution_text", lang, measure=measure, n=n, own=own,
+             low=f"{names[0].as_py()} {num(float(values[0]))}",
+             median=num(float(np.median(values))),
+             high=f"{names[n - 1].as_py()} {num(float(values[n - 1]))}")

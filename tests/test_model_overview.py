@@ -26,10 +26,17 @@ from model import (
     run_municipalities,
     run_scenario,
 )
-from model.batch import prepare_municipalities
+from model.batch import prepare_municipalities, run_municipalities_totals, sector_sum
 from model.levers import LEVER_SPECS, LEVERS_BY_ID, LeverError
 from model.local_levers import carry_over, lever_max
-from model.overview import OverviewBase, fossil_fuel_co2_2030, overview_base, run_overview
+from model.overview import (
+    OverviewBase,
+    fossil_fuel_co2_2030,
+    overview_base,
+    overview_columns,
+    run_overview,
+    run_overview_totals,
+)
 from store.csv_tables import read_csv_tables
 
 # Växjö (own parameters and CO2 data), Alvesta (its twin), and a spread of others.
@@ -193,3 +200,49 @@ def test_one_lever_value_per_municipality() -> None:
     result = run_municipalities(datas, {"el_personbilar": values})
     rows = [run_batch(d, {"el_personbilar": v}) for d, v in zip(datas, values, strict=True)]
     assert_rows_equal(result, rows)
+
+
+# ---------------------------------------------------------------------------------------
+# The Sverige page's lever move: the totals alone, and the reference paths kept per stack.
+
+@pytest.mark.parametrize("levers", [{}, MOVED, {"el_personbilar": 55.0}],
+                         ids=["reference", "moved", "one"])
+def test_totals_alone_are_bitwise_those_of_the_full_run(levers: dict[str, float]) -> None:
+    full = run_overview(base(), levers)
+    totals = run_overview_totals(base(), levers)
+    np.testing.assert_array_equal(totals.ghg_totals, full.ghg.sum(axis=-1))
+    np.testing.assert_array_equal(totals.fossil_fuel_co2_2030, fossil_fuel_co2_2030(full))
+    np.testing.assert_array_equal(totals.exhausted_year, full.exhausted_year)
+    for name, column in overview_columns(full).items():
+        np.testing.assert_array_equal(overview_columns(totals)[name], column, err_msg=name)
+    with pytest.raises(KeyError, match="nope"):
+        run_overview_totals(base(), {"nope": 1.0})
+
+
+def test_totals_alone_in_groups_keep_the_order() -> None:
+    first, second, third = (base().datas[i] for i in (0, 1, 2))
+    older = dataclasses.replace(second, parameters=MappingProxyType(
+        {**second.parameters, "car_fleet_year": float(first.base_year)}))
+    batch = prepare_municipalities((first, older, third))
+    full = run_municipalities(batch, MOVED)
+    totals = run_municipalities_totals(batch, MOVED)
+    np.testing.assert_array_equal(totals.totals, full.totals)
+    np.testing.assert_array_equal(totals.fossil_fuel_co2_2030, full.fossil_fuel_co2_2030)
+
+
+@pytest.mark.parametrize("sectors", [1, 5, 8, 9, 17])
+def test_sector_sum_adds_as_numpy_sums_the_last_axis(sectors: int) -> None:
+    rng = np.random.default_rng(sectors)
+    values = rng.standard_normal((7, 5, sectors)) * 10.0 ** rng.integers(-3, 8, (7, 5, sectors))
+    columns = [values[..., j] for j in range(sectors)]
+    columns[0] = 2.5  # a float broadcasts like the sectors no lever changes
+    values[..., 0] = 2.5
+    np.testing.assert_array_equal(sector_sum(columns, (7, 5)), values.sum(axis=-1))
+
+
+def test_a_run_after_another_setting_is_unchanged() -> None:
+    """The paths kept for levers at their reference (read-only, per stack) give the same
+    numbers whatever ran before."""
+    first = run_overview(base(), {"el_personbilar": 55.0}).ghg.copy()
+    run_overview(base(), {"reduktionsplikt_diesel": 30.0, "el_tunga_lastbilar": 40.0})
+    np.testing.assert_array_equal(run_overview(base(), {"el_personbilar": 55.0}).ghg, first)

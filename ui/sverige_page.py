@@ -6,19 +6,28 @@ each municipality's own base), the rest stay at each one's own reference. Budget
 own, the others estimated by the principle the user chooses (ui/budget_principle.py).
 A table (sortable, searchable), a distribution chart with the current municipality
 highlighted, and a link that opens a municipality with the same levers (`kommun=CODE`).
+
+A lever move costs the model's run and the elements, little else: what no lever moves
+(names, counties, base-year figures, search text, link parameters, budgets) is kept per
+base, language and principle in ui/shared_cache, and the table and the chart's data go to
+Streamlit as Arrow tables built from the model's arrays (model.overview.run_overview_totals),
+not as pandas frames it would convert again.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from model.levers import LEVERS_BY_ID
 from model.local_levers import BECCS_LEVERS
-from model.overview import OverviewBase, overview_budgets, overview_frame, run_overview
+from model.overview import OverviewBase, overview_budgets, overview_columns, run_overview_totals
 from presentation.chart_text import distribution_description, renamed
 from presentation.formatting import VEGA_LOCALE, fmt_percent, fmt_tonnes
 from presentation.i18n import t
@@ -35,6 +44,7 @@ from ui.chart_access import chart_with_text
 from ui.context import page_context
 from ui.data_access import budget_allocation_basis, overview_base_cached
 from ui.figures import metric_delta
+from ui.shared_cache import shared
 from ui.sharing import share_url
 
 SEARCH_KEY = "sverige_search"
@@ -67,47 +77,152 @@ def municipality_query(code: str, lang: str, moved: dict[str, float], base: Over
     return params
 
 
+@dataclass(frozen=True, eq=False)
+class _Fixed:
+    """What the page shows that no lever moves, for one base and language: the table's
+    fixed columns as Arrow arrays, the search text and link parameter of every row."""
+
+    columns: dict[str, pa.Array]  # titled, in the table's order before the model's columns
+    codes: np.ndarray  # (n,) str, the base's order
+    budget_kind: pa.Array  # estimated or the municipality's own, in the language
+    names: pa.Array
+    code_array: pa.Array
+    name_of: dict[str, str]
+    labels: dict[str, str]  # the open picker's text per code
+    hay: tuple[str, ...]  # name, county and code, casefolded (the search)
+    plant: dict[str, bool]  # a BECCS plant (the link keeps the BECCS lever)
+    code_param: dict[str, str]  # "kommun=CODE", encoded once
+    total_base: float  # t CO2e, all municipalities in the base year
+    total_1990: float | None
+    table_meta: dict[str, object]  # pandas' schema metadata of the table, and of the chart
+    chart_meta: dict[str, object]
+
+
+def _pandas_meta(columns: dict[str, str]) -> dict[str, object]:
+    """The schema metadata pyarrow writes for a pandas frame with these column dtypes (and
+    a default index): the page's Arrow tables carry it, so the browser and AppTest read
+    them exactly as they read the pandas frames the page used to send."""
+    sample = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in columns.items()})
+    return json.loads(pa.Schema.from_pandas(sample).metadata[b"pandas"])
+
+
+def _as_from_pandas(table: pa.Table, meta: dict[str, object]) -> pa.Table:
+    """The table with pandas' metadata for its row count (a RangeIndex 0..n)."""
+    (index,) = meta["index_columns"]  # type: ignore[misc]
+    return table.replace_schema_metadata({"pandas": json.dumps(
+        {**meta, "index_columns": [{**index, "stop": table.num_rows}]})})
+
+
+@shared(max_entries=8)
+def _fixed(base: OverviewBase, lang: str) -> _Fixed:
+    """The lever-independent parts, once per base (an import builds a new base and empties
+    this cache) and language: a lever move then only adds the model's columns."""
+    codes = [str(c) for c in base.codes]
+    names = [str(n) for n in base.names]
+    counties = [str(c) for c in base.counties]
+    h1990 = np.nonzero(base.history_years == 1990)[0]
+    titles = [t(key, lang) for key in (
+        "sverige_col_code", "sverige_col_name", "sverige_col_county", "col_ghg_2024",
+        "col_ghg_2030", "col_change_1990", "col_per_capita", "col_fossil_2030", "col_budget",
+        "col_budget_kind", "col_exhausted", "sverige_col_link")]
+    kinds = ["str"] * 3 + ["float64"] * 6 + ["str", "Int64", "str"]
+    return _Fixed(
+        table_meta=_pandas_meta(dict(zip(titles, kinds, strict=True))),
+        chart_meta=_pandas_meta({"name": "str", "code": "str", "value": "float64",
+                                 "current": "bool", "rank": "int64"}),
+        columns={
+            t("sverige_col_code", lang): pa.array(codes, pa.large_string()),
+            t("sverige_col_name", lang): pa.array(names, pa.large_string()),
+            t("sverige_col_county", lang): pa.array(counties, pa.large_string()),
+            t("col_ghg_2024", lang): pa.array(np.round(base.history_totals[:, -1], 0)),
+        },
+        budget_kind=pa.array(np.where(base.budget_estimated, t("budget_kind_estimate", lang),
+                                      t("budget_kind_stated", lang)).tolist(), pa.large_string()),
+        codes=base.codes,
+        names=pa.array(names, pa.large_string()),
+        code_array=pa.array(codes, pa.large_string()),
+        name_of=dict(zip(codes, names, strict=True)),
+        labels={c: f"{county} – {n} ({c})" for c, n, county in zip(codes, names, counties,
+                                                                  strict=True)},
+        hay=tuple(f"{n} {county} {c}".casefold() for c, n, county in zip(codes, names, counties,
+                                                                          strict=True)),
+        plant=dict(zip(codes, (bool(p) for p in base.beccs_max > 0), strict=True)),
+        code_param={c: urlencode({MUNICIPALITY_PARAM: c}) for c in codes},
+        total_base=float(base.history_totals[:, -1].sum()),
+        total_1990=float(base.history_totals[:, h1990[0]].sum()) if len(h1990) else None,
+    )
+
+
+@shared(max_entries=16)
+def _budgets(base: OverviewBase, principle: str, weight: float) -> np.ndarray:
+    """Every municipality's budget under a principle (the same on every lever move; shared
+    by every session, so read-only)."""
+    budgets = np.array(overview_budgets(base, budget_allocation_basis(), principle, weight),
+                       dtype=float)
+    budgets.flags.writeable = False
+    return budgets
+
+
+def _around_code(params: dict[str, str]) -> tuple[str, str]:
+    """urlencode(params) split around its municipality parameter: what comes before it (with
+    its "&") and after it, so each row's address is one string join."""
+    pairs = [urlencode({key: value}) for key, value in params.items()]
+    at = list(params).index(MUNICIPALITY_PARAM)
+    return "".join(p + "&" for p in pairs[:at]), "".join("&" + p for p in pairs[at + 1:])
+
+
 def municipality_links(codes: list[str], lang: str, moved: dict[str, float],
                        base: OverviewBase) -> list[str]:
     """municipality_query's address for many municipalities at once (one per table row):
-    the parameters are worked out twice (with and without a BECCS plant), not 290 times."""
+    the parameters are worked out twice (with and without a BECCS plant), not 290 times,
+    and each row only joins its encoded code between them."""
     prefix = share_url({}, PAGE_PATH).rstrip("?")
-    plant = dict(zip(base.codes, base.beccs_max > 0, strict=True))
-    templates = {has: municipality_query("", lang, moved, base, plant=has)
-                 for has in (True, False)}
-    return [f"{prefix}?{urlencode({**templates[bool(plant.get(c))], MUNICIPALITY_PARAM: c})}"
-            for c in codes]
+    fixed = _fixed(base, lang)
+    parts = {has: _around_code(municipality_query("", lang, moved, base, plant=has))
+             for has in (True, False)}
+    out = []
+    for c in codes:
+        before, after = parts[fixed.plant.get(c, False)]
+        param = fixed.code_param.get(c) or urlencode({MUNICIPALITY_PARAM: c})
+        out.append(f"{prefix}?{before}{param}{after}")
+    return out
 
 
-def _table(frame: pd.DataFrame, lang: str, links: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("sverige_col_code", lang): frame["code"],
-        t("sverige_col_name", lang): frame["name"],
-        t("sverige_col_county", lang): frame["county"],
-        t("col_ghg_2024", lang): frame["ghg_2024_t"].round(0),
-        t("col_ghg_2030", lang): frame["ghg_2030_t"].round(0),
-        t("col_change_1990", lang): (frame["ghg_change_2030_vs_1990"] * 100).round(1),
-        t("col_per_capita", lang): frame["ghg_per_capita_2030_kg"].round(0),
-        t("col_fossil_2030", lang): frame["fossil_fuel_co2_2030_t"].round(0),
-        t("col_budget", lang): frame["budget_t"].round(0),
-        t("col_budget_kind", lang): np.where(frame["budget_estimated"],
-                                             t("budget_kind_estimate", lang),
-                                             t("budget_kind_stated", lang)),
-        t("col_exhausted", lang): frame["budget_exhausted_year"],
-        t("sverige_col_link", lang): links,
-    })
+def _table(fixed: _Fixed, columns: dict[str, np.ndarray], lang: str,
+           rows: np.ndarray | None, links: list[str]) -> pa.Table:
+    """The table as Arrow (the fixed columns kept, the model's added): the same columns and
+    types a pandas frame of it converts to, without building one on every lever move."""
+    exhausted = columns["budget_exhausted_year"]
+    missing = np.isnan(exhausted)
+    moving = {
+        t("col_ghg_2030", lang): pa.array(np.round(columns["ghg_2030_t"], 0)),
+        t("col_change_1990", lang): pa.array(np.round(columns[CHANGE] * 100, 1)),
+        t("col_per_capita", lang): pa.array(np.round(columns["ghg_per_capita_2030_kg"], 0)),
+        t("col_fossil_2030", lang): pa.array(np.round(columns["fossil_fuel_co2_2030_t"], 0)),
+        t("col_budget", lang): pa.array(np.round(columns["budget_t"], 0)),
+        t("col_budget_kind", lang): fixed.budget_kind,
+        t("col_exhausted", lang): pa.array(np.where(missing, 0, exhausted).astype(np.int64),
+                                           mask=missing),
+    }
+    table = pa.table({**fixed.columns, **moving})
+    if rows is not None:
+        table = table.take(pa.array(rows, pa.int64()))
+    return _as_from_pandas(table.append_column(
+        t("sverige_col_link", lang), pa.array(links, pa.large_string())), fixed.table_meta)
 
 
-def distribution_data(frame: pd.DataFrame, measure: str, code: str) -> pd.DataFrame:
+def distribution_data(fixed: _Fixed, values: np.ndarray, code: str) -> pa.Table:
     """Every municipality's value of the measure, sorted, with its rank and whether it is
-    the current one (the chart's data)."""
-    values = frame[measure].astype(float)
-    if measure == "ghg_change_2030_vs_1990":
-        values = values * 100.0
-    data = pd.DataFrame({"name": frame["name"], "code": frame["code"], "value": values,
-                         "current": frame["code"] == code})
-    data = data.dropna(subset=["value"]).sort_values("value", kind="stable")
-    return data.assign(rank=np.arange(1, len(data) + 1)).reset_index(drop=True)
+    the current one (the chart's data, as Arrow: Streamlit sends it as it is)."""
+    kept = np.flatnonzero(~np.isnan(values))
+    order = kept[np.argsort(values[kept], kind="stable")]
+    return _as_from_pandas(pa.table({
+        "name": fixed.names.take(order),
+        "code": fixed.code_array.take(order),
+        "value": pa.array(values[order].astype(float)),
+        "current": pa.array(fixed.codes[order] == code),
+        "rank": pa.array(np.arange(1, len(order) + 1, dtype=np.int64)),
+    }), fixed.chart_meta)
 
 
 def distribution_spec(measure: str, name: str, lang: str) -> dict[str, object]:
@@ -161,19 +276,17 @@ def main() -> None:
     st.caption(t("sverige_intro", lang, moved=moved_text))
 
     base = overview_base_cached()
+    fixed = _fixed(base, lang)
     with st.container(border=True):
         principle_widgets(lang)
         st.caption(t("sverige_budget_note", lang) + " " + principle_note(lang))
     principle, weight = current_principle()
-    budgets = overview_budgets(base, budget_allocation_basis(), principle, weight)
-    result = run_overview(base, moved, budgets)
-    frame = overview_frame(result).rename(columns={f"ghg_{base.base_year}_t": "ghg_2024_t"})
+    result = run_overview_totals(base, moved, _budgets(base, principle, weight))
+    columns = overview_columns(result)
 
-    total_2030 = float(frame["ghg_2030_t"].sum())
-    total_base = float(frame["ghg_2024_t"].sum())
-    h1990 = np.nonzero(base.history_years == 1990)[0]
-    total_1990 = float(base.history_totals[:, h1990[0]].sum()) if len(h1990) else None
-    exhausted = int((frame["budget_exhausted_year"].fillna(9999) <= 2030).sum())
+    total_2030 = float(np.nansum(columns["ghg_2030_t"]))
+    total_base, total_1990 = fixed.total_base, fixed.total_1990
+    exhausted = int((columns["budget_exhausted_year"] <= 2030).sum())
     cols = st.columns(4)
     change = total_2030 / total_base - 1.0
     # The real minus sign hides the sign from Streamlit: metric_delta sets arrow and colour.
@@ -183,43 +296,43 @@ def main() -> None:
     cols[1].metric(t("sverige_change_1990", lang),
                    fmt_percent(total_2030 / total_1990 - 1.0, lang, 0) if total_1990 else "–")
     cols[2].metric(t("sverige_fossil_2030", lang),
-                   fmt_tonnes(float(frame["fossil_fuel_co2_2030_t"].sum()), lang))
+                   fmt_tonnes(float(np.nansum(columns["fossil_fuel_co2_2030_t"])), lang))
     cols[3].metric(t("sverige_exhausted_by_2030", lang),
-                   t("sverige_kommuner_count", lang, n=exhausted, total=len(frame)))
+                   t("sverige_kommuner_count", lang, n=exhausted, total=base.n))
 
     measure = st.selectbox(t("sverige_chart_measure", lang), options=list(MEASURES),
                            format_func=lambda m: t(_MEASURE_TEXT[m], lang), key=MEASURE_KEY)
     name = str(ctx.data.name)
-    distribution = distribution_data(frame, measure, code)
+    values = columns[measure] * 100.0 if measure == CHANGE else columns[measure]
+    distribution = distribution_data(fixed, values, code)
     label = t(_MEASURE_TEXT[measure], lang)
     chart_with_text(distribution, distribution_spec(measure, name, lang),
                     distribution_description(distribution, label, name, lang,
                                              years=measure == "budget_exhausted_year",
                                              unit="\u00a0%" if measure == CHANGE else ""),
                     "sverige_chart",
-                    lambda: renamed(distribution, {"rank": t("col_rank", lang),
-                                                   "name": t("mun_legend_municipality", lang),
-                                                   "value": label}, 1),
+                    lambda: renamed(distribution.to_pandas(),
+                                    {"rank": t("col_rank", lang),
+                                     "name": t("mun_legend_municipality", lang),
+                                     "value": label}, 1),
                     lang)
 
     query = st.text_input(t("sverige_search", lang), key=SEARCH_KEY).strip().casefold()
-    shown = frame
-    if query:
-        hay = (frame["name"] + " " + frame["county"] + " " + frame["code"]).str.casefold()
-        shown = frame[hay.str.contains(query, regex=False)]
-    links = municipality_links(list(shown["code"]), lang, moved, base)
+    rows = (np.array([i for i, hay in enumerate(fixed.hay) if query in hay], dtype=np.int64)
+            if query else None)
+    shown = [str(c) for c in (fixed.codes if rows is None else fixed.codes[rows])]
+    links = municipality_links(shown, lang, moved, base)
     st.dataframe(
-        _table(shown, lang, links), hide_index=True, width="stretch", key="sverige_table",
+        _table(fixed, columns, lang, rows, links), hide_index=True, width="stretch",
+        key="sverige_table",
         column_config={t("sverige_col_link", lang): st.column_config.LinkColumn(
             display_text=t("sverige_col_link", lang))},
     )
-    options = list(shown["code"]) or [code]
-    names = dict(zip(frame["code"], frame["name"], strict=True))
-    counties = dict(zip(frame["code"], frame["county"], strict=True))
+    options = shown or [code]
     default = options.index(code) if code in options else 0
     picked = st.selectbox(t("sverige_open_pick", lang), options=options, index=default,
-                          format_func=lambda c: f"{counties.get(c, '')} – {names.get(c, c)} ({c})",
+                          format_func=lambda c: fixed.labels.get(c) or f" – {c} ({c})",
                           key=OPEN_KEY)
-    st.link_button(t("sverige_open", lang, name=names.get(picked, picked)),
+    st.link_button(t("sverige_open", lang, name=fixed.name_of.get(picked, picked)),
                    share_url(municipality_query(picked, lang, moved, base), PAGE_PATH),
                    icon=":material/open_in_new:")
