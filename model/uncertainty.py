@@ -44,7 +44,14 @@ from model.data import MunicipalityData
 from model.errors import UserFacingError
 from model.levers import Levers
 from model.paths import END_YEAR
-from model.uncertainty_core import KNOWN_INPUTS, NOT_EXHAUSTED, DrawOutcome, run_draws
+from model.uncertainty_core import (
+    KNOWN_INPUTS,
+    NOT_EXHAUSTED,
+    DrawOutcome,
+    PreparedDraws,
+    prepare_draws,
+    run_draws,
+)
 
 Distribution = Literal["uniform", "triangular", "normal"]
 DISTRIBUTIONS: tuple[str, ...] = ("uniform", "triangular", "normal")
@@ -149,6 +156,19 @@ def draws_for(inputs: Sequence[UncertainInput], n: int, seed: int) -> Mapping[st
     """The draws for a seed, made once: every lever setting reuses the same draws, which
     keeps a lever change cheap and makes the chances move only because the levers moved."""
     return _cached_sample(tuple(inputs), n, seed)
+
+
+@lru_cache(maxsize=8)
+def _cached_prepared(data: MunicipalityData, inputs: tuple[UncertainInput, ...], n: int,
+                     seed: int) -> PreparedDraws:
+    return prepare_draws(data, _cached_sample(inputs, n, seed))
+
+
+def prepared_draws_for(data: MunicipalityData, inputs: Sequence[UncertainInput], n: int,
+                       seed: int) -> PreparedDraws:
+    """draws_for, with what follows from the draws alone (growth factors, parameters) made
+    once per municipality: a lever move then runs only what the levers change."""
+    return _cached_prepared(data, tuple(inputs), n, seed)
 
 
 def check_draws(draws: int) -> None:
@@ -267,7 +287,7 @@ def run_uncertainty(
 ) -> UncertaintyResult:
     """The Monte Carlo for one scenario: sample, run the batch, summarise."""
     check_draws(draws)
-    values = draws_for(inputs, draws, seed)
+    values = prepared_draws_for(data, inputs, draws, seed)
     return summarise(data, run_draws(data, levers, budget, values), seed)
 
 
