@@ -56,6 +56,13 @@ def _lagged_cumsum(values: np.ndarray, lag: np.ndarray | float) -> np.ndarray:
         earlier = np.concatenate([np.zeros(total.shape[:-1] + (k,)), total[..., : n - k]],
                                  axis=-1)
         return total - earlier
+    if total.ndim == 1:
+        # One path, a lifetime per row (a Monte Carlo's draws): take from the path padded
+        # with what the general case below reads out of range (0 before the first year,
+        # the last year's sum after the last), in one indexing instead of a dozen calls.
+        lags = np.clip(lags, -n, n)
+        padded = np.concatenate([np.zeros(n), total, np.full(n, total[-1])])
+        return total - padded[np.arange(n, 2 * n) - lags]
     idx = np.arange(n) - lags  # (n_batch, 1) lags give (n_batch, years)
     shape = np.broadcast_shapes(total.shape, idx.shape)
     earlier = np.take_along_axis(np.broadcast_to(total, shape),
