@@ -68,6 +68,7 @@ from model.levers import LEVER_SPECS, LEVERS_BY_ID, TARGET_YEAR, LeverError, Lev
 from model.local_levers import BECCS_LEVER, lever_max, lever_max_stacked
 from model.paths import (
     CAR_LEVER,
+    FrozenParameters,
     StackedReference,
     parameter_view,
     paths_and_fleets,
@@ -194,7 +195,9 @@ def run_batch_totals(
     """run_batch's totals, fossil-fuel CO2 in 2030, transport sub-sectors and BECCS, summed
     from each sector's numbers without laying out the (n, years, 9) arrays (a 300-draw
     batch spent most of its time making them). Equal to run_batch's (the same arithmetic,
-    summed in sector order)."""
+    summed in sector order). ``parameters`` may be FrozenParameters
+    (model.paths.frozen_parameter_view, made once for many lever settings): what follows
+    from them and from levers that did not move is then kept between runs."""
     run = _prepare(data, levers, parameters, base_scale)
     columns = sector_columns(data, run.years, run.paths, run.params)
     shape = (run.n, len(run.years))
@@ -242,14 +245,21 @@ def _prepare(data: MunicipalityData, levers: Mapping[str, ArrayLike] | Levers | 
     )
     _check_ranges(data, values)
     scale = None if base_scale is None else np.atleast_2d(np.asarray(base_scale, dtype=float))
-    n = _batch_size(values, parameters,
+    frozen = parameters if isinstance(parameters, FrozenParameters) else None
+    n = _batch_size(values, None if frozen is not None else parameters,
                     extra=scale if scale is not None and scale.shape[0] > 1 else None)
+    if frozen is not None and frozen.n > 1:
+        if n not in (1, frozen.n):
+            raise ValueError(f"All batch arrays must have the same length; got "
+                             f"{sorted({n, frozen.n})}.")
+        n = frozen.n
     # A lever given as one float keeps one path for the whole batch (the core broadcasts);
     # every output still carries the leading axis n.
     reference = reference_levers(data)
     full = {spec.id: _one_or_n(values.get(spec.id, getattr(reference, spec.id)))
             for spec in LEVER_SPECS}
-    params = parameter_view(data, {k: _one_or_n(v) for k, v in (parameters or {}).items()})
+    params = frozen if frozen is not None else parameter_view(
+        data, {k: _one_or_n(v) for k, v in (parameters or {}).items()})
     paths, fleets = paths_and_fleets(data, full, params)
     return _Run(n, reference_paths(data).years.copy(), paths, fleets, params, scale)
 

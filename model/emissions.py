@@ -27,6 +27,7 @@ import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, diesel_shares
 from model.levers import LEVER_SPECS, lever_with_effect
+from model.paths import FrozenParameters
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -386,7 +387,8 @@ def sector_columns(
     co2, other_gases = b.co2, b.other_gases
     act = part_factors(paths)
     fuel_paths = [paths[spec.id] for spec in _FUEL_LEVERS]
-    fuel, biofuel = (_kept(_road_fuel, p, b, *fuel_paths) if p is data.parameters
+    fuel, biofuel = (_kept(_road_fuel, p, b, *fuel_paths)
+                     if p is data.parameters or isinstance(p, FrozenParameters)
                      else _road_fuel(p, b, *fuel_paths))
 
     # Transport, per sub-sector: activity (lever factors such as the non-electric share of

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import numpy as np
 
@@ -36,7 +35,7 @@ from model.data import MunicipalityData
 from model.emissions import part_factors
 from model.levers import TARGET_YEAR, Levers, lever_with_effect
 from model.local_levers import lever_max
-from model.paths import lever_paths, reference_paths
+from model.paths import FrozenParameters, frozen_parameter_view, lever_paths, reference_paths
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
 from model.sectors import AGRICULTURE, PART_RUMINANTS, PART_SOILS, SECTORS, TRANSPORT_SUBSECTORS
 
@@ -99,7 +98,7 @@ class PreparedDraws:
     data: MunicipalityData
     n: int
     given: frozenset[str]  # the inputs the draws give (others are at their neutral value)
-    parameters: Mapping[str, np.ndarray]  # model parameters for run_batch_totals, (n,) each
+    parameters: FrozenParameters  # the model's parameters with the drawn ones, (n, 1)
     beccs_shift: np.ndarray | None  # (n,) years added to the BECCS start, if drawn
     level: np.ndarray  # (n, 9) the statistics' revision as a factor by sector
     car_growth: np.ndarray  # (n, T) car traffic's growth factor − 1
@@ -132,7 +131,7 @@ def prepare_draws(data: MunicipalityData, values: Mapping[str, np.ndarray]) -> P
     a = SECTORS.index(AGRICULTURE)
     prepared = PreparedDraws(
         data=data, n=n, given=frozenset(values),
-        parameters=MappingProxyType(parameters),
+        parameters=frozen_parameter_view(data, parameters),
         beccs_shift=col("beccs_start_shift") if "beccs_start_shift" in values else None,
         level=level,
         car_growth=(_growth(col("car_mileage_trend"), elapsed)
@@ -142,7 +141,7 @@ def prepare_draws(data: MunicipalityData, values: Mapping[str, np.ndarray]) -> P
         soils=col("agri_ef_soils")[:, None] - 1.0,
         level_agriculture=level[:, a:a + 1],
     )
-    for array in (*parameters.values(), prepared.beccs_shift, level, prepared.car_growth,
+    for array in (prepared.beccs_shift, level, prepared.car_growth,
                   prepared.freight_growth, prepared.enteric, prepared.soils):
         if array is not None:
             array.flags.writeable = False  # kept and shared between runs
