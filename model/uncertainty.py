@@ -158,6 +158,9 @@ def draws_for(inputs: Sequence[UncertainInput], n: int, seed: int) -> Mapping[st
     return _cached_sample(tuple(inputs), n, seed)
 
 
+_KEEP_PREPARED_MAX = 10_000  # draws; larger samples are prepared on each run (memory)
+
+
 @lru_cache(maxsize=8)
 def _cached_prepared(data: MunicipalityData, inputs: tuple[UncertainInput, ...], n: int,
                      seed: int) -> PreparedDraws:
@@ -311,7 +314,8 @@ def run_uncertainty(
 ) -> UncertaintyResult:
     """The Monte Carlo for one scenario: sample, run the batch, summarise."""
     check_draws(draws)
-    values = prepared_draws_for(data, inputs, draws, seed)
+    values = (prepared_draws_for(data, inputs, draws, seed) if draws <= _KEEP_PREPARED_MAX
+              else draws_for(inputs, draws, seed))
     return summarise(data, run_draws(data, levers, budget, values), seed)
 
 
