@@ -20,6 +20,10 @@ fossil CO2 (exact: fossil CO2 is linear in activity; their methane and nitrous o
 1–3 % of transport, are left as they are), and agriculture's emission factors scale the
 ruminants' and the soils' parts of agriculture (the same split the core makes). With every
 input at its central value the draws reproduce ``run_scenario`` exactly (tested).
+
+What follows from the draws alone (the parameters as FrozenParameters, the revision, the
+traffic growth factors) is ``prepare_draws``: made once per sample and municipality
+(model.uncertainty keeps it), so a lever move runs only what the levers change.
 """
 
 from __future__ import annotations
