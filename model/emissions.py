@@ -27,6 +27,7 @@ import numpy as np
 
 from model.data import MunicipalityData, MunicipalityStack, diesel_shares
 from model.levers import LEVER_SPECS, lever_with_effect
+from model.paths import FrozenParameters
 from model.sectors import (
     AGRICULTURE,
     ELECTRICITY_HEAT,
@@ -217,22 +218,31 @@ _KEPT_MAX = 8192  # entries of one path (years,) each: a few MB at most
 _R = TypeVar("_R")
 
 
-def _kept(make: Callable[..., _R], *inputs: object) -> _R:
+def _kept(make: Callable[..., _R], *inputs: object,
+          store: dict[tuple[int, ...], tuple[tuple[object, ...], object]] | None = None,
+          limit: int = _KEPT_MAX) -> _R:
     """make(*inputs), kept while the inputs are the same unchangeable objects: a slider move
     changes one lever, and the other levers' factors are those of the last run. Arrays
-    that may change (writeable, or views) are never kept."""
+    that may change (writeable, or views) are never kept. ``store`` and ``limit``: where
+    and how many (a batch's results are larger than one path's)."""
     if any(isinstance(x, np.ndarray) and (x.flags.writeable or not x.flags.owndata)
            for x in inputs):
         return make(*inputs)
+    kept = _KEPT if store is None else store
     key = (id(make), *map(id, inputs))
-    hit = _KEPT.get(key)
+    hit = kept.get(key)
     if hit is not None and all(x is y for x, y in zip(hit[0], inputs, strict=True)):
         return hit[1]  # type: ignore[return-value]
     value = make(*inputs)
-    if len(_KEPT) >= _KEPT_MAX:
-        _KEPT.clear()
-    _KEPT[key] = (inputs, value)
+    if len(kept) >= limit:
+        kept.clear()
+    kept[key] = (inputs, value)
     return value
+
+
+# Results for FrozenParameters (a Monte Carlo's draws): arrays (n, years) each, so few.
+_KEPT_BATCH: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+_KEPT_BATCH_MAX = 16
 
 
 def _kept_factor(make: Callable[[np.ndarray], np.ndarray], path: np.ndarray) -> np.ndarray:
@@ -386,8 +396,13 @@ def sector_columns(
     co2, other_gases = b.co2, b.other_gases
     act = part_factors(paths)
     fuel_paths = [paths[spec.id] for spec in _FUEL_LEVERS]
-    fuel, biofuel = (_kept(_road_fuel, p, b, *fuel_paths) if p is data.parameters
-                     else _road_fuel(p, b, *fuel_paths))
+    if p is data.parameters:
+        fuel, biofuel = _kept(_road_fuel, p, b, *fuel_paths)
+    elif isinstance(p, FrozenParameters):
+        fuel, biofuel = _kept(_road_fuel, p, b, *fuel_paths, store=_KEPT_BATCH,
+                              limit=_KEPT_BATCH_MAX)
+    else:
+        fuel, biofuel = _road_fuel(p, b, *fuel_paths)
 
     # Transport, per sub-sector: activity (lever factors such as the non-electric share of
     # vehicle-km) × the fossil fraction of its fuel.

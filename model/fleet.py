@@ -57,6 +57,13 @@ def _lagged_cumsum(values: np.ndarray, lag: np.ndarray | float) -> np.ndarray:
         return shifted if shifted.shape == shape else np.broadcast_to(shifted, shape).copy()
     if lags.ndim == 0:  # one lifetime for the whole batch: a plain shift
         return _shifted_difference(total, int(lags))
+    if total.ndim == 1:
+        # One path, a lifetime per row (a Monte Carlo's draws): take from the path padded
+        # with what the general case below reads out of range (0 before the first year,
+        # the last year's sum after the last), in one indexing instead of a dozen calls.
+        lags = np.clip(lags, -n, n)
+        padded = np.concatenate([np.zeros(n), total, np.full(n, total[-1])])
+        return total - padded[np.arange(n, 2 * n) - lags]
     idx = np.arange(n) - lags  # (n_batch, 1) lags give (n_batch, years)
     shape = np.broadcast_shapes(total.shape, idx.shape)
     earlier = np.take_along_axis(np.broadcast_to(total, shape),

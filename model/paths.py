@@ -62,6 +62,41 @@ def parameter_view(data: MunicipalityData | MunicipalityStack,
     return MappingProxyType(merged)
 
 
+class FrozenParameters(dict):  # type: ignore[type-arg]
+    """A parameter view that cannot change (no item assignment, read-only arrays), made
+    once for many runs (a Monte Carlo's draws, frozen_parameter_view): what follows from
+    it and from levers that did not move is then kept between runs (model.emissions)."""
+
+    n: int  # the batch size of its arrays (1 if none)
+
+    def _frozen(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("FrozenParameters cannot change.")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _frozen  # type: ignore
+    __ior__ = _frozen  # type: ignore[assignment]
+
+
+def frozen_parameter_view(data: MunicipalityData | MunicipalityStack,
+                          overrides: Mapping[str, float | np.ndarray]) -> FrozenParameters:
+    """parameter_view's numbers as FrozenParameters: every array its own read-only copy."""
+    merged: dict[str, float | np.ndarray] = dict(data.parameters)
+    sizes = set()
+    for key, value in overrides.items():
+        array = np.asarray(value, dtype=float)
+        if array.ndim == 0:
+            merged[key] = float(array)
+            continue
+        column = np.array(array[..., None])
+        column.flags.writeable = False
+        merged[key] = column
+        sizes.add(array.shape[0])
+    if len(sizes) > 1:
+        raise ValueError(f"All batch arrays must have the same length; got {sorted(sizes)}.")
+    frozen = FrozenParameters(merged)
+    frozen.n = sizes.pop() if sizes else 1
+    return frozen
+
+
 def ramp(years: np.ndarray, start: int, target: int = TARGET_YEAR,
          continues: bool = False) -> np.ndarray:
     """0 up to the start year, rising linearly to 1 in the target year; after it 1, or

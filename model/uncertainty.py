@@ -44,7 +44,14 @@ from model.data import MunicipalityData
 from model.errors import UserFacingError
 from model.levers import Levers
 from model.paths import END_YEAR
-from model.uncertainty_core import KNOWN_INPUTS, NOT_EXHAUSTED, DrawOutcome, run_draws
+from model.uncertainty_core import (
+    KNOWN_INPUTS,
+    NOT_EXHAUSTED,
+    DrawOutcome,
+    PreparedDraws,
+    prepare_draws,
+    run_draws,
+)
 
 Distribution = Literal["uniform", "triangular", "normal"]
 DISTRIBUTIONS: tuple[str, ...] = ("uniform", "triangular", "normal")
@@ -151,6 +158,22 @@ def draws_for(inputs: Sequence[UncertainInput], n: int, seed: int) -> Mapping[st
     return _cached_sample(tuple(inputs), n, seed)
 
 
+_KEEP_PREPARED_MAX = 10_000  # draws; larger samples are prepared on each run (memory)
+
+
+@lru_cache(maxsize=8)
+def _cached_prepared(data: MunicipalityData, inputs: tuple[UncertainInput, ...], n: int,
+                     seed: int) -> PreparedDraws:
+    return prepare_draws(data, _cached_sample(inputs, n, seed))
+
+
+def prepared_draws_for(data: MunicipalityData, inputs: Sequence[UncertainInput], n: int,
+                       seed: int) -> PreparedDraws:
+    """draws_for, with what follows from the draws alone (growth factors, parameters) made
+    once per municipality: a lever move then runs only what the levers change."""
+    return _cached_prepared(data, tuple(inputs), n, seed)
+
+
 def check_draws(draws: int) -> None:
     """Raise UncertaintyError for a number of draws the Monte Carlo cannot use."""
     if not (2 <= draws <= MAX_DRAWS):
@@ -216,7 +239,11 @@ def sorted_quantiles(values: np.ndarray, levels: Sequence[float]) -> np.ndarray:
     """``np.quantile(values, levels, axis=0)`` (its default, linear method), bit for bit,
     from one sort of the draws: numpy partitions once per level, which was a fifth of
     the Monte Carlo behind every lever move."""
-    ordered = np.sort(values, axis=0)
+    return _quantiles_of_sorted(np.sort(values, axis=0), levels)
+
+
+def _quantiles_of_sorted(ordered: np.ndarray, levels: Sequence[float]) -> np.ndarray:
+    """sorted_quantiles for values already sorted along the first axis."""
     n = ordered.shape[0]
     position = (n - 1) * np.asarray(levels, dtype=float)
     low = np.floor(position).astype(int)
@@ -228,6 +255,18 @@ def sorted_quantiles(values: np.ndarray, levels: Sequence[float]) -> np.ndarray:
     return np.where(weight >= 0.5, above - step * (1.0 - weight), below + step * weight)
 
 
+@lru_cache(maxsize=64)
+def _inverted_cdf_positions(n: int, levels: tuple[float, ...]) -> np.ndarray:
+    """Where np.quantile(..., method="inverted_cdf") takes each level from n sorted values
+    (numpy's own arithmetic: the order statistic at n·q − 1, rounded up unless whole)."""
+    index = n * np.asarray(levels, dtype=float) - 1
+    previous = np.floor(index)
+    positions = np.where(index - previous == 0, previous, previous + 1).astype(np.intp)
+    positions[positions < 0] = 0
+    positions.flags.writeable = False
+    return positions
+
+
 def summarise(data: MunicipalityData, outcome: DrawOutcome, seed: int) -> UncertaintyResult:
     """Percentiles and chances from a batch of draws."""
     n = outcome.net.shape[0]
@@ -235,15 +274,23 @@ def summarise(data: MunicipalityData, outcome: DrawOutcome, seed: int) -> Uncert
     future = outcome.years > data.base_year
     years = np.concatenate([data.history_years, outcome.years[future]])
     levels = [q for _, q in QUANTILES]
-    # One sort for every year's net emissions and (last column) fossil CO2 in 2030.
-    future_q = sorted_quantiles(
-        np.column_stack([outcome.net[:, future], outcome.fossil_co2_2030]), levels)
+    # One sort for every year's net emissions and (last row) fossil CO2 in 2030, each row
+    # a year with its draws side by side (sorting along rows in memory is the fast way).
+    by_year = np.empty((int(future.sum()) + 1, n))
+    by_year[:-1] = outcome.net[:, future].T
+    by_year[-1] = outcome.fossil_co2_2030
+    by_year.sort(axis=1)
+    future_q = _quantiles_of_sorted(by_year.T, levels)
     net = {
         name: np.concatenate([history_net, future_q[i, :-1]])
         for i, (name, _) in enumerate(QUANTILES)
     }
     dates = outcome.exhausted_date
-    date_q = np.quantile(dates, [0.1, 0.5, 0.9], method="inverted_cdf")
+    # np.quantile(dates, (0.1, 0.5, 0.9), method="inverted_cdf"), from one sort.
+    ordered_dates = np.sort(dates)
+    date_q = ordered_dates[_inverted_cdf_positions(n, (0.1, 0.5, 0.9))]
+    if np.isnan(ordered_dates[-1]):  # as np.quantile: NaN among the draws gives NaN
+        date_q = np.full(3, np.nan)
     fossil_q = future_q[[levels.index(q) for q in (0.1, 0.5, 0.9)], -1]
     return UncertaintyResult(
         draws=n,
@@ -267,7 +314,8 @@ def run_uncertainty(
 ) -> UncertaintyResult:
     """The Monte Carlo for one scenario: sample, run the batch, summarise."""
     check_draws(draws)
-    values = draws_for(inputs, draws, seed)
+    values = (prepared_draws_for(data, inputs, draws, seed) if draws <= _KEEP_PREPARED_MAX
+              else draws_for(inputs, draws, seed))
     return summarise(data, run_draws(data, levers, budget, values), seed)
 
 

@@ -20,6 +20,10 @@ fossil CO2 (exact: fossil CO2 is linear in activity; their methane and nitrous o
 1–3 % of transport, are left as they are), and agriculture's emission factors scale the
 ruminants' and the soils' parts of agriculture (the same split the core makes). With every
 input at its central value the draws reproduce ``run_scenario`` exactly (tested).
+
+What follows from the draws alone (the parameters as FrozenParameters, the revision, the
+traffic growth factors) is ``prepare_draws``: made once per sample and municipality
+(model.uncertainty keeps it), so a lever move runs only what the levers change.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from model.data import MunicipalityData
 from model.emissions import part_factors
 from model.levers import TARGET_YEAR, Levers, lever_with_effect
 from model.local_levers import lever_max
-from model.paths import lever_paths
+from model.paths import FrozenParameters, frozen_parameter_view, lever_paths, reference_paths
 from model.scenario import FOSSIL_FREE_TOLERANCE_T
 from model.sectors import AGRICULTURE, PART_RUMINANTS, PART_SOILS, SECTORS, TRANSPORT_SUBSECTORS
 
@@ -90,15 +94,27 @@ def _growth(rate_pct: np.ndarray, elapsed: np.ndarray) -> np.ndarray:
     return np.exp(np.log1p(rate_pct[:, None] / 100.0) * elapsed[None, :])
 
 
-def run_draws(
-    data: MunicipalityData, levers: Levers, budget: BudgetSettings,
-    values: Mapping[str, np.ndarray],
-) -> DrawOutcome:
-    """Run N draws of the uncertain inputs through the model as one batch.
+@dataclass(frozen=True, eq=False)
+class PreparedDraws:
+    """What follows from the draws alone, made once per sample and municipality: every lever
+    setting reuses it (a lever move then runs only what the levers change)."""
 
-    ``values`` maps input ids (see ``KNOWN_INPUTS``) to arrays of shape (n,); an input not
-    given stays at its neutral value. Unknown ids raise KeyError.
-    """
+    data: MunicipalityData
+    n: int
+    given: frozenset[str]  # the inputs the draws give (others are at their neutral value)
+    parameters: FrozenParameters  # the model's parameters with the drawn ones, (n, 1)
+    beccs_shift: np.ndarray | None  # (n,) years added to the BECCS start, if drawn
+    level: np.ndarray  # (n, 9) the statistics' revision as a factor by sector
+    car_growth: np.ndarray  # (n, T) car traffic's growth factor − 1
+    freight_growth: np.ndarray  # (n, T) truck traffic's growth factor − 1
+    enteric: np.ndarray  # (n, 1) ruminants' emission factor − 1
+    soils: np.ndarray  # (n, 1) soils' emission factor − 1
+    level_agriculture: np.ndarray  # (n, 1) agriculture's column of level
+
+
+def prepare_draws(data: MunicipalityData, values: Mapping[str, np.ndarray]) -> PreparedDraws:
+    """The lever-independent part of run_draws for N draws (see run_draws for ``values``);
+    keep it to run the same draws with many lever settings. Unknown ids raise KeyError."""
     unknown = set(values) - KNOWN_INPUTS
     if unknown:
         raise KeyError(f"Okända osäkra indata: {', '.join(sorted(unknown))}")
@@ -114,24 +130,60 @@ def run_draws(
     if "fleet_renewal_factor" in values:
         parameters["fleet_renewal_rate"] = (float(data.parameters["fleet_renewal_rate"])
                                             * col("fleet_renewal_factor"))
-    lever_values: dict[str, float | np.ndarray] = dict(levers.as_dict())
-    if "beccs_start_shift" in values:
-        spec = lever_with_effect("beccs_start_year")
-        lever_values[spec.id] = np.clip(getattr(levers, spec.id) + col("beccs_start_shift"),
-                                        spec.min, lever_max(data, spec.id))
     level = 1.0 + np.stack([col(f"ned_revision_{i}") for i in range(len(SECTORS))], axis=1)
-    batch = run_batch_totals(data, lever_values, parameters, base_scale=level)
+    elapsed = (reference_paths(data).years - data.base_year).astype(float)
+    a = SECTORS.index(AGRICULTURE)
+    prepared = PreparedDraws(
+        data=data, n=n, given=frozenset(values),
+        parameters=frozen_parameter_view(data, parameters),
+        beccs_shift=col("beccs_start_shift") if "beccs_start_shift" in values else None,
+        level=level,
+        car_growth=(_growth(col("car_mileage_trend"), elapsed)
+                    * _growth(col("population_growth_shift"), elapsed) - 1.0),
+        freight_growth=_growth(col("freight_traffic_growth"), elapsed) - 1.0,
+        enteric=col("agri_ef_enteric")[:, None] - 1.0,
+        soils=col("agri_ef_soils")[:, None] - 1.0,
+        level_agriculture=level[:, a:a + 1],
+    )
+    for array in (prepared.beccs_shift, level, prepared.car_growth,
+                  prepared.freight_growth, prepared.enteric, prepared.soils):
+        if array is not None:
+            array.flags.writeable = False  # kept and shared between runs
+    return prepared
+
+
+def run_draws(
+    data: MunicipalityData, levers: Levers, budget: BudgetSettings,
+    values: Mapping[str, np.ndarray] | PreparedDraws,
+) -> DrawOutcome:
+    """Run N draws of the uncertain inputs through the model as one batch.
+
+    ``values`` maps input ids (see ``KNOWN_INPUTS``) to arrays of shape (n,); an input not
+    given stays at its neutral value. Unknown ids raise KeyError. A PreparedDraws (made by
+    prepare_draws for the same municipality) gives the same results faster.
+    """
+    if isinstance(values, PreparedDraws):
+        if values.data is not data:
+            raise ValueError("The prepared draws are for another municipality.")
+        draws = values
+    else:
+        draws = prepare_draws(data, values)
+    lever_values: dict[str, float | np.ndarray] = dict(levers.as_dict())
+    if draws.beccs_shift is not None:
+        spec = lever_with_effect("beccs_start_year")
+        lever_values[spec.id] = np.clip(getattr(levers, spec.id) + draws.beccs_shift,
+                                        spec.min, lever_max(data, spec.id))
+    level = draws.level
+    batch = run_batch_totals(data, lever_values, draws.parameters, base_scale=level)
     years = batch.years
     target = batch.year_index(TARGET_YEAR)
-    elapsed = (years - data.base_year).astype(float)
 
     # Activity with no model parameter: scale the sub-sectors' fossil CO2 (linear in it).
     totals = batch.totals  # the batch's own arrays: changed in place
     fuel_2030 = batch.fossil_fuel_co2_2030
     sub = batch.transport_fossil_co2
-    extra = sub[_CARS] * (_growth(col("car_mileage_trend"), elapsed)
-                          * _growth(col("population_growth_shift"), elapsed) - 1.0)
-    extra += (sub[_HEAVY] + sub[_LIGHT]) * (_growth(col("freight_traffic_growth"), elapsed) - 1.0)
+    extra = sub[_CARS] * draws.car_growth
+    extra += (sub[_HEAVY] + sub[_LIGHT]) * draws.freight_growth
     totals += extra
     fuel_2030 += extra[:, target]
 
@@ -141,8 +193,8 @@ def run_draws(
     share = float(data.parameters["ruminant_share_of_agriculture"])
     ruminants = data.base_ghg[a] * share * factors.get(PART_RUMINANTS, 1.0)
     soils = data.base_ghg[a] * (1.0 - share) * factors.get(PART_SOILS, 1.0)
-    totals += (ruminants[None, :] * (col("agri_ef_enteric")[:, None] - 1.0)
-               + soils[None, :] * (col("agri_ef_soils")[:, None] - 1.0)) * level[:, a:a + 1]
+    totals += (ruminants[None, :] * draws.enteric
+               + soils[None, :] * draws.soils) * draws.level_agriculture
 
     net = totals + batch.beccs
     counted = net if budget.count_beccs else totals

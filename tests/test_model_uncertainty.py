@@ -27,6 +27,7 @@ from model.uncertainty import (
     QUANTILES,
     UncertainInput,
     UncertaintyError,
+    _inverted_cdf_positions,
     inputs_from_frame,
     latin_hypercube,
     most_likely_month,
@@ -35,7 +36,7 @@ from model.uncertainty import (
     sorted_quantiles,
     tornado,
 )
-from model.uncertainty_core import KNOWN_INPUTS, neutral_values, run_draws
+from model.uncertainty_core import KNOWN_INPUTS, neutral_values, prepare_draws, run_draws
 from store.csv_tables import read_csv_tables, read_uncertainty_frame, uncertain_inputs
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -373,3 +374,38 @@ def test_sorted_quantiles_equal_numpys_bit_for_bit(draws: int, columns: int, see
     values[:, :1] = np.round(values[:, :1], -4)  # ties, as in capped or clipped draws
     levels = [0.1, 0.25, 0.5, 0.75, 0.9]
     assert np.array_equal(sorted_quantiles(values, levels), np.quantile(values, levels, axis=0))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=1200), st.integers(min_value=0, max_value=2**32 - 1))
+def test_exhaustion_percentiles_equal_numpys_inverted_cdf(draws: int, seed: int) -> None:
+    """The exhaustion years' percentiles come from one sort at numpy's own positions."""
+    rng = np.random.default_rng(seed)
+    dates = np.round(rng.uniform(2030, 2052, size=draws), 1)
+    dates[dates > 2050] = np.inf  # budgets that last
+    levels = (0.1, 0.5, 0.9)
+    assert np.array_equal(np.sort(dates)[_inverted_cdf_positions(draws, levels)],
+                          np.quantile(dates, levels, method="inverted_cdf"))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_prepared_draws_give_the_same_numbers_as_the_draws(code: str) -> None:
+    """The kept, lever-independent part of the draws (prepare_draws, reused over lever
+    moves) must give exactly what the draws themselves give, for setting after setting."""
+    data = DATA[code]
+    values = sample(INPUTS, 60, 3)
+    prepared = prepare_draws(data, values)
+    reference = reference_levers(data)
+    settings_ = [reference, reference.with_values(el_personbilar=90.0),
+                 reference.with_values(reduktionsplikt_diesel=float(
+                     lever_max(data, "reduktionsplikt_diesel"))), reference]
+    for levers in settings_:
+        for count_beccs in (False, True):
+            direct = run_draws(data, levers, budget(data, count_beccs), values)
+            kept = run_draws(data, levers, budget(data, count_beccs), prepared)
+            for field in ("net", "fossil_co2_2030", "exhausted_date", "exhausted_month"):
+                assert np.array_equal(getattr(direct, field), getattr(kept, field))
+    with pytest.raises(ValueError):
+        run_draws(DATA[next(c for c in CODES if c != code)], reference, budget(data), prepared)
+    with pytest.raises(TypeError):
+        prepared.parameters["car_lifetime_years"] = 1.0
