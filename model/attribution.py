@@ -36,8 +36,10 @@ from model.paths import lever_paths, reference_levers, scenario_years
 CONTROLS: tuple[str, ...] = tuple(CONTROL_LABELS["sv"])
 
 
+@lru_cache(maxsize=1)
 def interaction_groups() -> tuple[tuple[int, ...], ...]:
-    """Lever indices (LEVER_SPECS order) grouped by shared sectors (connected components)."""
+    """Lever indices (LEVER_SPECS order) grouped by shared sectors (connected components);
+    the registry is fixed, so worked out once."""
     parent = list(range(len(LEVER_SPECS)))
 
     def root(i: int) -> int:
@@ -147,6 +149,9 @@ def _attribute_cached(data: MunicipalityData, levers: Levers) -> Attribution:
         offsets.append(len(coalitions))
         for mask in range(1, 2 ** len(group)):
             coalitions.append(tuple(group[b] for b in range(len(group)) if mask >> b & 1))
+    # The scenario itself (every changed lever at its value) is one more row, last: one
+    # run of the core for all of them.
+    coalitions.append(tuple(j for j, spec in enumerate(LEVER_SPECS) if spec.id in changed))
     rows = len(coalitions)
     paths = {}
     for j, spec in enumerate(LEVER_SPECS):
@@ -176,14 +181,13 @@ def _attribute_cached(data: MunicipalityData, levers: Levers) -> Attribution:
             fossil_t[j] = (w * (fossil[index[without]]
                                 - fossil[index[without | 1 << b]])).sum(axis=0)
 
-    scenario = compute_trajectory(data, years, scenario_paths)
     return Attribution(
         years=years,
         lever_ids=tuple(spec.id for spec in LEVER_SPECS),
         net_t=net_t,
         fossil_t=fossil_t,
         reference_net_t=net[0],
-        scenario_net_t=scenario.ghg.sum(axis=1) + scenario.beccs,
+        scenario_net_t=net[-1],
         reference_fossil_t=fossil[0],
-        scenario_fossil_t=scenario.fossil_co2.sum(axis=1),
+        scenario_fossil_t=fossil[-1],
     )
