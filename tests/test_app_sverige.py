@@ -133,3 +133,17 @@ def test_sverige_in_english() -> None:
     table = _table(at)
     assert {"Municipality", "Emissions 2030 (t CO2e)", "Budget type"} <= set(table.columns)
     assert set(table["Budget type"]) == {"estimate", "the municipality's own"}
+
+
+def test_figures_in_the_table_follow_the_readers_number_format() -> None:
+    # "76 432" and "−49,1" in a Swedish browser, not "76432" and "-49.1"; years stay years.
+    import json
+
+    at = start_app()
+    at.switch_page(SVERIGE_PAGE).run()
+    config = json.loads(at.dataframe[0].proto.columns)
+    for column in ("Utsläpp 2024 (t CO2e)", "Utsläpp 2030 (t CO2e)", "Förändring 1990–2030",
+                   "Per invånare 2030 (kg)"):
+        assert config[column]["type_config"]["format"] == "localized", column
+    year = next(name for name in _table(at).columns if "slut" in name.lower())
+    assert "type_config" not in config.get(year, {})

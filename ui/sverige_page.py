@@ -211,6 +211,22 @@ def _table(fixed: _Fixed, columns: dict[str, np.ndarray], lang: str,
         t("sverige_col_link", lang), pa.array(links, pa.large_string())), fixed.table_meta)
 
 
+# Columns of figures, shown in the reader's own number format ("76 432", "−49,1" in a
+# Swedish browser; Streamlit's default is "76432", "-49.1"). The year column stays as it is.
+_NUMBER_COLUMNS = ("col_ghg_2024", "col_ghg_2030", "col_change_1990", "col_per_capita",
+                   "col_fossil_2030", "col_budget")
+
+
+def table_columns(lang: str) -> dict[str, object]:
+    """The table's column settings: figures in the browser's number format, the link as a
+    link."""
+    config: dict[str, object] = {t(key, lang): st.column_config.NumberColumn(format="localized")
+                                 for key in _NUMBER_COLUMNS}
+    config[t("sverige_col_link", lang)] = st.column_config.LinkColumn(
+        display_text=t("sverige_col_link", lang))
+    return config
+
+
 def distribution_data(fixed: _Fixed, values: np.ndarray, code: str) -> pa.Table:
     """Every municipality's value of the measure, sorted, with its rank and whether it is
     the current one (the chart's data, as Arrow: Streamlit sends it as it is)."""
@@ -325,8 +341,7 @@ def main() -> None:
     st.dataframe(
         _table(fixed, columns, lang, rows, links), hide_index=True, width="stretch",
         key="sverige_table",
-        column_config={t("sverige_col_link", lang): st.column_config.LinkColumn(
-            display_text=t("sverige_col_link", lang))},
+        column_config=table_columns(lang),
     )
     options = shown or [code]
     default = options.index(code) if code in options else 0
