@@ -124,16 +124,23 @@ def lever_rows(named: Sequence[NamedResult], lang: str, only_differing: bool = T
     return rows
 
 
+def rows_columns(rows: Sequence[CompareRow], names: Sequence[str], first_column: str,
+                 lang: str, as_text: bool, with_unit: bool = True) -> dict[str, list]:
+    """The table's columns in order: a label column, a unit column (optional) and one column
+    per scenario (the page builds its Arrow table from them, the exports a frame)."""
+    unit_column = t("compare_col_unit", lang)
+    columns: dict[str, list] = {first_column: [r.label for r in rows]}
+    if with_unit:
+        columns[unit_column] = [r.unit for r in rows]
+    for i, name in enumerate(unique_names(names, reserved=(first_column, unit_column))):
+        columns[name] = [r.texts[i] if as_text else r.values[i] for r in rows]
+    return columns
+
+
 def rows_frame(rows: Sequence[CompareRow], names: Sequence[str], first_column: str, lang: str,
                as_text: bool, with_unit: bool = True) -> pd.DataFrame:
     """A table with a label column, a unit column (optional) and one column per scenario."""
-    unit_column = t("compare_col_unit", lang)
-    frame = pd.DataFrame({first_column: [r.label for r in rows]})
-    if with_unit:
-        frame[unit_column] = [r.unit for r in rows]
-    for i, name in enumerate(unique_names(names, reserved=(first_column, unit_column))):
-        frame[name] = [r.texts[i] if as_text else r.values[i] for r in rows]
-    return frame
+    return pd.DataFrame(rows_columns(rows, names, first_column, lang, as_text, with_unit))
 
 
 def comparison_frame(named: Sequence[NamedResult], lang: str) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pyarrow as pa
 import streamlit as st
 
 from exports import comparison_csv, comparison_xlsx, export_info
-from exports.compare import CompareRow, NamedResult, figure_rows, lever_rows, unique_names
+from exports.compare import CompareRow, NamedResult, figure_rows, lever_rows, rows_columns
 from model.budget import BudgetSettings
 from model.data import MunicipalityData
 from model.levers import LeverError, Levers
@@ -141,17 +141,11 @@ def _other_result(data: MunicipalityData, levers: Levers, budget: BudgetSettings
 
 def text_table(rows: Sequence[CompareRow], names: Sequence[str], first_column: str, lang: str,
                with_unit: bool = True) -> pa.Table:
-    """exports.compare.rows_frame's table as text, built as Arrow for st.dataframe: the
-    same columns and cells, without a pandas frame to build and convert on every lever
-    move (~3 ms for the page's two tables)."""
-    unit_column = t("compare_col_unit", lang)
-    columns = {first_column: [r.label for r in rows]}
-    if with_unit:
-        columns[unit_column] = [r.unit for r in rows]
-    for i, name in enumerate(unique_names(names, reserved=(first_column, unit_column))):
-        columns[name] = [r.texts[i] for r in rows]
-    return pa.table({name: pa.array(cells, type=pa.string())
-                     for name, cells in columns.items()})
+    """exports.compare's table as text, built as Arrow for st.dataframe: the same columns
+    and cells, without a pandas frame to build and convert on every lever move (~3 ms for
+    the page's two tables)."""
+    columns = rows_columns(rows, names, first_column, lang, as_text=True, with_unit=with_unit)
+    return pa.table({name: pa.array(cells, type=pa.string()) for name, cells in columns.items()})
 
 
 def _comparison_xlsx(named: list[NamedResult], lang: str, code: str) -> bytes:
