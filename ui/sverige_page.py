@@ -42,7 +42,7 @@ from ui.budget_principle import current_principle, principle_widgets
 from ui.budget_principle import note as principle_note
 from ui.chart_access import chart_with_text
 from ui.context import page_context
-from ui.data_access import budget_allocation_basis, overview_base_cached
+from ui.data_access import budget_allocation_basis, municipality_labels, overview_base_cached
 from ui.figures import metric_delta
 from ui.shared_cache import shared
 from ui.sharing import share_url
@@ -88,7 +88,6 @@ class _Fixed:
     names: pa.Array
     code_array: pa.Array
     name_of: dict[str, str]
-    labels: dict[str, str]  # the open picker's text per code
     hay: tuple[str, ...]  # name, county and code, casefolded (the search)
     plant: dict[str, bool]  # a BECCS plant (the link keeps the BECCS lever)
     code_param: dict[str, str]  # "kommun=CODE", encoded once
@@ -142,8 +141,6 @@ def _fixed(base: OverviewBase, lang: str) -> _Fixed:
         names=pa.array(names, pa.large_string()),
         code_array=pa.array(codes, pa.large_string()),
         name_of=dict(zip(codes, names, strict=True)),
-        labels={c: f"{county} – {n} ({c})" for c, n, county in zip(codes, names, counties,
-                                                                  strict=True)},
         hay=tuple(f"{n} {county} {c}".casefold() for c, n, county in zip(codes, names, counties,
                                                                           strict=True)),
         plant=dict(zip(codes, (bool(p) for p in base.beccs_max > 0), strict=True)),
@@ -345,8 +342,9 @@ def main() -> None:
     )
     options = shown or [code]
     default = options.index(code) if code in options else 0
+    labels = municipality_labels()  # the sidebar picker's "Län – Kommun (kod)"
     picked = st.selectbox(t("sverige_open_pick", lang), options=options, index=default,
-                          format_func=lambda c: fixed.labels.get(c) or f" – {c} ({c})",
+                          format_func=lambda c: labels.get(c, c),
                           key=OPEN_KEY)
     st.link_button(t("sverige_open", lang, name=fixed.name_of.get(picked, picked)),
                    share_url(municipality_query(picked, lang, moved, base), PAGE_PATH),
