@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Callable
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 from model import build_municipality_data, reference_levers
 from model.scenario import run_scenario
@@ -96,3 +98,41 @@ def test_the_page_fetches_nothing_from_outside(browser: Browser, app_server: str
     wait_for_app_idle(page)
     context.close()
     assert outside == []
+
+
+def test_a_page_that_frames_the_app_cannot_control_it(
+        playwright_instance: Playwright, chromium_path: str, app_server: str) -> None:
+    """Streamlit lets parent frames on its cloud's domains send control messages (disable all
+    inputs, stop or rerun the script, change page). The app is never framed by such a host,
+    so its allow-list is empty (.streamlit/config.toml, client.allowedOrigins): a page on
+    one of those domains that frames a workshop must not freeze the room's levers. (With
+    Streamlit's default list, the same message disabled every slider.)
+
+    The empty list also spares the browser a URL-pattern check of 16 domains on every
+    message the app posts to itself (about a tenth of the browser's work on a lever move).
+    """
+    with urllib.request.urlopen(f"{app_server}/_stcore/host-config", timeout=10) as response:
+        assert json.load(response)["allowedOrigins"] == []
+    # The framer stands for a public page framing a public deployment: Chromium's own
+    # block on public pages framing a loopback server is lifted for this browser only.
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path, headless=True,
+        args=["--no-sandbox", "--disable-features=BlockInsecurePrivateNetworkRequests,"
+              "PrivateNetworkAccessForNavigations,LocalNetworkAccessChecks"])
+    framer = "https://workshop.streamlit.app/"
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+        context.set_default_timeout(30_000)
+        context.route(framer, lambda route: route.fulfill(
+            content_type="text/html",
+            body=f'<iframe src="{app_server}/" style="width:1200px;height:850px"></iframe>'))
+        page = context.new_page()
+        page.goto(framer)
+        slider = page.frame_locator("iframe").get_by_role("slider").first
+        expect(slider).to_be_enabled(timeout=30_000)  # the app's first run, under load
+        page.evaluate("""() => document.querySelector('iframe').contentWindow.postMessage(
+            {stCommVersion: 1, type: 'SET_INPUTS_DISABLED', disabled: true}, '*')""")
+        page.wait_for_timeout(1500)
+        expect(slider).to_be_enabled()
+    finally:
+        browser.close()
