@@ -8,6 +8,7 @@ top level before it adds anything).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 import altair as alt
@@ -82,16 +83,18 @@ def _series_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=domain, range=colours)
 
 
-def _line_encodings(lang: str) -> dict:
-    """Lines: net solid, reference dashed, targets dotted; one legend that draws them so.
+def _line_encodings(lang: str, targets: tuple[str, ...]) -> dict:
+    """Lines: net solid, reference dashed, the drawn targets dotted; one legend that draws
+    them so, and lists only lines that are on the chart (a legend entry for a target that is
+    not drawn sent readers looking for a line that is not there).
 
     The field is a copy of the series ("line", made in the layer): a legend per field, so
     the areas' legend keeps its squares and this one draws strokes.
     """
     domain = [t("series_net", lang), t("series_reference", lang)] + [
-        t(f"target_{target_id}", lang) for target_id in TARGET_IDS]
-    colours = [NET_COLOUR, REFERENCE_COLOUR] + [TARGET_COLOURS[i] for i in TARGET_IDS]
-    dashes = [SOLID, DASHED] + [DOTTED for _ in TARGET_IDS]
+        t(f"target_{target_id}", lang) for target_id in targets]
+    colours = [NET_COLOUR, REFERENCE_COLOUR] + [TARGET_COLOURS[i] for i in targets]
+    dashes = [SOLID, DASHED] + [DOTTED for _ in targets]
     legend = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5,
                         symbolSize=400, title=None, labelLimit=0, columns={"expr":
                                                                            "width < 520 ? 1 : 3"})
@@ -103,8 +106,9 @@ def _line_encodings(lang: str) -> dict:
     }
 
 
-@lru_cache(maxsize=16)
-def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
+@lru_cache(maxsize=64)
+def _trajectory_spec(lang: str, per_capita: bool, base_year: int,
+                     targets: tuple[str, ...]) -> dict:
     value_title = t("axis_per_capita", lang) if per_capita else t("axis_kt", lang)
     value_format = ",.2f" if per_capita else ",.0f"
     years = alt.Scale(domain=[1990, 2050], nice=False, zero=False)
@@ -139,7 +143,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     beccs = base.mark_area(opacity=1).encode(
         y="value:Q", color=colour, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "beccs")
-    lines = _line_encodings(lang)
+    lines = _line_encodings(lang, targets)
     net = base.mark_line(strokeWidth=2.5).encode(
         y="value:Q", tooltip=tooltip, **lines,
     ).transform_filter(alt.datum.layer == "net").transform_calculate(line="datum.series")
@@ -168,9 +172,13 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
     return spec
 
 
-def trajectory_spec(lang: str, per_capita: bool, base_year: int) -> dict:
-    """Stacked areas by sector, BECCS below zero, net and reference lines."""
-    return _trajectory_spec(lang, per_capita, base_year)
+def trajectory_spec(lang: str, per_capita: bool, base_year: int,
+                    targets: Iterable[str] = ()) -> dict:
+    """Stacked areas by sector, BECCS below zero, net and reference lines, and the target
+    lines drawn (ids of model/targets.py, in that module's order whatever order given)."""
+    chosen = set(targets)
+    return _trajectory_spec(lang, per_capita, base_year,
+                            tuple(i for i in TARGET_IDS if i in chosen))
 
 
 class ChartData:

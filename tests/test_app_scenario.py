@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.potential import best_value
@@ -100,6 +102,13 @@ def test_every_lever_at_its_best_says_fossil_fuel_free_2030_is_not_reached() -> 
     assert "av nya bilar är elbilar" in text and "100 %" in text
 
 
+def line_legend(at: AppTest) -> list[str]:
+    """The trajectory chart's line legend as the page sent it."""
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    return next(layer["encoding"]["stroke"]["scale"]["domain"] for layer in spec["layer"]
+                if "stroke" in layer.get("encoding", {}))
+
+
 def test_target_lines_are_drawn_and_can_be_switched_off() -> None:
     at = start_app()
     data = chart_data(at, 0)
@@ -110,9 +119,12 @@ def test_target_lines_are_drawn_and_can_be_switched_off() -> None:
     eu = data[(data["layer"] == "target") & (data["year"] == 2030)
               & (data["series"] == "EU-uppdraget: klimatneutral 2030")]
     assert eu["value"].iloc[0] == pytest.approx(0.0)
+    assert len(line_legend(at)) == 6
     at.pills(key="target_lines").set_value(["sweden_2045"]).run()
     data = chart_data(at, 0)
     assert set(data[data["layer"] == "target"]["series"]) == {"Sverige: nettonoll 2045"}
+    # The legend lists the lines drawn, not the ones switched off.
+    assert line_legend(at) == ["Netto", "Referens", "Sverige: nettonoll 2045"]
     captions = " ".join(c.value for c in at.caption)
     assert "Prickade mållinjer" in captions and "nettonollutsläpp" in captions  # sources
 

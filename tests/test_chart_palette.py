@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from exports.charts import chart_spec
+from model import build_municipality_data, reference_levers
+from model.scenario import run_scenario
 from model.sectors import BECCS_COLOUR, SECTOR_COLOURS, SECTORS
+from model.targets import TARGET_IDS
 from presentation import charts
+from presentation.i18n import t
+from store.csv_tables import read_csv_tables
 from ui import presenter
+
+_DATA = build_municipality_data(read_csv_tables(), "0780")
+RESULT = run_scenario(_DATA, reference_levers(_DATA))
 
 
 def _luminance(colour: str) -> float:
@@ -60,8 +69,35 @@ def test_legends_cut_nothing_and_draw_lines_as_lines(lang: str) -> None:
                 assert legend["symbolType"] == "stroke"
             if channel == "color" and spec is not charts.budget_spec(lang):
                 assert legend["symbolType"] == "square"
-    trajectory = charts.trajectory_spec(lang, False, 2024)
+    trajectory = charts.trajectory_spec(lang, False, 2024, TARGET_IDS)
     dashes = [layer["encoding"]["strokeDash"]["scale"]["range"]
               for layer in trajectory["layer"] if "strokeDash" in layer.get("encoding", {})]
     assert dashes and all(d[:2] == [charts.SOLID, charts.DASHED] for d in dashes)
     assert all(dash == charts.DOTTED for d in dashes for dash in d[2:])  # target lines
+    assert all(len(d) == 2 + len(TARGET_IDS) for d in dashes)
+
+
+def _line_legend(spec: dict) -> list[str]:
+    """The labels of the trajectory's line legend (stroke), the same in every line layer."""
+    domains = {tuple(layer["encoding"]["stroke"]["scale"]["domain"])
+               for layer in spec["layer"] if "stroke" in layer.get("encoding", {})}
+    assert len(domains) == 1
+    return list(domains.pop())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_line_legend_lists_only_the_lines_drawn(lang: str) -> None:
+    """A target the reader turned off, or one a chart never draws (the projector, the
+    downloads and the PDF report), is not in the legend: it listed four dotted target lines
+    the chart did not have."""
+    lines = [t("series_net", lang), t("series_reference", lang)]
+    for chosen in ((), ("sweden_2045",), ("budget_path", "own_2030"), TARGET_IDS):
+        expected = lines + [t(f"target_{i}", lang) for i in TARGET_IDS if i in chosen]
+        assert _line_legend(charts.trajectory_spec(lang, False, 2024, chosen)) == expected
+        # The data has a target's rows exactly when the legend names it.
+        data = charts.trajectory_data(RESULT, RESULT, lang, False, targets=tuple(chosen))
+        drawn = sorted(set(data.loc[data["layer"] == "target", "series"]))
+        assert drawn == sorted(expected[2:])
+    assert _line_legend(presenter.presenter_spec(lang, 2024)) == lines
+    exported = chart_spec(RESULT, "trajectory", lang, RESULT)
+    assert _line_legend(exported) == lines

@@ -204,7 +204,7 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
     data = charts.trajectory_chart_data(result, reference, lang, per_capita, markers,
                                         tuple(targets))
     chart_with_text(
-        data.arrow(), charts.trajectory_spec(lang, per_capita, result.data.base_year),
+        data.arrow(), charts.trajectory_spec(lang, per_capita, result.data.base_year, targets),
         trajectory_description(data, result.data.name, result.data.base_year, per_capita, lang),
         "chart_trajectory", lambda: trajectory_table(data.frame(), lang), lang)
     caption = t("trajectory_caption", lang, base_year=result.data.base_year)

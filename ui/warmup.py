@@ -29,6 +29,7 @@ def warm() -> float:
         importlib.import_module(name)
     from model.paths import reference_levers
     from model.scenario import run_scenario
+    from model.targets import TARGET_IDS
     from presentation import charts
     from presentation.i18n import LANGUAGES
     from ui import accessibility, presenter
@@ -43,7 +44,7 @@ def warm() -> float:
     reference_result(data, reference_levers(data), result.budget)
     for lang in LANGUAGES:
         for per_capita in (False, True):
-            charts.trajectory_spec(lang, per_capita, data.base_year)
+            charts.trajectory_spec(lang, per_capita, data.base_year, TARGET_IDS)
         charts.fossil_spec(lang)
         charts.budget_spec(lang)
         presenter.presenter_spec(lang, data.base_year)
