@@ -82,6 +82,13 @@ def compared_levers(
 
 
 @lru_cache(maxsize=8)
+def _line_legend() -> alt.Legend:
+    """A legend of long, thick strokes: at Vega's default size "Statistik" (solid) and
+    "Scenario" (dashed) looked the same, two short grey marks."""
+    return alt.Legend(orient="bottom", direction="vertical", symbolType="stroke",
+                      symbolSize=400, symbolStrokeWidth=2.5)
+
+
 def comparison_spec(lang: str, per_capita: bool) -> dict:
     """Lines per municipality, statistics solid and scenario dashed, total or per inhabitant.
 
@@ -100,10 +107,10 @@ def comparison_spec(lang: str, per_capita: bool) -> dict:
         color=alt.Color("municipality:N", title=t("mun_legend_municipality", lang),
                         sort=alt.EncodingSortField("order"),  # the first chosen is blue
                         scale=alt.Scale(range=list(COLOURS)),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
+                        legend=_line_legend()),
         strokeDash=alt.StrokeDash("kind:N", title=t("mun_legend_kind", lang),
                                   scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 4]]),
-                                  legend=alt.Legend(orient="bottom", direction="vertical")),
+                                  legend=_line_legend()),
         tooltip=[
             alt.Tooltip("municipality:N", title=t("mun_legend_municipality", lang)),
             alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),
