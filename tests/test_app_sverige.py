@@ -46,6 +46,9 @@ def test_sverige_lists_290_and_follows_the_levers() -> None:
     table = _table(at)
     assert len(table) == 290
     before = metric_value(at, "Alla kommuner 2030")
+    # The change says against what: the base year, not the reference.
+    delta = next(m.delta for m in at.metric if m.label == "Alla kommuner 2030")
+    assert delta.endswith(" mot 2024") and "%" in delta, delta
 
     at.slider(key="lever_reduktionsplikt_diesel").set_value(40.0).run()
     assert not at.exception, at.exception

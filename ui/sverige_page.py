@@ -304,8 +304,10 @@ def main() -> None:
     change = total_2030 / total_base - 1.0
     # The real minus sign hides the sign from Streamlit: metric_delta sets arrow and colour.
     cols[0].metric(t("sverige_total_2030", lang), fmt_tonnes(total_2030, lang),
-                   **metric_delta(change, fmt_percent(change, lang, 0), lower_is_better=True,
-                                  tolerance=0.0005))
+                   **metric_delta(change, t("sverige_vs_base", lang,
+                                            change=fmt_percent(change, lang, 0),
+                                            year=int(base.history_years[-1])),
+                                  lower_is_better=True, tolerance=0.0005))
     cols[1].metric(t("sverige_change_1990", lang),
                    fmt_percent(total_2030 / total_1990 - 1.0, lang, 0) if total_1990 else "–")
     cols[2].metric(t("sverige_fossil_2030", lang),

@@ -33,6 +33,8 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "All levers are at the reference."},
     "sverige_moved": {"sv": "Flyttade spakar: {levers}.", "en": "Levers moved: {levers}."},
     "sverige_total_2030": {"sv": "Alla kommuner 2030", "en": "All municipalities 2030"},
+    # The figure's change says against what (a bare "−10 %" read as "against the reference").
+    "sverige_vs_base": {"sv": "{change} mot {year}", "en": "{change} against {year}"},
     "sverige_change_1990": {"sv": "Förändring sedan 1990", "en": "Change since 1990"},
     "sverige_fossil_2030": {"sv": "Fossil CO2 2030, alla", "en": "Fossil CO2 2030, all"},
     "sverige_exhausted_by_2030": {"sv": "Budget slut senast 2030",
