@@ -208,21 +208,3 @@ def allocated_budgets(
         share = share + (1 - w) * basis.population / basis.population[ref]
     budgets = np.maximum(np.round(basis.reference_budget_t * share / ROUND_TO_T), 1.0)
     return pd.Series(budgets * ROUND_TO_T, index=list(basis.codes), name="budget_t")
-
-
-def principle_note(principle: str, emissions_weight: float, lang: str) -> str:
-    """One sentence saying how an estimated budget was allocated (Swedish or English)."""
-    pct = round(emissions_weight * 100)
-    if lang == "en":
-        how = {"utslapp": "by its share of emissions 2023–2024",
-               "befolkning": "by its share of population 2023–2024",
-               "blandning": f"by a mix: {pct} % share of emissions, {100 - pct} % share of "
-                            "population 2023–2024"}[principle]
-        return (f"Estimate: Växjö's stated budget (2.76 Mt CO2e from 2023) shared out {how}, "
-                "relative to Växjö. The municipality has no published budget.")
-    how = {"utslapp": "efter andel av utsläppen 2023–2024",
-           "befolkning": "efter andel av befolkningen 2023–2024",
-           "blandning": f"efter en blandning: {pct} % andel av utsläppen, {100 - pct} % andel "
-                        "av befolkningen 2023–2024"}[principle]
-    return (f"Uppskattning: Växjös angivna budget (2,76 Mt CO2e från 2023) fördelad {how}, "
-            "i förhållande till Växjö. Kommunen har ingen publicerad budget.")

@@ -94,12 +94,18 @@ def test_budget_principle_changes_estimates_but_not_vaxjo() -> None:
     by_population = _table(at).set_index("Kod")["Budget (t CO2e)"]
     assert by_population["0780"] == by_emissions["0780"] == 2_760_000
     assert by_population["0764"] == 562_000 != by_emissions["0764"]
+    # The note says how the estimates were made, and not (after "Bara Växjö har en egen
+    # budget") that "the municipality" has none.
+    note = next(c.value for c in at.caption if "Bara Växjö har en egen budget" in c.value)
+    assert "fördelad efter andel av befolkningen 2023–2024" in note
+    assert "ingen publicerad budget" not in note
     # The scenario page's budget for an estimated municipality follows the principle.
     at.selectbox(key="municipality").set_value("0764").run()
     at.switch_page("pages/scenario.py").run()
     open_section(at, 2)
     assert at.number_input(key="budget_kt").value == 562
-    assert any("andel av befolkningen" in i.value for i in at.info)
+    info = next(i.value for i in at.info if "andel av befolkningen" in i.value)
+    assert "Kommunen har ingen publicerad budget." in info
 
 
 def test_picker_offers_290_grouped_by_county_and_says_what_was_reset() -> None:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.budget_estimate import (
-    DEFAULT_EMISSIONS_WEIGHT,
-    DEFAULT_PRINCIPLE,
-    PRINCIPLES,
-    principle_note,
-)
+from model.budget_estimate import DEFAULT_EMISSIONS_WEIGHT, DEFAULT_PRINCIPLE, PRINCIPLES
 from presentation.i18n import t
 from ui.scenario_state import PRINCIPLE_KEY, WEIGHT_KEY, current_principle
 
@@ -28,7 +23,11 @@ def principle_widgets(lang: str, on_change: object = None, args: tuple = ()) -> 
                   key=WEIGHT_KEY, on_change=on_change, args=args, persist_state="session")
 
 
-def note(lang: str) -> str:
-    """How estimated budgets are allocated under the current choice."""
+def note(lang: str, one_municipality: bool = True) -> str:
+    """How estimated budgets are allocated under the current choice; for one municipality
+    (its scenario page) it adds that the municipality has no published budget."""
     principle, weight = current_principle()
-    return principle_note(principle, weight, lang)
+    pct = round(weight * 100)
+    how = t(f"principle_how_{principle}", lang, pct=pct, rest=100 - pct)
+    text = t("principle_estimate", lang, how=how)
+    return f"{text} {t('principle_no_own_budget', lang)}" if one_municipality else text

@@ -292,7 +292,8 @@ def main() -> None:
     fixed = _fixed(base, lang)
     with st.container(border=True):
         principle_widgets(lang)
-        st.caption(t("sverige_budget_note", lang) + " " + principle_note(lang))
+        st.caption(t("sverige_budget_note", lang) + " "
+                   + principle_note(lang, one_municipality=False))
     principle, weight = current_principle()
     result = run_overview_totals(base, moved, _budgets(base, principle, weight))
     columns = overview_columns(result)

@@ -70,6 +70,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "principle_blandning": {"sv": "blandning", "en": "mix"},
     "principle_weight": {"sv": "Utsläppens vikt i blandningen (%)",
                          "en": "Weight of emissions in the mix (%)"},
+    # How an estimated budget was made (the scenario page of a municipality without a
+    # budget of its own, and the Sverige page, where the last sentence is left out: after
+    # "Only Växjö has a budget of its own" it read as if Växjö had none).
+    "principle_how_utslapp": {"sv": "efter andel av utsläppen 2023–2024",
+                              "en": "by its share of emissions 2023–2024"},
+    "principle_how_befolkning": {"sv": "efter andel av befolkningen 2023–2024",
+                                 "en": "by its share of population 2023–2024"},
+    "principle_how_blandning": {
+        "sv": "efter en blandning: {pct} % andel av utsläppen, {rest} % andel av befolkningen "
+              "2023–2024",
+        "en": "by a mix: {pct} % share of emissions, {rest} % share of population 2023–2024",
+    },
+    "principle_estimate": {
+        "sv": "Uppskattning: Växjös angivna budget (2,76 Mt CO2e från 2023) fördelad {how}, i "
+              "förhållande till Växjö.",
+        "en": "Estimate: Växjö's stated budget (2.76 Mt CO2e from 2023) shared out {how}, "
+              "relative to Växjö.",
+    },
+    "principle_no_own_budget": {"sv": "Kommunen har ingen publicerad budget.",
+                                "en": "The municipality has no published budget."},
     "sverige_budget_note": {
         "sv": "Bara Växjö har en egen budget (Klimatkontrakt 2030). Övriga kommuners budgetar "
               "är uppskattningar: Växjös budget fördelad efter vald princip i förhållande till "
