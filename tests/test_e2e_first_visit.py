@@ -238,6 +238,7 @@ def test_first_visits_under_a_plain_streamlit_run_are_the_app(
     links.append(f"/beslutsstod?v=1&kommun=0780&{lever_id}={value:g}")
     process, base_url = start_app(tmp_path, db_path,
                                   launch=[sys.executable, "-m", "streamlit", "run", "app.py"])
+    pages: list[Page] = []
     try:
         pages = _open_together(browser, base_url, links)
         for page, (_, label, value) in zip(pages, [*levers, levers[0]], strict=True):
@@ -246,4 +247,8 @@ def test_first_visits_under_a_plain_streamlit_run_are_the_app(
         expect(pages[2].locator('[data-testid="stMain"] h1').first).to_contain_text(
             "Vad krävs", timeout=VISIT_TIMEOUT_MS)
     finally:
+        # Closed before the server stops: left open, the three pages kept trying to reconnect
+        # to the stopped server (a few % of a core each) for the rest of the worker's run.
+        for page in pages:
+            page.context.close()
         _stop(process)
