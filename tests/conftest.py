@@ -85,6 +85,62 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
+def _heavy(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("e2e") or item.get_closest_marker("slow"))
+
+
+def heavy_first_in_each_half(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The order for ``-n 2 --dist worksteal``: each half of the list starts with about half
+    of the heavy tests (``e2e`` or ``slow``) and ends with quick ones.
+
+    Worksteal gives the first worker the first half of the list and the second worker the
+    rest, and an idle worker later takes the last half of the other's queue. In file order
+    every browser test sat in the first half (841 quick text tests close the list), so the
+    second worker ran out of work early and the two finished by stealing browser tests of
+    10-50 s each; now what is left to steal at the end is quick.
+
+    A module whose tests are all heavy is dealt out test by test (its tests stay in order
+    within each half); a module with only some heavy tests moves whole to the half with
+    fewer heavy tests, so its module fixtures are still set up once per worker.
+    """
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    halves: tuple[list[pytest.Item], list[pytest.Item]] = ([], [])
+    light: list[pytest.Item] = []
+    dealt = 0
+    for module_items in modules.values():
+        heavy = [item for item in module_items if _heavy(item)]
+        if not heavy:
+            light.extend(module_items)
+        elif len(heavy) == len(module_items):
+            for item in module_items:
+                halves[dealt % 2].append(item)
+                dealt += 1
+        else:
+            lighter = min(halves, key=lambda half: sum(map(_heavy, half)))
+            lighter.extend(module_items)
+    if not light or not (halves[0] or halves[1]):
+        return items
+    first, second = halves
+    quick_in_first = max(0, len(items) // 2 - len(first))
+    return first + light[:quick_in_first] + second + light[quick_in_first:]
+
+
+class _WorkstealOrder:
+    """Reorders the collected tests after ``-m`` has deselected (see heavy_first_in_each_half)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        items[:] = heavy_first_in_each_half(items)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the order only where xdist runs the tests (its workers collect them)."""
+    if hasattr(config, "workerinput"):
+        config.pluginmanager.register(_WorkstealOrder(), "klimat-worksteal-order")
+
+
 # --------------------------------------------------------------------------------------
 # Database
 

@@ -210,6 +210,7 @@ def test_english_comparison_and_its_exports(recording_media) -> None:
     assert book.sheetnames == ["Key figures", "Levers", "Emissions", "Sources"]
 
 
+@pytest.mark.slow
 def test_scenario_page_exports_are_built_only_when_opened(recording_media) -> None:
     at = start_app()
     assert not at.get("download_button")  # collapsed: nothing built on a lever change

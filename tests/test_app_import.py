@@ -102,6 +102,7 @@ def test_page_explains_what_to_upload(db: Path) -> None:
     assert "import_button" not in [b.key for b in at.button]  # nothing to import yet
 
 
+@pytest.mark.slow
 def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> None:
     at = _open_import_page()
     # All 290 are shipped: the import replaces Kalmar's figures rather than adding Kalmar.
@@ -140,6 +141,7 @@ def test_upload_previews_then_imports_and_the_municipality_appears(db: Path) -> 
     assert any("redan importerad" in i.value for i in at.info)
 
 
+@pytest.mark.slow
 def test_import_one_municipality_then_open_its_scenario(db: Path) -> None:
     at = _open_import_page()
     at.selectbox(key="import_municipality").set_value("0880").run()

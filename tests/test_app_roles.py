@@ -134,6 +134,7 @@ def test_wrong_codes_lock_the_join_box_for_a_while(db_path: Path) -> None:
     assert "workshop_code" not in at.session_state
 
 
+@pytest.mark.slow
 def test_the_panel_with_2000_submissions_stays_under_its_refresh(db_path: Path) -> None:
     facilitator, code = create_workshop("Stor sal")
     with duckdb.connect(str(db_path)) as con:

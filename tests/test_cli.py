@@ -97,6 +97,7 @@ def test_run_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert kpis["needed_annual_reduction"] == pytest.approx(0.0914, abs=5e-4)
 
 
+@pytest.mark.slow
 def test_run_json_as_a_subprocess() -> None:
     """`python -m model run --format json` works from a shell, exit code 0, valid JSON."""
     completed = subprocess.run(
@@ -231,6 +232,7 @@ def test_bad_set_exits_non_zero_with_a_clear_message(
     assert err.strip() and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_bad_set_as_a_subprocess() -> None:
     """From a shell too: non-zero exit and the message on stderr."""
     completed = subprocess.run(

@@ -133,6 +133,7 @@ def test_beccs_is_refused_where_there_is_no_plant(capsys: pytest.CaptureFixture[
     assert main(["run", "--municipality", "0780", "--set", "beccs_kt=100"]) == 0
 
 
+@pytest.mark.slow
 def test_python_dash_m_model_import(tmp_path: Path) -> None:
     """The real entry point: exit code and Swedish reasons on stderr."""
     case = fx.broken_negative_value(tmp_path)

@@ -25,6 +25,7 @@ def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, obje
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_municipalities_lists_all_290_with_budgets(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _json(capsys, "municipalities", "--format", "json")
     assert len(rows) == 290
@@ -78,6 +79,7 @@ def test_overview_csv_and_bad_settings(capsys: pytest.CaptureFixture[str]) -> No
         assert message in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_run_works_for_every_code_and_2024_is_the_sum_of_the_shipped_sectors(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -77,12 +77,25 @@ def _context(browser: Browser, cluster: Cluster, server: str, viewport: dict[str
     return context
 
 
-def _open(context: BrowserContext, path: str, ready: str) -> Page:
+def _visit(context: BrowserContext, path: str) -> Page:
+    """Start loading path; the app's run goes on while the test opens other pages.
+
+    Pages that do not depend on each other load at once: the two app processes and the
+    browser's renderers then work side by side instead of one page after the other.
+    """
     page = context.new_page()
     page.goto(path)
+    return page
+
+
+def _ready(page: Page, ready: str) -> Page:
     page.wait_for_selector(ready)
     wait_for_app_idle(page, 90_000)
     return page
+
+
+def _open(context: BrowserContext, path: str, ready: str) -> Page:
+    return _ready(_visit(context, path), ready)
 
 
 def _server_of(page: Page) -> str:
@@ -94,9 +107,16 @@ def _server_of(page: Page) -> str:
 def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     browser: Browser, cluster: Cluster, postgres_url: str
 ) -> None:
+    # The saver, the facilitator (app1) and the visitor (app2) load at once; each is used
+    # below in the same order as before.
+    saver = _visit(_context(browser, cluster, "app1", PROJECTOR),
+                   "/sparade?v=1&kommun=0780&el_personbilar=80")
+    facilitator = _visit(_context(browser, cluster, "app1", PROJECTOR), "/workshop")
+    visitor = _visit(_context(browser, cluster, "app2", PROJECTOR),
+                     "/?v=1&kommun=0780&el_personbilar=50")
+
     # A scenario saved through app1 is listed by app2.
-    saver = _open(_context(browser, cluster, "app1", PROJECTOR),
-                  "/sparade?v=1&kommun=0780&el_personbilar=80", ".st-key-saved_name")
+    _ready(saver, ".st-key-saved_name")
     saver.locator(".st-key-saved_name input").fill("Sparad i process 1")
     saver.locator(".st-key-saved_submit button").click()
     wait_for_app_idle(saver, 90_000)
@@ -110,8 +130,7 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     reader.context.close()
 
     # A workshop: the facilitator on app1, one phone on each process.
-    facilitator = _open(_context(browser, cluster, "app1", PROJECTOR), "/workshop",
-                        ".st-key-ws_new_name")
+    _ready(facilitator, ".st-key-ws_new_name")
     facilitator.get_by_role("textbox", name="Workshopens namn").fill("Arena över processer")
     facilitator.get_by_role("button", name="Starta workshopen").click()
     # The first code box is the participants' address (the facilitator's own link, with its
@@ -119,22 +138,20 @@ def test_two_processes_share_scenarios_and_a_workshop_and_survive_a_crash(
     address_box = facilitator.locator('[data-testid="stMain"] [data-testid="stCode"]').first
     expect(address_box).to_contain_text("/workshop?", timeout=WAIT_MS)
     code = str(re.search(r"workshop=([A-Z0-9-]+)", address_box.inner_text()).group(1))
-    phones: list[Page] = []
-    for server, lever in (("app1", 60), ("app2", 95)):
-        phone = _open(_context(browser, cluster, server, PHONE),
-                      f"/workshop?v=1&kommun=0780&workshop={code}&el_personbilar={lever}",
-                      ".st-key-ws_participant")
+    phones = [_visit(_context(browser, cluster, server, PHONE),
+                     f"/workshop?v=1&kommun=0780&workshop={code}&el_personbilar={lever}")
+              for server, lever in (("app1", 60), ("app2", 95))]  # both load at once
+    for phone, (server, lever) in zip(phones, (("app1", 60), ("app2", 95)), strict=True):
+        _ready(phone, ".st-key-ws_participant")
         phone.get_by_role("textbox", name="Deltagare eller bord").fill(f"Bord {server}")
         phone.get_by_role("textbox", name="Scenariots namn").fill(f"Elbilar {lever}")
         phone.get_by_role("button", name="Skicka in scenariot").click()
         expect(phone.get_by_text("är inskickat (version 1)")).to_be_visible(timeout=WAIT_MS)
-        phones.append(phone)
     assert [_server_of(phone) for phone in phones] == ["app1", "app2"]
     expect(facilitator.get_by_text("Inskick: 2 från 2 deltagare")).to_be_visible(timeout=WAIT_MS)
 
     # A visitor on the scenario page, also on app2.
-    visitor = _open(_context(browser, cluster, "app2", PROJECTOR),
-                    "/?v=1&kommun=0780&el_personbilar=50", FOSSIL)
+    _ready(visitor, FOSSIL)
     assert _server_of(visitor) == "app2"
     survivor = phones[1]
 

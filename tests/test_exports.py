@@ -165,6 +165,7 @@ def test_pdf_report_two_pages_in_swedish(scenario, info) -> None:
     assert text.index("Elbilarnas andel") < text.index("Biltrafikens förändring")  # changed first
 
 
+@pytest.mark.slow
 def test_pdf_report_stays_two_pages_with_every_lever_changed_in_english(vaxjo, tables) -> None:
     fossil_free = next(p for p in presets_from_tables(tables) if p.id == "fossilfritt_2030")
     result = run_scenario(vaxjo, fossil_free.levers(vaxjo).with_values(

@@ -38,6 +38,7 @@ def info(tables):
     return export_info(tables, "0780", "Test", CREATED)
 
 
+@pytest.mark.slow
 def test_pdf_report_has_the_range_and_chances_and_stays_two_pages(scenario, info) -> None:
     reader = PdfReader(io.BytesIO(scenario_pdf(scenario, "sv", info)))
     text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")

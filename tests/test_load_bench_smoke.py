@@ -32,6 +32,9 @@ def test_command_line_defaults_are_the_issue_s_room() -> None:
     assert settings.server_options == ("runner.postScriptGC=false",)
 
 
+# Runs in the serial phase of `make test`, after the parallel one, with the machine to
+# itself: its 10 s cold-load limit is a timing. (The two tests above measure nothing.)
+@pytest.mark.serial
 @pytest.mark.slow
 def test_short_load_run_has_no_errors_and_measures_latency() -> None:
     settings = Settings(sessions=3, seconds=6.0, interval=1.0, jitter=0.3, ramp=1.0,
@@ -56,7 +59,3 @@ def test_short_load_run_has_no_errors_and_measures_latency() -> None:
     assert "p95" in text and "errors: none" in text
     json.dumps(summary)  # the --json file can be written
 
-
-# Runs in the serial phase of `make test`, after the parallel one, with the machine to
-# itself: its 10 s cold-load limit is a timing.
-pytestmark = pytest.mark.serial

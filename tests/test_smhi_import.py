@@ -517,6 +517,7 @@ def real_report(tmp_path_factory: pytest.TempPathFactory) -> ParsedReport:
     return parsed_real_report(tmp_path_factory)
 
 
+@pytest.mark.slow
 def test_real_file_all_municipalities(real_report: ParsedReport) -> None:
     report = real_report
     assert report.report_date == date(2024, 4, 18)
