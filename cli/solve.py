@@ -28,6 +28,7 @@ from cli.formats import result_json
 from model.paths import reference_levers
 from model.scenario import ScenarioError
 from model.solver import GOALS, SolveError, solve
+from presentation.solver_text import verdict_text
 
 
 def add_solve_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,8 +59,8 @@ def run_solve(args: argparse.Namespace) -> str:
     payload = result_json(answer.result)
     return json.dumps({
         "reached": answer.reached,
-        "verdict": answer.verdict("sv"),
-        "verdict_en": answer.verdict("en"),
+        "verdict": verdict_text(answer, "sv"),
+        "verdict_en": verdict_text(answer, "en"),
         "levers": answer.levers.as_dict(),
         "moved": {m.lever_id: m.needed for m in answer.moves},
         "remaining_by_sector": {k: round(v, 1) for k, v in answer.remaining_by_sector().items()},

@@ -59,7 +59,7 @@ from model.scenario import (
     default_budget,
     run_scenario,
 )
-from model.sectors import SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS, sector_label
+from model.sectors import SECTORS, TRANSPORT, TRANSPORT_SUBSECTORS
 
 Goal = Literal["fossil-free-2030", "budget"]
 GOALS: tuple[str, ...] = ("fossil-free-2030", "budget")
@@ -122,10 +122,6 @@ class SolveResult:
         (largest first, zeros left out)."""
         return remaining_by_sector(self.result)
 
-    def verdict(self, lang: str = "sv") -> str:
-        """One plain sentence: reached, or not and what the best possible leaves."""
-        return verdict_text(self, lang)
-
     @property
     def shortfall_t(self) -> float:
         """How far the returned levers are from the goal, in tonnes (0 when reached).
@@ -152,54 +148,6 @@ def remaining_by_sector(result: ScenarioResult) -> dict[str, float]:
         else:
             parts[sector] = float(value)
     return dict(sorted(((k, v) for k, v in parts.items() if v >= 0.5), key=lambda kv: -kv[1]))
-
-
-_PART_LABELS = {
-    "sv": {"Personbilar": "personbilar", "Tunga lastbilar": "tunga lastbilar",
-           "Lätta lastbilar": "lätta lastbilar", "Bussar": "bussar",
-           "Inrikes flygtrafik": "inrikesflyg", "Övriga": "övriga transporter"},
-    "en": {"Personbilar": "cars", "Tunga lastbilar": "heavy trucks",
-           "Lätta lastbilar": "light trucks", "Bussar": "buses",
-           "Inrikes flygtrafik": "domestic aviation", "Övriga": "other transport"},
-}
-
-
-def _part_label(part: str, lang: str) -> str:
-    if part.startswith(f"{TRANSPORT}: "):
-        return _PART_LABELS["en" if lang == "en" else "sv"][part.split(": ", 1)[1]]
-    return sector_label(part, lang).lower() if lang != "en" else sector_label(part, lang)
-
-
-def _tonnes(value: float, lang: str) -> str:
-    rounded = int(round(value, -3)) if value >= 10_000 else int(round(value, -2))
-    text = f"{rounded:,}"
-    return text.replace(",", " ") if lang != "en" else text
-
-
-def verdict_text(answer: SolveResult, lang: str = "sv") -> str:
-    """The solver's answer as one sentence in Swedish or English."""
-    en = lang == "en"
-    if answer.goal == "fossil-free-2030":
-        if answer.reached:
-            return ("Fossil-fuel free 2030 is reached with possible levers."
-                    if en else "Fossilbränslefritt 2030 nås med möjliga spakar.")
-        parts = remaining_by_sector(answer.result)
-        biggest = _part_label(next(iter(parts)), lang) if parts else ""
-        left = _tonnes(answer.fossil_co2_2030_t, lang)
-        if en:
-            return (f"Fossil-fuel free 2030 is not reached with possible levers: the best "
-                    f"possible leaves {left} t, most in {biggest}.")
-        return (f"Fossilbränslefritt 2030 nås inte med möjliga spakar: bästa möjliga lämnar "
-                f"{left} t, mest i {biggest}.")
-    if answer.reached:
-        return ("The budget lasts to 2050 with possible levers."
-                if en else "Budgeten räcker till 2050 med möjliga spakar.")
-    over = _tonnes(answer.shortfall_t, lang)
-    if en:
-        return (f"The budget does not last to 2050 with possible levers: the best possible "
-                f"exceeds it by {over} t.")
-    return (f"Budgeten räcker inte till 2050 med möjliga spakar: bästa möjliga överskrider "
-            f"den med {over} t.")
 
 
 def budget_excess(result: ScenarioResult) -> float:

@@ -53,6 +53,7 @@ from presentation.formatting import (
     fmt_tonnes,
 )
 from presentation.i18n import t
+from presentation.solver_text import verdict_text
 from store.csv_tables import read_cost_table
 from ui import decision_charts as charts
 from ui.chart_access import chart_with_text
@@ -206,8 +207,7 @@ def answer_message(answer: SolveResult, lang: str) -> None:
                    icon=":material/check_circle:")
     elif answer.goal == "fossil-free-2030":
         # One plain sentence first (what the best possible leaves, and where), then how.
-        st.error(answer.verdict(lang) + " " + t("dec_not_reached_fossil", lang,
-                                                left=fmt_tonnes(answer.fossil_co2_2030_t, lang)),
+        st.error(verdict_text(answer, lang) + " " + t("dec_not_reached_fossil", lang),
                  icon=":material/block:")
     else:
         k = answer.result.kpis

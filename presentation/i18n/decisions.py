@@ -54,14 +54,37 @@ TEXTS: dict[str, dict[str, str]] = {
     "dec_already": {"sv": "Målet nås redan med spakarna som de står: inget behöver ändras.",
                     "en": "The goal is already reached with the levers as they are: nothing "
                     "needs to change."},
+    # After dec_verdict_fossil_not, which gives the figure (it was said twice, rounded two
+    # ways: "37 000 t" and "37 200 t").
     "dec_not_reached_fossil": {
         "sv": "Målet går inte att nå inom spakarnas intervall med de spakar som är låsta. "
-        "Närmast kommer man med de olåsta spakar som hjälper på sitt bästa värde (tabellen): "
-        "då återstår {left} fossil CO2 år 2030.",
+        "Närmast kommer man med de olåsta spakar som hjälper på sitt bästa värde (tabellen).",
         "en": "The goal cannot be reached within the levers' ranges with the levers that are "
         "locked. The closest is every unlocked lever that helps at its best value (the "
-        "table): {left} of fossil CO2 then remain in 2030.",
+        "table).",
     },
+    "dec_verdict_fossil_reached": {"sv": "Fossilbränslefritt 2030 nås med möjliga spakar.",
+                                   "en": "Fossil-fuel free 2030 is reached with possible levers."},
+    "dec_verdict_fossil_not": {
+        "sv": "Fossilbränslefritt 2030 nås inte med möjliga spakar: bästa möjliga lämnar "
+        "{left} fossil CO2 år 2030, mest i {biggest}.",
+        "en": "Fossil-fuel free 2030 is not reached with possible levers: the best possible "
+        "leaves {left} of fossil CO2 in 2030, most in {biggest}.",
+    },
+    "dec_verdict_budget_reached": {"sv": "Budgeten räcker till 2050 med möjliga spakar.",
+                                   "en": "The budget lasts to 2050 with possible levers."},
+    "dec_verdict_budget_not": {
+        "sv": "Budgeten räcker inte till 2050 med möjliga spakar: bästa möjliga överskrider "
+        "den med {over}.",
+        "en": "The budget does not last to 2050 with possible levers: the best possible "
+        "exceeds it by {over}.",
+    },
+    "dec_part_cars": {"sv": "personbilar", "en": "cars"},
+    "dec_part_heavy_trucks": {"sv": "tunga lastbilar", "en": "heavy trucks"},
+    "dec_part_light_trucks": {"sv": "lätta lastbilar", "en": "light trucks"},
+    "dec_part_buses": {"sv": "bussar", "en": "buses"},
+    "dec_part_domestic_aviation": {"sv": "inrikesflyg", "en": "domestic aviation"},
+    "dec_part_other_transport": {"sv": "övriga transporter", "en": "other transport"},
     "dec_not_reached_budget": {
         "sv": "Målet går inte att nå inom spakarnas intervall med de spakar som är låsta. "
         "Närmast kommer man med de olåsta spakar som hjälper på sitt bästa värde (tabellen): "
