@@ -169,3 +169,15 @@ def test_comparison_in_english(datas) -> None:
     table = _figures(at)
     assert "Fossil CO2 in 2030" in table.index
     assert table["Alvesta"]["Carbon budget"] == "1,317 kt CO2e from 2023 (estimate)"
+
+
+def test_the_comparison_chart_spec_is_built_once_per_language_and_view() -> None:
+    """Built with Altair (a few ms); a lever move must not build it again (it lost its cache
+    once, and a lever move on the page went from 44 to 60 ms: bench/page_bench.py)."""
+    from ui.municipalities_page import comparison_spec
+
+    assert comparison_spec("sv", False) is comparison_spec("sv", False)
+    legends = [enc["legend"] for enc in comparison_spec("sv", False)["encoding"].values()
+               if isinstance(enc, dict) and "legend" in enc]
+    assert legends and all(legend["symbolType"] == "stroke" and legend["symbolSize"] == 400
+                           for legend in legends)

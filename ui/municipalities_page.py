@@ -81,7 +81,6 @@ def compared_levers(
 # chart
 
 
-@lru_cache(maxsize=8)
 def _line_legend() -> alt.Legend:
     """A legend of long, thick strokes: at Vega's default size "Statistik" (solid) and
     "Scenario" (dashed) looked the same, two short grey marks."""
@@ -89,6 +88,7 @@ def _line_legend() -> alt.Legend:
                       symbolSize=400, symbolStrokeWidth=2.5)
 
 
+@lru_cache(maxsize=8)
 def comparison_spec(lang: str, per_capita: bool) -> dict:
     """Lines per municipality, statistics solid and scenario dashed, total or per inhabitant.
 
