@@ -43,3 +43,18 @@ def test_every_publisher_has_english_words_without_swedish_letters() -> None:
         english = publisher_label(publisher, "en").replace("Växjö", "")
         assert not set(english) & set("åäöÅÄÖø"), publisher
         assert publisher_label(publisher, "sv") == publisher
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_source_title_repeats_its_publisher(lang: str) -> None:
+    """A source is shown as 'Publisher: title (release)': a title that began with its
+    publisher read 'Växjö kommun: Växjö kommun: målet Fossilbränslefritt Växjö' under the
+    main chart."""
+    from ui.data_labels import publisher_label
+
+    sources = read_csv_tables().sources
+    title = "title_en" if lang == "en" else "title_sv"
+    for _, row in sources.iterrows():
+        publisher = publisher_label(str(row["publisher"]), lang)
+        assert not str(row[title]).startswith(f"{publisher}:"), row["source_id"]
+        assert not str(row[title]).startswith(f"{row['publisher']}:"), row["source_id"]
