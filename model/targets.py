@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.data import MunicipalityData
 from model.scenario import ScenarioResult
 
 TARGET_IDS: tuple[str, ...] = ("own_2030", "eu_mission_2030", "sweden_2045", "budget_path")
@@ -28,6 +29,23 @@ TARGET_SOURCES: dict[str, str] = {
     "sweden_2045": "klimatpolitiska_ramverket",
     "budget_path": "budget",
 }
+
+
+# Targets a municipality has only if the data says so: a parameter of its own (1 = yes) with
+# its source. The others (Sweden's 2045 goal, the budget path) apply to every municipality.
+# Before, every municipality's chart drew "Kommunens mål: fossilbränslefritt 2030" and the
+# EU mission line with Växjö's sources.
+TARGET_PARAMETERS: dict[str, str] = {
+    "own_2030": "goal_fossil_free_2030",
+    "eu_mission_2030": "eu_mission_city",
+}
+
+
+def available_targets(data: MunicipalityData) -> tuple[str, ...]:
+    """The targets that apply to this municipality, in TARGET_IDS order."""
+    return tuple(target_id for target_id in TARGET_IDS
+                 if target_id not in TARGET_PARAMETERS
+                 or data.parameters.get(TARGET_PARAMETERS[target_id], 0.0) >= 1.0)
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,31 @@ def test_target_lines_are_drawn_and_can_be_switched_off() -> None:
     assert "Prickade mållinjer" in captions and "nettonollutsläpp" in captions  # sources
 
 
+def test_a_municipality_gets_only_the_target_lines_it_has() -> None:
+    """Växjö's own goal and its EU mission drew on every municipality's chart, with Växjö's
+    sources; Alvesta has neither in the data, so it gets Sweden's 2045 goal and its
+    budget path only."""
+    at = start_app()
+    at.selectbox(key="municipality").set_value("0764").run()
+    assert not at.exception, at.exception
+    pills = at.get("button_group")
+    offered = [p for p in pills if "Sverige: nettonoll 2045" in str(p.proto)]
+    assert len(offered) == 1
+    text = str(offered[0].proto)
+    assert "Kommunens mål" not in text and "EU-uppdraget" not in text
+    data = chart_data(at, 0)
+    assert set(data[data["layer"] == "target"]["series"]) == {
+        "Sverige: nettonoll 2045", "Budgetförenlig bana"}
+    assert line_legend(at) == ["Netto", "Referens", "Sverige: nettonoll 2045",
+                               "Budgetförenlig bana"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Prickade mållinjer" in captions and "Fossilbränslefritt Växjö" not in captions
+    assert "EU:s uppdrag" not in captions and "nettonollutsläpp" in captions
+    # Back in Växjö all four are offered and drawn again.
+    at.selectbox(key="municipality").set_value("0780").run()
+    assert len(line_legend(at)) == 6
+
+
 def test_the_scenario_rate_stands_beside_the_needed_rate_and_moves(vaxjo) -> None:
     at = start_app()
     needed = metric_value(at, "Krävd minskning per år")

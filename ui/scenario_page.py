@@ -15,7 +15,7 @@ from model.levers import LEVERS_BY_ID, Levers
 from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
-from model.targets import TARGET_IDS, TARGET_SOURCES
+from model.targets import TARGET_IDS, TARGET_SOURCES, available_targets
 from presentation import charts
 from presentation.chart_text import (
     bars_description,
@@ -197,9 +197,13 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
         t("per_capita_toggle", lang), key="per_capita", disabled=no_population,
         help=t("per_capita_unknown_help", lang, name=result.data.name) if no_population else None,
     ) and not no_population
+    offered = available_targets(result.data)
+    # A key per set of targets offered: Streamlit keeps a keyed pill group's choice by
+    # position, so another municipality's set must not inherit it.
+    key = "target_lines" if offered == TARGET_IDS else "target_lines_" + "_".join(offered)
     targets = st.pills(
-        t("targets_label", lang), TARGET_IDS, selection_mode="multi", default=list(TARGET_IDS),
-        format_func=lambda target_id: t(f"target_{target_id}", lang), key="target_lines",
+        t("targets_label", lang), offered, selection_mode="multi", default=list(offered),
+        format_func=lambda target_id: t(f"target_{target_id}", lang), key=key,
     ) or []
     data = charts.trajectory_chart_data(result, reference, lang, per_capita, markers,
                                         tuple(targets))
@@ -211,19 +215,19 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
     if markers and not per_capita:
         caption += " " + t("trajectory_markers_caption", lang)
     if targets:
-        caption += " " + targets_caption(result, lang)
+        caption += " " + targets_caption(result, tuple(targets), lang)
     st.caption(caption)
 
 
-def targets_caption(result: ScenarioResult, lang: str) -> str:
-    """Where each target line comes from (source titles)."""
+def targets_caption(result: ScenarioResult, targets: tuple[str, ...], lang: str) -> str:
+    """Where each drawn target line comes from (source titles), in TARGET_IDS order."""
     titles = source_titles(lang)
-    budget = budget_source(result.data.code)["source_id"]
+    sources = {**TARGET_SOURCES, "budget_path": budget_source(result.data.code)["source_id"]}
+    parts = [t(f"targets_caption_{target_id}", lang,
+               source=titles.get(sources[target_id], sources[target_id]))
+             for target_id in TARGET_IDS if target_id in targets]
     return t("targets_caption", lang, base_year=result.data.base_year,
-             own=titles.get(TARGET_SOURCES["own_2030"], ""),
-             eu=titles.get(TARGET_SOURCES["eu_mission_2030"], ""),
-             se=titles.get(TARGET_SOURCES["sweden_2045"], ""),
-             budget=titles.get(budget, budget))
+             lines="; ".join(parts))
 
 
 def indicators_text(result: ScenarioResult, lang: str, year: int = 2030) -> str:

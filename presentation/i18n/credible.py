@@ -80,14 +80,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "target_sweden_2045": {"sv": "Sverige: nettonoll 2045", "en": "Sweden: net zero 2045"},
     "target_budget_path": {"sv": "Budgetförenlig bana", "en": "Budget-compatible path"},
     "targets_caption": {
-        "sv": "Prickade mållinjer, raka linjer från {base_year}: kommunens mål "
-        "fossilbränslefritt 2030 (utsläppen utan fossila bränslen; {own}), EU-uppdraget "
-        "100 klimatneutrala städer 2030 (netto noll; {eu}), Sveriges nettonoll 2045 ({se}) "
-        "och budgetförenlig bana med den krävda minskningen per år ({budget}).",
-        "en": "Dotted target lines, straight from {base_year}: the municipality's goal "
-        "fossil-fuel free 2030 (emissions without fossil fuels; {own}), the EU mission "
-        "100 climate-neutral cities 2030 (net zero; {eu}), Sweden's net zero 2045 ({se}) and "
-        "the budget-compatible path at the needed yearly reduction ({budget}).",
+        "sv": "Prickade mållinjer, raka linjer från {base_year}: {lines}.",
+        "en": "Dotted target lines, straight from {base_year}: {lines}.",
+    },
+    "targets_caption_own_2030": {
+        "sv": "kommunens mål fossilbränslefritt 2030 (utsläppen utan fossila bränslen; {source})",
+        "en": "the municipality's goal fossil-fuel free 2030 (emissions without fossil fuels; "
+        "{source})",
+    },
+    "targets_caption_eu_mission_2030": {
+        "sv": "EU-uppdraget 100 klimatneutrala städer 2030 (netto noll; {source})",
+        "en": "the EU mission 100 climate-neutral cities 2030 (net zero; {source})",
+    },
+    "targets_caption_sweden_2045": {"sv": "Sveriges nettonoll 2045 ({source})",
+                                    "en": "Sweden's net zero 2045 ({source})"},
+    "targets_caption_budget_path": {
+        "sv": "budgetförenlig bana med den krävda minskningen per år ({source})",
+        "en": "the budget-compatible path at the needed yearly reduction ({source})",
     },
     "apply_full_set_note": {
         "sv": "Tillämpar hela den lösta uppsättningen spakar.",
