@@ -271,3 +271,34 @@ def test_submissions_table_shows_full_names_as_plain_text() -> None:
     assert widths["Scenario"] >= len(long_name) * PX_PER_CHAR + CELL_PADDING_PX
     assert widths["Deltagare"] >= len(participant) * PX_PER_CHAR + CELL_PADDING_PX
     assert not any("<b>" in text or "**Bord" in text for text in markup(facilitator))
+
+
+def _interrupted_panel_script() -> None:
+    import streamlit as st
+
+    from ui.workshop_page import FLASH_KEY, _show_flash, keeping_messages
+
+    first = "seen" not in st.session_state
+    st.session_state["seen"] = True
+    if first:  # what a click's callback leaves for the panel's run
+        st.session_state[FLASH_KEY] = [("success", "Inskicket är dolt", "Hidden")]
+
+    def panel() -> None:
+        _show_flash("sv", keep=True)
+        if first:  # the refresh timer interrupts the run: Streamlit raises, then runs again
+            st.rerun()
+        st.caption("the rest of the panel")
+
+    keeping_messages(panel)
+
+
+def test_a_confirmation_survives_a_panel_run_that_is_interrupted() -> None:
+    """The panel's refresh timer can interrupt the run a click started, and Streamlit throws
+    away what that run drew: the confirmation waits for the run that finishes, then goes."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_interrupted_panel_script, default_timeout=60)
+    at.run()  # the interrupted run and the one after it
+    assert [s.value for s in at.success] == ["Inskicket är dolt"]
+    at.run()
+    assert not at.success

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache, partial
@@ -195,10 +195,21 @@ def _flash_store_error(error: StoreError) -> None:
     _flash("error", plain_markdown(error.message_sv), plain_markdown(error.message_en))
 
 
-def _show_flash(lang: str) -> None:
-    for kind, sv, en in st.session_state.pop(FLASH_KEY, []):
+def _show_flash(lang: str, keep: bool = False) -> None:
+    """Show the waiting messages; taken from the queue unless keep (see _live_panel)."""
+    messages = (st.session_state.get(FLASH_KEY, []) if keep
+                else st.session_state.pop(FLASH_KEY, []))
+    for kind, sv, en in messages:
         text = en if lang == "en" else sv
         {"success": st.success, "warning": st.warning}.get(kind, st.error)(text)
+
+
+def _forget_flash(shown: list[tuple[str, str, str]]) -> None:
+    """Take the messages a finished run has shown off the queue (others stay)."""
+    waiting = st.session_state.get(FLASH_KEY, [])
+    left = [message for message in waiting if message not in shown]
+    if len(left) != len(waiting):
+        st.session_state[FLASH_KEY] = left
 
 
 # --------------------------------------------------------------------------------------
@@ -596,7 +607,7 @@ def submissions_panel(workshop: Workshop, lang: str) -> None:
         st.switch_page(SCENARIO_PAGE)
     if not is_facilitator(workshop.code):
         return
-    _show_flash(lang)  # messages of the panel's own buttons (a fragment rerun)
+    _show_flash(lang, keep=True)  # the panel's own buttons' messages (see _live_panel)
     lookup = _submissions(_db(), workshop.code, True, True)  # one read: hidden ones marked
     if _store_error(lookup, lang):
         return
@@ -729,7 +740,21 @@ def _per_minute(db: str, code: str) -> int:
 
 @st.fragment(run_every=REFRESH_S)
 def _live_panel(workshop: Workshop, lang: str) -> None:
-    submissions_panel(workshop, lang)
+    """The panel, refreshed every REFRESH_S seconds.
+
+    Its messages (a click on "Dölj" says "Inskicket är dolt för rummet") leave the queue only
+    once a run has drawn them to the end: when the refresh timer interrupted the run a click
+    had started, Streamlit threw away what that run drew, and the confirmation, already taken
+    from the queue, was never seen (the facilitator's test failed so under load).
+    """
+    keeping_messages(lambda: submissions_panel(workshop, lang))
+
+
+def keeping_messages(draw: Callable[[], None]) -> None:
+    """Draw (showing the waiting messages with keep=True); forget them only if it finished."""
+    shown = list(st.session_state.get(FLASH_KEY, []))
+    draw()
+    _forget_flash(shown)
 
 
 def main() -> None:
