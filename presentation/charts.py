@@ -83,6 +83,12 @@ def _series_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=domain, range=colours)
 
 
+def stroke_legend(**options: object) -> alt.Legend:
+    """A legend of lines drawn as long, 2.5 px strokes: at Vega's default size a solid and a
+    dashed line looked the same, two short marks."""
+    return alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400, **options)
+
+
 def _line_encodings(lang: str, targets: tuple[str, ...]) -> dict:
     """Lines: net solid, reference dashed, the drawn targets dotted; one legend that draws
     them so, and lists only lines that are on the chart (a legend entry for a target that is
@@ -95,9 +101,8 @@ def _line_encodings(lang: str, targets: tuple[str, ...]) -> dict:
         t(f"target_{target_id}", lang) for target_id in targets]
     colours = [NET_COLOUR, REFERENCE_COLOUR] + [TARGET_COLOURS[i] for i in targets]
     dashes = [SOLID, DASHED] + [DOTTED for _ in targets]
-    legend = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5,
-                        symbolSize=400, title=None, labelLimit=0, columns={"expr":
-                                                                           "width < 520 ? 1 : 3"})
+    legend = stroke_legend(orient="top", title=None, labelLimit=0,
+                           columns={"expr": "width < 520 ? 1 : 3"})
     return {
         "stroke": alt.Stroke("line:N", scale=alt.Scale(domain=domain, range=colours),
                              legend=legend, title=None),
@@ -425,8 +430,7 @@ def _budget_spec(lang: str) -> dict:
                alt.Tooltip("value:Q", title=y_title, format=",.0f")]
     # One legend of lines: the cumulative emissions solid, the budget dashed, as drawn.
     domain = [t("series_cumulative", lang), t("series_budget", lang)]
-    legend = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=2.5,
-                        symbolSize=400, labelLimit=0)
+    legend = stroke_legend(orient="bottom", labelLimit=0)
     stroke = alt.Stroke("series:N", title=None, legend=legend,
                         scale=alt.Scale(domain=domain, range=[NET_COLOUR, BUDGET_COLOUR]))
     dash = alt.StrokeDash("series:N", title=None, legend=legend,

@@ -22,7 +22,7 @@ from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from presentation.chart_text import municipalities_description, wide_table
-from presentation.charts import ChartData
+from presentation.charts import ChartData, stroke_legend
 from presentation.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import t
 from ui.chart_access import chart_with_text
@@ -81,13 +81,6 @@ def compared_levers(
 # chart
 
 
-def _line_legend() -> alt.Legend:
-    """A legend of long, thick strokes: at Vega's default size "Statistik" (solid) and
-    "Scenario" (dashed) looked the same, two short grey marks."""
-    return alt.Legend(orient="bottom", direction="vertical", symbolType="stroke",
-                      symbolSize=400, symbolStrokeWidth=2.5)
-
-
 @lru_cache(maxsize=8)
 def comparison_spec(lang: str, per_capita: bool) -> dict:
     """Lines per municipality, statistics solid and scenario dashed, total or per inhabitant.
@@ -107,10 +100,10 @@ def comparison_spec(lang: str, per_capita: bool) -> dict:
         color=alt.Color("municipality:N", title=t("mun_legend_municipality", lang),
                         sort=alt.EncodingSortField("order"),  # the first chosen is blue
                         scale=alt.Scale(range=list(COLOURS)),
-                        legend=_line_legend()),
+                        legend=stroke_legend(orient="bottom", direction="vertical")),
         strokeDash=alt.StrokeDash("kind:N", title=t("mun_legend_kind", lang),
                                   scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 4]]),
-                                  legend=_line_legend()),
+                                  legend=stroke_legend(orient="bottom", direction="vertical")),
         tooltip=[
             alt.Tooltip("municipality:N", title=t("mun_legend_municipality", lang)),
             alt.Tooltip("year:Q", title=t("axis_year", lang), format="d"),

@@ -307,7 +307,7 @@ def main() -> None:
     cols[0].metric(t("sverige_total_2030", lang), fmt_tonnes(total_2030, lang),
                    **metric_delta(change, t("sverige_vs_base", lang,
                                             change=fmt_percent(change, lang, 0),
-                                            year=int(base.history_years[-1])),
+                                            year=base.base_year),
                                   lower_is_better=True, tolerance=0.0005))
     cols[1].metric(t("sverige_change_1990", lang),
                    fmt_percent(total_2030 / total_1990 - 1.0, lang, 0) if total_1990 else "–")
