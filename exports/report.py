@@ -27,6 +27,7 @@ from model.paths import reference_levers
 from model.scenario import ScenarioResult
 from presentation.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import t
+from presentation.verdict_text import verdict_definition
 
 FONT_FAMILY = "DejaVu"
 # Debian's fonts-dejavu-core (CI installs it); matplotlib's copy if that is installed instead.
@@ -180,7 +181,7 @@ def _page_one(pdf: _Report, result: ScenarioResult, lang: str, info: ExportInfo,
             pdf.cell(column_w * 0.38 - 3, row_h, value)
     pdf.set_xy(MARGIN, top + half * row_h + 2)
     # The verdict's definition stands next to it: what fossil-fuel free counts.
-    pdf.paragraph(t("verdict_definition", lang), size=pdf.body_size - 1, colour=GREY)
+    pdf.paragraph(verdict_definition(result.data, lang), size=pdf.body_size - 1, colour=GREY)
 
     pdf.heading(t("export_chart_trajectory", lang))
     y = pdf.get_y()

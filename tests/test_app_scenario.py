@@ -98,6 +98,7 @@ def test_every_lever_at_its_best_says_fossil_fuel_free_2030_is_not_reached() -> 
     assert "fossil CO2 från bränslen återstår år 2030" in at.error[0].value
     text = " ".join(m.value for m in at.markdown)
     assert "Så räknas målet: fossilbränslefritt betyder" in text
+    assert "(kommunens mål)" in text  # Växjö's data has the goal
     assert "BECCS räknas aldrig mot målet" in text
     assert "av nya bilar är elbilar" in text and "100 %" in text
 
@@ -152,6 +153,16 @@ def test_a_municipality_gets_only_the_target_lines_it_has() -> None:
     # Back in Växjö all four are offered and drawn again.
     at.selectbox(key="municipality").set_value("0780").run()
     assert len(line_legend(at)) == 6
+
+
+def test_the_verdict_calls_the_goal_the_municipality_s_own_only_where_it_is() -> None:
+    """The fossil-free goal is Växjö's: Alvesta's verdict said "(kommunens mål)" too."""
+    at = start_app()
+    at.selectbox(key="municipality").set_value("0764").run()
+    open_section(at, 1)
+    text = " ".join(m.value for m in at.markdown)
+    assert "Så räknas målet" in text and "(kommunens mål)" not in text
+    assert "appens källor har inget sådant mål för Alvesta" in text
 
 
 def test_the_scenario_rate_stands_beside_the_needed_rate_and_moves(vaxjo) -> None:

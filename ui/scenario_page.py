@@ -36,6 +36,7 @@ from presentation.formatting import (
     months_between,
 )
 from presentation.i18n import t
+from presentation.verdict_text import verdict_definition
 from ui.budget_principle import note as principle_note_text
 from ui.budget_principle import principle_widgets
 from ui.chart_access import chart_with_text
@@ -265,7 +266,7 @@ def fossil_section(result: ScenarioResult, lang: str) -> None:
                      icon=":material/local_gas_station:")
         # One markdown element for the text: each element costs on every rerun.
         text_parts = [
-            f"*{t('verdict_definition', lang)}*",
+            f"*{verdict_definition(result.data, lang)}*",
             t("verdict_beside", lang, other=fmt_tonnes(k.other_fossil_co2_2030_t, lang),
               total=fmt_tonnes(k.fossil_co2_2030_t, lang)),
             f"**{t('indicators_heading', lang, year=2030)}:** {indicators_text(result, lang)} "

@@ -315,7 +315,7 @@ behåller skillnaden. Varje spak går bara så långt som är fysiskt och juridi
 koldioxidkrav för nya bilar, lätta och tunga lastbilar, EU:s F-gasförordning, och
 befolkningens flerårstrend.
 
-**Målet: fossilbränslefritt 2030** (kommunens mål) betyder mindre än 1 ton fossil koldioxid
+**Målet: fossilbränslefritt 2030** (Växjö kommuns mål sedan 1996) betyder mindre än 1 ton fossil koldioxid
 från bränslen år 2030: transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme och
 industrins energi. Lösningsmedel och andra produkter, industriprocesser, avfall och utrikes
 transporter räknas inte men visas bredvid. BECCS räknas aldrig mot målet. **Fossil CO2** i
@@ -374,7 +374,7 @@ legally possible by 2030; why is in the table below and in the lever's help.
 standards for new cars, vans and heavy trucks, the EU F-gas Regulation, and the population's
 multi-year trend.
 
-**The goal: fossil-fuel free 2030** (the municipality's goal) means less than 1 tonne of
+**The goal: fossil-fuel free 2030** (Växjö municipality's goal since 1996) means less than 1 tonne of
 fossil carbon dioxide from fuels in 2030: transport, working machinery, own heating,
 electricity and district heating and industry's energy. Solvents and other products,
 industrial processes, waste and international transport are not counted but shown beside it.

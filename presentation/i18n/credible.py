@@ -23,14 +23,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "verdict_definition": {
         "sv": "Så räknas målet: fossilbränslefritt betyder ingen fossil koldioxid från "
         "bränslen år 2030 i transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme "
-        "och industrins energi (kommunens mål). Lösningsmedel och andra produkter, "
+        "och industrins energi ({whose}). Lösningsmedel och andra produkter, "
         "industriprocesser, avfall och utrikes transporter räknas inte men visas bredvid. "
         "BECCS räknas aldrig mot målet.",
         "en": "How the goal is counted: fossil-fuel free means no fossil carbon dioxide from "
         "fuels in 2030 in transport, working machinery, own heating, electricity and district "
-        "heating and industry's energy (the municipality's goal). Solvents and other "
+        "heating and industry's energy ({whose}). Solvents and other "
         "products, industrial processes, waste and international transport are not counted "
         "but shown beside it. BECCS never counts towards the goal.",
+    },
+    "verdict_whose_own": {"sv": "kommunens mål", "en": "the municipality's goal"},
+    "verdict_whose_none": {
+        "sv": "Växjös mål; appens källor har inget sådant mål för {name}",
+        "en": "Växjö's goal; the app's sources give no such goal for {name}",
     },
     "verdict_beside": {
         "sv": "Bredvid målet: {other} fossil CO2 från lösningsmedel, industriprocesser, avfall "
