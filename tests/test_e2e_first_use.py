@@ -159,6 +159,13 @@ def test_the_first_lever_within_three_tab_presses(open_page: Callable[..., Page]
     lang = "en" if "lang=en" in path else "sv"
     transport = [spec.label(lang) for spec in LEVER_SPECS if spec.group == "transport"]
     assert label in transport, (label, transport)  # a lever of the first group, at the top
+    # The slider's thumb shows where the focus is (a 3 px ring around it).
+    ring = page.evaluate("""() => {
+      const thumb = document.activeElement.closest('[data-testid="stSlider"] [data-rac]');
+      const style = getComputedStyle(thumb);
+      return [style.outlineStyle, style.outlineWidth];
+    }""")
+    assert ring == ["solid", "3px"], ring
     page.keyboard.press("ArrowRight")  # and the lever moves from the keyboard
     page.wait_for_function("location.search.includes('el_personbilar')")
     page.close()

@@ -27,7 +27,7 @@ CSS = f"""<style>
 :focus-visible, [data-testid="stSlider"] input:focus-visible + div,
 button:focus-visible, a:focus-visible, [role="tab"]:focus-visible {{
   outline: 3px solid {FOCUS_COLOUR} !important; outline-offset: 2px !important;}}
-[data-testid="stSlider"] div:has(> div > input[type="range"]:focus-visible) {{
+[data-testid="stSlider"] [data-focus-visible="true"] {{
   outline: 3px solid {FOCUS_COLOUR}; outline-offset: 3px; border-radius: 50%;}}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{color: #55585f;
   opacity: 1 !important;}}
@@ -143,11 +143,19 @@ _SCRIPT = """<script>
     setText("klimat-skip-results", c.results);
     if (doc.documentElement.lang !== c.lang) doc.documentElement.lang = c.lang;
   };
+  // The root itself and what is under it (a root may be a text node or an element).
+  const within = (root, selector) => {
+    if (!root.querySelectorAll) return [];
+    const found = [...root.querySelectorAll(selector)];
+    if (root.matches(selector)) found.unshift(root);
+    return found;
+  };
   const translate = (root) => {
     const c = window.__klimatA11y;
     if (c.lang !== "sv") return;
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes = [];
+    if (root.nodeType === Node.TEXT_NODE) nodes.push(root);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
       const text = node.nodeValue.trim();
@@ -156,16 +164,14 @@ _SCRIPT = """<script>
       else if (/^[0-9.]+ ?[KMG]?B per file$/.test(text))
         node.nodeValue = text.replace("per file", "per fil");
     }
-    const labelled = root.querySelectorAll
-      ? root.querySelectorAll("[aria-label], [aria-roledescription]") : [];
+    const labelled = within(root, "[aria-label], [aria-roledescription]");
     for (const el of labelled) {
       const role = el.getAttribute("aria-roledescription");
       if (role && c.texts[role]) el.setAttribute("aria-roledescription", c.texts[role]);
     }
     // Vega's generated descriptions of axes, legends and marks are English: hidden here,
     // the chart's own description (its root label, and the text under it) says it.
-    const vega = root.querySelectorAll
-      ? root.querySelectorAll('[data-testid="stVegaLiteChart"] svg [aria-label]') : [];
+    const vega = within(root, '[data-testid="stVegaLiteChart"] svg [aria-label]');
     for (const el of vega) {
       el.removeAttribute("aria-label");
       el.setAttribute("aria-hidden", "true");
@@ -185,12 +191,26 @@ _SCRIPT = """<script>
   };
   window.__klimatA11yApply = () => { install(); translate(doc.body); };
   window.__klimatA11yApply();
+  // Only what changed is looked at again, once per frame: the whole page was walked after
+  // every change, thousands of text nodes for each frame a lever move drew.
+  const changed = new Set();
   let pending = false;
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "childList") record.addedNodes.forEach((node) => changed.add(node));
+      else changed.add(record.target);
+    }
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; window.__klimatA11yApply(); });
-  }).observe(doc.body, {childList: true, subtree: true, characterData: true});
+    requestAnimationFrame(() => {
+      pending = false;
+      const roots = [...changed];
+      changed.clear();
+      install();
+      for (const root of roots) if (root.isConnected) translate(root);
+    });
+  }).observe(doc.body, {childList: true, subtree: true, characterData: true, attributes: true,
+                        attributeFilter: ["aria-label", "aria-roledescription"]});
 })();
 </script>"""
 
