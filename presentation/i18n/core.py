@@ -315,11 +315,12 @@ behåller skillnaden. Varje spak går bara så långt som är fysiskt och juridi
 koldioxidkrav för nya bilar, lätta och tunga lastbilar, EU:s F-gasförordning, och
 befolkningens flerårstrend.
 
-**Målet: fossilbränslefritt 2030** (Växjö kommuns mål sedan 1996) betyder mindre än 1 ton fossil koldioxid
-från bränslen år 2030: transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme och
-industrins energi. Lösningsmedel och andra produkter, industriprocesser, avfall och utrikes
-transporter räknas inte men visas bredvid. BECCS räknas aldrig mot målet. **Fossil CO2** i
-nyckeltalen är all fossil CO2: NED:s CO2 (biogen CO2 ingår inte), utom kalkning.
+**Målet: fossilbränslefritt 2030** (Växjö kommuns mål sedan 1996) betyder mindre än 1 ton
+fossil koldioxid från bränslen år 2030: transporter, arbetsmaskiner, egen uppvärmning, el
+och fjärrvärme och industrins energi. Lösningsmedel och andra produkter, industriprocesser,
+avfall och utrikes transporter räknas inte men visas bredvid. BECCS räknas aldrig mot målet.
+**Fossil CO2** i nyckeltalen är all fossil CO2: NED:s CO2 (biogen CO2 ingår inte), utom
+kalkning.
 
 **Koldioxidbudget.** Använt = summan av statistikens utsläpp från startåret till {base_year}.
 Budgeten tar slut när scenariots summa når budgeten; månaden räknas som om årets utsläpp
@@ -374,8 +375,8 @@ legally possible by 2030; why is in the table below and in the lever's help.
 standards for new cars, vans and heavy trucks, the EU F-gas Regulation, and the population's
 multi-year trend.
 
-**The goal: fossil-fuel free 2030** (Växjö municipality's goal since 1996) means less than 1 tonne of
-fossil carbon dioxide from fuels in 2030: transport, working machinery, own heating,
+**The goal: fossil-fuel free 2030** (Växjö municipality's goal since 1996) means less than 1
+tonne of fossil carbon dioxide from fuels in 2030: transport, working machinery, own heating,
 electricity and district heating and industry's energy. Solvents and other products,
 industrial processes, waste and international transport are not counted but shown beside it.
 BECCS never counts towards the goal. **Fossil CO2** in the key figures is all fossil CO2:
