@@ -12,7 +12,7 @@ from model import build_municipality_data, reference_levers
 from model.scenario import run_scenario
 from presentation.formatting import fmt_tonnes
 from store.csv_tables import read_csv_tables
-from tests.conftest import wait_for_app_idle
+from tests.conftest import OPEN_TIMEOUT_MS, wait_for_app_idle
 
 FOSSIL_METRIC = (
     '[data-testid="stMetric"]:has-text("Fossil CO2 år 2030") [data-testid="stMetricValue"]'
@@ -29,8 +29,12 @@ def _no_errors(page: Page) -> None:
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
-def test_page_loads_in_swedish_with_charts(open_app: Callable[[str], Page]) -> None:
-    page = open_app("/")
+def _assert_swedish_page_with_charts(page: Page) -> None:
+    """The main page in Swedish with its key figure and charts, each tab's chart drawn.
+
+    Checked in the page load of test_the_page_fetches_nothing_from_outside (its own load
+    of "/"), so that every tab's chart is also fetched with nothing from outside.
+    """
     expect(page.get_by_role("heading", name="Klimatscenarier för Växjö")).to_be_visible()
     expect(page.locator(FOSSIL_METRIC)).to_have_text(_reference_fossil("sv"))
     charts = page.locator('[data-testid="stVegaLiteChart"]')
@@ -69,20 +73,21 @@ def test_moving_a_lever_changes_the_key_figure_and_keeps_the_sidebar(
     _no_errors(page)
 
 
-def test_english_switch_and_data_page(open_app: Callable[[str], Page]) -> None:
+def test_english_switch(open_app: Callable[[str], Page]) -> None:
     page = open_app("/")
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Climate scenarios for Växjö")).to_be_visible()
     expect(page.locator('[data-testid="stMetric"]:has-text("Fossil CO2 in 2030") '
                         '[data-testid="stMetricValue"]')).to_have_text(_reference_fossil("en"))
-    page = open_app("/data")
-    expect(page.get_by_role("heading", name="Data och metod").first).to_be_visible()
-    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
     _no_errors(page)
 
 
 def test_the_page_fetches_nothing_from_outside(browser: Browser, app_server: str) -> None:
-    """Workshops run on closed networks: every request goes to the app's own server."""
+    """Workshops run on closed networks: every request goes to the app's own server.
+
+    The same two page loads check the main page in Swedish with its charts (every tab) and
+    the data page with its table: one load of each instead of two.
+    """
     # A context of its own: nothing may come out of a cache another test filled.
     context = browser.new_context(base_url=app_server, viewport={"width": 1280, "height": 900},
                                   locale="sv-SE")
@@ -93,9 +98,13 @@ def test_the_page_fetches_nothing_from_outside(browser: Browser, app_server: str
     page.on("request", lambda request: None if request.url.startswith(own)
             else outside.append(request.url))
     page.goto("/")
-    wait_for_app_idle(page)
+    wait_for_app_idle(page, OPEN_TIMEOUT_MS)
+    _assert_swedish_page_with_charts(page)
     page.goto("/data")
-    wait_for_app_idle(page)
+    wait_for_app_idle(page, OPEN_TIMEOUT_MS)
+    expect(page.get_by_role("heading", name="Data och metod").first).to_be_visible()
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    _no_errors(page)
     context.close()
     assert outside == []
 
