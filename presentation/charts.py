@@ -47,6 +47,17 @@ TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
                   "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
 
 
+def spec_dict(chart: alt.TopLevelMixin) -> dict:
+    """The chart as a Vega-Lite dict, without Altair's schema check here.
+
+    The check took about 0.3 s per spec: 2 s of every server start (ui/warmup.py) and, for
+    the first visitor of each municipality, language and choice of target lines, a wait
+    before the chart. The specs are the app's own and fixed; tests/test_chart_specs.py
+    checks every one against the schema instead.
+    """
+    return chart.to_dict(validate=False)
+
+
 def described(spec: dict, description: str) -> dict:
     """A shallow copy of a shared spec with its description (never mutate the cached one);
     Vega puts it in the chart's aria-label (ui/chart_access.py shows it under the chart)."""
@@ -165,7 +176,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int,
     ).transform_filter(alt.datum.layer == "marker")
     chart = alt.layer(history, areas, beccs, net, reference, targets, own_figures, history_label,
                       scenario_label)
-    spec = _finish(chart.properties(height=300, width="container").to_dict(), lang)
+    spec = _finish(spec_dict(chart.properties(height=300, width="container")), lang)
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
     # instead of squeezing the plot.
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -394,7 +405,7 @@ def _fossil_spec(lang: str) -> dict:
                  alt.Tooltip("value:Q", title=t("axis_fossil_t", lang), format=",.0f")],
     ).properties(height=alt.Step(26), width="container",
                  title=alt.TitleParams(t("fossil_by_sector", lang), anchor="start"))
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def fossil_spec(lang: str) -> dict:
@@ -444,7 +455,7 @@ def _budget_spec(lang: str) -> dict:
         x=x, y="value:Q", stroke=stroke, strokeDash=dash, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "budget")
     chart = alt.layer(cumulative, budget).properties(height=300, width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def budget_spec(lang: str) -> dict:

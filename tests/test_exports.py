@@ -18,12 +18,11 @@ from exports import (
     key_figures_csv,
     reference_for,
     scenario_chart,
-    scenario_pdf,
     scenario_xlsx,
     yearly_csv,
 )
 from exports.compare import unique_names
-from exports.report import font_files
+from exports.report import font_files, scenario_pdf
 from exports.tabular import csv_cell
 from model import LEVER_SPECS, build_municipality_data, reference_levers, run_scenario
 from model.presets import presets_from_tables

@@ -14,7 +14,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from exports import export_info, scenario_pdf, scenario_xlsx
+from exports import export_info, scenario_xlsx
+from exports.report import scenario_pdf
 from model import build_municipality_data, reference_levers, run_scenario
 from store.csv_tables import read_csv_tables
 from store.uncertainty_runs import for_result

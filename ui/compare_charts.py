@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 
 from exports.compare import NamedResult, unique_names
-from presentation.charts import ChartData
+from presentation.charts import ChartData, spec_dict
 from presentation.formatting import VEGA_LOCALE
 from presentation.i18n import t
 
@@ -53,7 +53,7 @@ def _comparison_spec(lang: str, show_ghg: bool) -> dict:
     scenarios = alt.Chart().mark_line(strokeWidth=2.5).encode(
         x=x, y=y, tooltip=tooltip, **encoding,
     ).transform_filter(alt.datum.layer == "scenario")
-    spec = alt.layer(history, scenarios).properties(height=380, width="container").to_dict()
+    spec = spec_dict(alt.layer(history, scenarios).properties(height=380, width="container"))
     spec.pop("datasets", None)
     spec.pop("data", None)
     for layer in spec.get("layer", []):

@@ -17,7 +17,7 @@ import pandas as pd
 from model.attribution import CONTROLS, Attribution
 from model.costs import PAYERS, CostPlan
 from model.levers import CONTROL_LABELS, LEVER_SPECS
-from presentation.charts import ChartData
+from presentation.charts import ChartData, spec_dict
 from presentation.formatting import VEGA_LOCALE
 from presentation.i18n import t
 
@@ -99,7 +99,7 @@ def _wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
         order=alt.Order("order:Q"),
         tooltip=tooltip,
     ).properties(height=320 + _legend_height(measures), width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
@@ -137,7 +137,7 @@ def _bar_spec(lang: str, year: int) -> dict:
                  alt.Tooltip("value:Q", title=title, format=",.0f")],
     ).properties(height=alt.Step(24), width="container",
                  title=alt.TitleParams(t("dec_bar_title", lang, year=year), anchor="start"))
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def bar_spec(lang: str, year: int) -> dict:
@@ -169,7 +169,7 @@ def _control_spec(lang: str, year: int) -> dict:
         tooltip=[alt.Tooltip("series:N", title=t("dec_col_control", lang)),
                  alt.Tooltip("value:Q", title=title, format=",.0f")],
     ).properties(height=alt.Step(30), width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def control_spec(lang: str, year: int) -> dict:
@@ -209,7 +209,7 @@ def _invest_spec(lang: str) -> dict:
                  alt.Tooltip("value:Q", title=title, format=",.1f")],
     ).properties(height=300, width="container",
                  title=alt.TitleParams(t("dec_invest_title", lang), anchor="start"))
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def invest_spec(lang: str) -> dict:
@@ -244,7 +244,7 @@ def _mac_spec(lang: str, first_year: int, measures: tuple[str, ...]) -> dict:
                  alt.Tooltip("reduced_t:Q", title=t("dec_col_reduced", lang), format=",.0f"),
                  alt.Tooltip("sek_per_t:Q", title=y_title, format=",.0f")],
     ).properties(height=320 + _legend_height(measures), width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def mac_spec(lang: str, first_year: int, measures: tuple[str, ...]) -> dict:

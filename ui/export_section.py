@@ -20,7 +20,6 @@ from exports import (
     export_info,
     key_figures_csv,
     scenario_chart,
-    scenario_pdf,
     scenario_xlsx,
     yearly_csv,
 )
@@ -46,6 +45,13 @@ class Download:
     mime: str
     build: Callable[[], bytes]
     icon: str = ":material/download:"
+
+
+def _scenario_pdf(*args: object) -> bytes:
+    """The PDF report; exports.report (and fpdf, 0.6 s to import) only when one is made."""
+    from exports.report import scenario_pdf
+
+    return scenario_pdf(*args)  # type: ignore[arg-type]
 
 
 def slug(text: str) -> str:
@@ -81,7 +87,7 @@ def scenario_downloads(
                  partial(scenario_xlsx, result, lang, info), ":material/grid_on:"),
         Download("export_pdf", t("export_pdf", lang),
                  f"{t('exp_file_report', lang)}-{stem}.pdf", PDF_MIME,
-                 partial(scenario_pdf, result, lang, info, reference),
+                 partial(_scenario_pdf, result, lang, info, reference),
                  ":material/picture_as_pdf:"),
     ]
     # In page order; no fossil chart when nothing fossil is left to draw.

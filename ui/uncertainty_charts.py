@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from model.uncertainty import Tornado, UncertaintyResult
-from presentation.charts import ChartData
+from presentation.charts import ChartData, spec_dict
 from presentation.formatting import VEGA_LOCALE
 from presentation.i18n import t
 
@@ -76,7 +76,7 @@ def fan_spec(lang: str) -> dict:
     central = series(base.mark_line(strokeWidth=2.5).encode(y="central:Q", tooltip=tooltip),
                      "unc_series_central")
     chart = alt.layer(outer, inner, median, central).properties(height=260, width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def fan_data(result: UncertaintyResult, central_net_t: np.ndarray) -> ChartData:
@@ -108,7 +108,7 @@ def tornado_spec(lang: str, metric: Literal["fossil", "budget"]) -> dict:
                  alt.Tooltip("value:N", title=t("col_value", lang)),
                  alt.Tooltip("delta:Q", title=axis_title, format=value_format)],
     ).properties(width="container")
-    return _finish(chart.to_dict(), lang)
+    return _finish(spec_dict(chart), lang)
 
 
 def tornado_data(tornado: Tornado, metric: Literal["fossil", "budget"], lang: str,
