@@ -140,6 +140,7 @@ class StreamlitSession:
         self.query_string = ""
         self.page_name = ""  # the address's page ("workshop" for /workshop), as the frontend
         self.navigation_titles: list[str] = []  # the pages the app's navigation lists
+        self.page_title = ""  # the navigation's title of the page the last run showed
         self.button_labels: set[str] = set()  # buttons drawn by the last run
         self._ws: Any = None
         self._reader: asyncio.Task[None] | None = None
@@ -315,6 +316,8 @@ class StreamlitSession:
             self.navigation_titles = [page.page_name for page in msg.navigation.app_pages]
             if msg.navigation.page_script_hash:
                 self.page_script_hash = msg.navigation.page_script_hash
+            self.page_title = next((page.page_name for page in msg.navigation.app_pages
+                                    if page.page_script_hash == self.page_script_hash), "")
         elif kind == "delta":
             self._handle_delta(msg)
         elif kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
