@@ -91,8 +91,6 @@ def test_upload_import_and_open_the_new_municipality(browser: Browser, own_serve
     context.set_default_timeout(30_000)
     page = context.new_page()
     try:
-        page.goto("/")
-        wait_for_app_idle(page)
         page.goto("/importera")
         wait_for_app_idle(page)
         expect(page.get_by_role("heading", name="Importera data från SMHI")).to_be_visible()
