@@ -1,11 +1,12 @@
 """Targets drawn beside the trajectory: what each stated goal would mean for the emissions.
 
 Each target is a path in t CO2e from the last statistics year, for the same emissions the
-chart shows (all greenhouse gases; the EU mission is about net emissions):
+chart shows (all greenhouse gases; climate neutrality is about net emissions):
 
 * ``own_2030``: the municipality's own goal, fossil-fuel free 2030 — its base-year
   emissions without the fossil-fuel CO2 by 2030 (the rest stays).
-* ``eu_mission_2030``: the EU mission 100 climate-neutral cities — net zero in 2030.
+* ``contract_2030``: Klimatkontrakt 2030 (Viable Cities' Klimatneutrala städer 2030,
+  23 municipalities) — climate neutral, net zero, in 2030.
 * ``sweden_2045``: Sweden's climate framework — net zero by 2045.
 * ``budget_path``: the budget-compatible path, falling by the needed yearly rate.
 
@@ -22,10 +23,10 @@ import numpy as np
 from model.data import MunicipalityData
 from model.scenario import ScenarioResult
 
-TARGET_IDS: tuple[str, ...] = ("own_2030", "eu_mission_2030", "sweden_2045", "budget_path")
+TARGET_IDS: tuple[str, ...] = ("own_2030", "contract_2030", "sweden_2045", "budget_path")
 TARGET_SOURCES: dict[str, str] = {
     "own_2030": "vaxjo_fossilbransle",
-    "eu_mission_2030": "eu_mission_100",
+    "contract_2030": "viable_cities_2030",
     "sweden_2045": "klimatpolitiska_ramverket",
     "budget_path": "budget",
 }
@@ -33,11 +34,13 @@ TARGET_SOURCES: dict[str, str] = {
 
 # Targets a municipality has only if the data says so: a parameter of its own (1 = yes) with
 # its source. The others (Sweden's 2045 goal, the budget path) apply to every municipality.
-# Before, every municipality's chart drew "Kommunens mål: fossilbränslefritt 2030" and the
-# EU mission line with Växjö's sources.
+# Before, every municipality's chart drew "Kommunens mål: fossilbränslefritt 2030" and a
+# climate-neutral 2030 line with Växjö's sources. That line was called the EU mission's, a
+# mission Växjö is not in (its seven Swedish cities are Gävle, Göteborg, Helsingborg, Lund,
+# Malmö, Stockholm and Umeå); Växjö's 2030 goal is its Klimatkontrakt 2030.
 TARGET_PARAMETERS: dict[str, str] = {
     "own_2030": "goal_fossil_free_2030",
-    "eu_mission_2030": "eu_mission_city",
+    "contract_2030": "climate_contract_2030",
 }
 
 
@@ -71,7 +74,7 @@ def target_paths(result: ScenarioResult) -> tuple[TargetPath, ...]:
     fuel = float(result.trajectory.fossil_fuel_co2[0].sum())
     paths = [
         TargetPath("own_2030", *_line(base_year, base, 2030, base - fuel)),
-        TargetPath("eu_mission_2030", *_line(base_year, base, 2030, 0.0)),
+        TargetPath("contract_2030", *_line(base_year, base, 2030, 0.0)),
         TargetPath("sweden_2045", *_line(base_year, base, 2045, 0.0)),
     ]
     years = np.arange(base_year, 2051)

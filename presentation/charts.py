@@ -43,7 +43,7 @@ READABLE_CONFIG: dict = {
     "title": {"color": TEXT_COLOUR},
 }
 # Target lines (model/targets.py), dotted.
-TARGET_COLOURS = {"own_2030": "#1b7837", "eu_mission_2030": "#2166ac",
+TARGET_COLOURS = {"own_2030": "#1b7837", "contract_2030": "#2166ac",
                   "sweden_2045": "#762a83", "budget_path": BUDGET_COLOUR}
 
 

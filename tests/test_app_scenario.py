@@ -115,10 +115,10 @@ def test_target_lines_are_drawn_and_can_be_switched_off() -> None:
     data = chart_data(at, 0)
     targets = set(data[data["layer"] == "target"]["series"])
     assert targets == {"Kommunens mål: fossilbränslefritt 2030",
-                       "EU-uppdraget: klimatneutral 2030", "Sverige: nettonoll 2045",
+                       "Klimatkontrakt 2030: klimatneutral 2030", "Sverige: nettonoll 2045",
                        "Budgetförenlig bana"}
     eu = data[(data["layer"] == "target") & (data["year"] == 2030)
-              & (data["series"] == "EU-uppdraget: klimatneutral 2030")]
+              & (data["series"] == "Klimatkontrakt 2030: klimatneutral 2030")]
     assert eu["value"].iloc[0] == pytest.approx(0.0)
     assert len(line_legend(at)) == 6
     at.pills(key="target_lines").set_value(["sweden_2045"]).run()
@@ -131,7 +131,7 @@ def test_target_lines_are_drawn_and_can_be_switched_off() -> None:
 
 
 def test_a_municipality_gets_only_the_target_lines_it_has() -> None:
-    """Växjö's own goal and its EU mission drew on every municipality's chart, with Växjö's
+    """Växjö's own goal and its climate contract drew on every municipality's chart, with Växjö's
     sources; Alvesta has neither in the data, so it gets Sweden's 2045 goal and its
     budget path only."""
     at = start_app()
@@ -141,7 +141,7 @@ def test_a_municipality_gets_only_the_target_lines_it_has() -> None:
     offered = [p for p in pills if "Sverige: nettonoll 2045" in str(p.proto)]
     assert len(offered) == 1
     text = str(offered[0].proto)
-    assert "Kommunens mål" not in text and "EU-uppdraget" not in text
+    assert "Kommunens mål" not in text and "Klimatkontrakt" not in text
     data = chart_data(at, 0)
     assert set(data[data["layer"] == "target"]["series"]) == {
         "Sverige: nettonoll 2045", "Budgetförenlig bana"}
@@ -149,10 +149,23 @@ def test_a_municipality_gets_only_the_target_lines_it_has() -> None:
                                "Budgetförenlig bana"]
     captions = " ".join(c.value for c in at.caption)
     assert "Prickade mållinjer" in captions and "Fossilbränslefritt Växjö" not in captions
-    assert "EU:s uppdrag" not in captions and "nettonollutsläpp" in captions
+    assert "Klimatneutrala städer" not in captions and "nettonollutsläpp" in captions
     # Back in Växjö all four are offered and drawn again.
     at.selectbox(key="municipality").set_value("0780").run()
     assert len(line_legend(at)) == 6
+
+
+def test_the_climate_contract_line_is_drawn_for_the_contract_s_municipalities() -> None:
+    """Kalmar has a Klimatkontrakt 2030 (one of Viable Cities' 23), not Växjö's fossil-fuel
+    goal. The line was once called the EU mission's, a mission Växjö is not in."""
+    at = start_app()
+    at.selectbox(key="municipality").set_value("0880").run()
+    assert not at.exception, at.exception
+    assert line_legend(at) == ["Netto", "Referens", "Klimatkontrakt 2030: klimatneutral 2030",
+                               "Sverige: nettonoll 2045", "Budgetförenlig bana"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Klimatneutrala städer 2030 och Klimatkontrakt 2030" in captions
+    assert "EU-uppdraget" not in captions
 
 
 def test_the_verdict_calls_the_goal_the_municipality_s_own_only_where_it_is() -> None:

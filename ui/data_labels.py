@@ -113,8 +113,9 @@ _SINGLE: dict[str, dict[str, str]] = {
     "beccs_earliest_start": {"sv": "BECCS: tidigaste start", "en": "BECCS: earliest start"},
     "beccs_potential_kt": {"sv": "BECCS: potential", "en": "BECCS: potential"},
     "ef_diesel_kg_per_l": {"sv": "Utsläppsfaktor diesel", "en": "Emission factor diesel"},
-    "eu_mission_city": {"sv": "Stad i EU-uppdraget klimatneutrala städer 2030",
-                        "en": "City in the EU mission climate-neutral cities 2030"},
+    "climate_contract_2030": {"sv": "Kommun med Klimatkontrakt 2030 (klimatneutral 2030)",
+                              "en": "Municipality with a Climate City Contract 2030 "
+                                    "(climate-neutral 2030)"},
     "goal_fossil_free_2030": {"sv": "Kommunens mål: fossilbränslefritt 2030",
                               "en": "Own goal: fossil-fuel free 2030"},
     "ef_petrol_kg_per_l": {"sv": "Utsläppsfaktor bensin", "en": "Emission factor petrol"},

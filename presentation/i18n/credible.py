@@ -80,8 +80,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "targets_label": {"sv": "Mål i diagrammet", "en": "Targets in the chart"},
     "target_own_2030": {"sv": "Kommunens mål: fossilbränslefritt 2030",
                         "en": "Own goal: fossil-fuel free 2030"},
-    "target_eu_mission_2030": {"sv": "EU-uppdraget: klimatneutral 2030",
-                               "en": "EU mission: climate-neutral 2030"},
+    "target_contract_2030": {"sv": "Klimatkontrakt 2030: klimatneutral 2030",
+                             "en": "Climate City Contract 2030: climate-neutral 2030"},
     "target_sweden_2045": {"sv": "Sverige: nettonoll 2045", "en": "Sweden: net zero 2045"},
     "target_budget_path": {"sv": "Budgetförenlig bana", "en": "Budget-compatible path"},
     "targets_caption": {
@@ -93,9 +93,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the municipality's goal fossil-fuel free 2030 (emissions without fossil fuels; "
         "{source})",
     },
-    "targets_caption_eu_mission_2030": {
-        "sv": "EU-uppdraget 100 klimatneutrala städer 2030 (netto noll; {source})",
-        "en": "the EU mission 100 climate-neutral cities 2030 (net zero; {source})",
+    "targets_caption_contract_2030": {
+        "sv": "Klimatkontrakt 2030, klimatneutral 2030 (netto noll; {source})",
+        "en": "the Climate City Contract 2030, climate-neutral 2030 (net zero; {source})",
     },
     "targets_caption_sweden_2045": {"sv": "Sveriges nettonoll 2045 ({source})",
                                     "en": "Sweden's net zero 2045 ({source})"},
