@@ -21,14 +21,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No: {left} of fossil CO2 from fuels remain in 2030.",
     },
     "verdict_definition": {
-        "sv": "Så räknas målet: fossilbränslefritt betyder ingen fossil koldioxid från "
-        "bränslen år 2030 i transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme "
+        "sv": "Så räknas målet: fossilbränslefritt betyder mindre än 1 ton fossil koldioxid "
+        "från bränslen år 2030 i transporter, arbetsmaskiner, egen uppvärmning, el och fjärrvärme "
         "och industrins energi ({whose}). Lösningsmedel och andra produkter, "
         "industriprocesser, avfall och utrikes transporter räknas inte men visas bredvid. "
         "BECCS räknas aldrig mot målet.",
-        "en": "How the goal is counted: fossil-fuel free means no fossil carbon dioxide from "
-        "fuels in 2030 in transport, working machinery, own heating, electricity and district "
-        "heating and industry's energy ({whose}). Solvents and other "
+        "en": "How the goal is counted: fossil-fuel free means less than 1 tonne of fossil "
+        "carbon dioxide from fuels in 2030 in transport, working machinery, own heating, "
+        "electricity and district heating and industry's energy ({whose}). Solvents and other "
         "products, industrial processes, waste and international transport are not counted "
         "but shown beside it. BECCS never counts towards the goal.",
     },
