@@ -24,9 +24,10 @@ from model.data import MunicipalityData
 from model.scenario import ScenarioResult
 
 TARGET_IDS: tuple[str, ...] = ("own_2030", "contract_2030", "sweden_2045", "budget_path")
+# Sources of the targets every municipality has (the budget path's is its budget's own).
+# A target of TARGET_PARAMETERS takes its source from the municipality's row of that
+# parameter, so the data alone says whose goal it is and where that is written.
 TARGET_SOURCES: dict[str, str] = {
-    "own_2030": "vaxjo_fossilbransle",
-    "contract_2030": "viable_cities_2030",
     "sweden_2045": "klimatpolitiska_ramverket",
     "budget_path": "budget",
 }

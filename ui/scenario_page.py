@@ -15,7 +15,7 @@ from model.levers import LEVERS_BY_ID, Levers
 from model.potential import fossil_potentials
 from model.scenario import ScenarioError, ScenarioResult, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
-from model.targets import TARGET_IDS, TARGET_SOURCES, available_targets
+from model.targets import TARGET_IDS, TARGET_PARAMETERS, TARGET_SOURCES, available_targets
 from presentation import charts
 from presentation.chart_text import (
     bars_description,
@@ -41,7 +41,7 @@ from ui.budget_principle import note as principle_note_text
 from ui.budget_principle import principle_widgets
 from ui.chart_access import chart_with_text
 from ui.context import page_context
-from ui.data_access import budget_source, reported_figures, source_titles
+from ui.data_access import budget_source, parameter_row, reported_figures, source_titles
 from ui.export_section import export_section
 from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.scenario_state import (
@@ -223,9 +223,14 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
 def targets_caption(result: ScenarioResult, targets: tuple[str, ...], lang: str) -> str:
     """Where each drawn target line comes from (source titles), in TARGET_IDS order."""
     titles = source_titles(lang)
-    sources = {**TARGET_SOURCES, "budget_path": budget_source(result.data.code)["source_id"]}
+    code = result.data.code
+    sources = {**TARGET_SOURCES, "budget_path": budget_source(code)["source_id"]}
+    for target_id, parameter_id in TARGET_PARAMETERS.items():
+        row = parameter_row(code, parameter_id) if target_id in targets else None
+        if row:  # the municipality's own row says where its goal is written
+            sources[target_id] = row["source_id"]
     parts = [t(f"targets_caption_{target_id}", lang,
-               source=titles.get(sources[target_id], sources[target_id]))
+               source=titles.get(sources.get(target_id, ""), sources.get(target_id, "")))
              for target_id in TARGET_IDS if target_id in targets]
     return t("targets_caption", lang, base_year=result.data.base_year,
              lines="; ".join(parts))
