@@ -47,11 +47,12 @@ class Download:
     icon: str = ":material/download:"
 
 
-def _scenario_pdf(*args: object) -> bytes:
+def _scenario_pdf(result: ScenarioResult, lang: str, info: ExportInfo,
+                  reference: ScenarioResult | None) -> bytes:
     """The PDF report; exports.report (and fpdf, 0.6 s to import) only when one is made."""
     from exports.report import scenario_pdf
 
-    return scenario_pdf(*args)  # type: ignore[arg-type]
+    return scenario_pdf(result, lang, info, reference)
 
 
 def slug(text: str) -> str:
