@@ -191,8 +191,8 @@ _SCRIPT = """<script>
   };
   window.__klimatA11yApply = () => { install(); translate(doc.body); };
   window.__klimatA11yApply();
-  // Only what changed is looked at again, once per frame: the whole page was walked after
-  // every change, thousands of text nodes for each frame a lever move drew.
+  // Only what changed is looked at again, once per frame (it walked the whole page after
+  // every change; a side-by-side timing of a lever move showed no difference either way).
   const changed = new Set();
   let pending = false;
   new MutationObserver((records) => {
