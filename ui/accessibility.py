@@ -152,6 +152,14 @@ _SCRIPT = """<script>
   };
   const translate = (root) => {
     const c = window.__klimatA11y;
+    // A chart's canvas has no name of its own: the same name the SVG had, which points to
+    // the description under the chart.
+    for (const canvas of within(root, '[data-testid="stVegaLiteChart"] canvas')) {
+      if (canvas.getAttribute("aria-label") !== c.chart) {
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", c.chart);
+      }
+    }
     if (c.lang !== "sv") return;
     const nodes = [];
     if (root.nodeType === Node.TEXT_NODE) nodes.push(root);
@@ -221,6 +229,7 @@ def _frame(lang: str) -> str:
 
     config = {"lang": lang, "levers": t("skip_to_levers", lang),
               "results": t("skip_to_results", lang), "nav": t("skip_nav_label", lang),
+              "chart": t("chart_aria_label", lang),
               "texts": _SWEDISH if lang == "sv" else {},
               "prefixes": _SWEDISH_PREFIXES if lang == "sv" else {}}
     return CSS + _SCRIPT % {"config": json.dumps(config, ensure_ascii=False)}
