@@ -90,6 +90,36 @@ def open_page(browser: Browser, app_server: str) -> Iterator[Callable[..., Page]
             context.close()
 
 
+@pytest.fixture(scope="module")
+def visit(open_page: Callable[..., Page]) -> Iterator[Callable[[str, str], Page]]:
+    """``visit(path, query)``: the page at path, idle, in one tab per query (language).
+
+    "/" is a fresh load (its keyboard check starts at the top of a new page); any other
+    path is reached from the tab's page through the app's own menu, as a user goes. A load
+    costs ~5 s of Chromium's CPU (Streamlit's scripts start anew), a visit through the
+    menu only the page's run: the 18 scans loaded 18 pages, now two or three per worker.
+    """
+    tabs: dict[str, Page] = {}
+
+    def _visit(path: str, query: str) -> Page:
+        page = tabs.get(query)
+        if path == "/" or page is None:
+            if page is not None:
+                page.close()
+            page = tabs[query] = open_page(path + query)
+            return page
+        page.locator(f'[data-testid="stSidebarNav"] a[href$="{path}"]').click()
+        page.wait_for_function("path => location.pathname === path", arg=path)
+        wait_for_app_idle(page, TIMEOUT_MS)
+        return page
+
+    try:
+        yield _visit
+    finally:
+        for page in tabs.values():
+            page.close()
+
+
 def _scan(page: Page, done: Callable[[str, str, str], bool]) -> tuple[str, str, str]:
     """The page's visible text, its screen-reader labels and its language, read again every
     0.1 s until ``done(text, labels, lang)`` or 20 s have passed (the last reading is
@@ -120,8 +150,8 @@ def _without_icons(text: str) -> str:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_swedish_ui_shows_no_english(open_page: Callable[..., Page], path: str) -> None:
-    page = open_page(path + QUERY)
+def test_the_swedish_ui_shows_no_english(visit: Callable[[str, str], Page], path: str) -> None:
+    page = visit(path, QUERY)
     text, labels, lang = _scan(page, lambda text, labels, lang: lang == "sv" and not (
         any(leak in text or leak in labels for leak in SWEDISH_UI_LEAKS)
         or _english_words(text)))
@@ -134,13 +164,12 @@ def test_the_swedish_ui_shows_no_english(open_page: Callable[..., Page], path: s
         _assert_reasons_wrap(page)
     if path == "/":  # the keyboard's way to the levers, last: it moves a lever
         _assert_first_lever_within_three_tab_presses(page, "sv")
-    page.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: str,
+def test_the_english_ui_shows_no_swedish(visit: Callable[[str, str], Page], path: str,
                                          tmp_path: Path) -> None:
-    page = open_page(path + QUERY + "&lang=en")
+    page = visit(path, QUERY + "&lang=en")
     allowed = SWEDISH_NAMES | _municipality_names()
 
     def swedish_in(text: str, labels: str) -> set[str]:
@@ -160,7 +189,6 @@ def test_the_english_ui_shows_no_swedish(open_page: Callable[..., Page], path: s
         _assert_chart_fits(page, path, 1400, tmp_path)
         # The keyboard's way to the levers, last: it moves a lever.
         _assert_first_lever_within_three_tab_presses(page, "en")
-    page.close()
 
 
 def _assert_first_lever_within_three_tab_presses(page: Page, lang: str) -> None:
