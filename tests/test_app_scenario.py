@@ -167,7 +167,7 @@ def test_the_climate_contract_line_is_drawn_for_the_contract_s_municipalities() 
     assert "Klimatneutrala städer 2030 och Klimatkontrakt 2030" in captions
     assert "EU-uppdraget" not in captions
     # The source in one bracket of the caption's own: it read "Umeå) (2021–))".
-    assert "Umeå (2021–))" in captions and "Umeå)" not in captions
+    assert "Umeå, 2021–)" in captions and "))" not in captions
 
 
 def test_the_verdict_calls_the_goal_the_municipality_s_own_only_where_it_is() -> None:

@@ -41,7 +41,7 @@ from ui.budget_principle import note as principle_note_text
 from ui.budget_principle import principle_widgets
 from ui.chart_access import chart_with_text
 from ui.context import page_context
-from ui.data_access import budget_source, parameter_row, reported_figures, source_titles
+from ui.data_access import budget_source, parameter_row, reported_figures, source_citations
 from ui.export_section import export_section
 from ui.figures import fossil_verdict, metric_delta, verdict_value
 from ui.scenario_state import (
@@ -222,7 +222,7 @@ def trajectory_section(result: ScenarioResult, reference: ScenarioResult, lang: 
 
 def targets_caption(result: ScenarioResult, targets: tuple[str, ...], lang: str) -> str:
     """Where each drawn target line comes from (source titles), in TARGET_IDS order."""
-    titles = source_titles(lang)
+    titles = source_citations(lang)
     code = result.data.code
     sources = {**TARGET_SOURCES, "budget_path": budget_source(code)["source_id"]}
     for target_id, parameter_id in TARGET_PARAMETERS.items():
