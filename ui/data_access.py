@@ -155,36 +155,30 @@ def municipality_labels() -> dict[str, str]:
     }
 
 
+def _sources(lang: str, cite: bool) -> dict[str, str]:
+    """Source id → its publisher, title and release in lang (see the two callers)."""
+    sources = load_tables().tables.sources
+    title = "title_en" if lang == "en" else "title_sv"
+    out = {}
+    for _, row in sources.iterrows():
+        release = release_label(str(row["release"]), lang)
+        named = f"{publisher_label(str(row['publisher']), lang)}: {row[title]}"
+        out[str(row["source_id"])] = (f"{named}, {release[:1].lower()}{release[1:]}" if cite
+                                      else f"{named} ({release})")
+    return out
+
+
 @shared()
 def source_citations(lang: str) -> dict[str, str]:
     """Source id → 'Publisher: title, release' for a source inside a bracket of a sentence:
     the release in a bracket of its own closed the sentence's bracket as '(2021–))'."""
-    sources = load_tables().tables.sources
-    title = "title_en" if lang == "en" else "title_sv"
-    return {
-        str(row["source_id"]):
-            f"{publisher_label(str(row['publisher']), lang)}: {row[title]}, "
-            f"{_lower_first(release_label(str(row['release']), lang))}"
-        for _, row in sources.iterrows()
-    }
-
-
-def _lower_first(text: str) -> str:
-    """'Beslutat 2017' → 'beslutat 2017' (after a comma); '2021–' stays as it is."""
-    return text[:1].lower() + text[1:]
+    return _sources(lang, cite=True)
 
 
 @shared()
 def source_titles(lang: str) -> dict[str, str]:
     """Source id → 'Publisher: title (release)' for help texts."""
-    sources = load_tables().tables.sources
-    title = "title_en" if lang == "en" else "title_sv"
-    return {
-        str(row["source_id"]):
-            f"{publisher_label(str(row['publisher']), lang)}: {row[title]} "
-            f"({release_label(str(row['release']), lang)})"
-        for _, row in sources.iterrows()
-    }
+    return _sources(lang, cite=False)
 
 
 @shared()
