@@ -72,24 +72,32 @@ def described(spec: dict, description: str) -> dict:
     return {**spec, "description": description, "usermeta": CANVAS}
 
 
-def _finish(spec: dict, lang: str) -> dict:
-    """Make the spec take its data from st.vega_lite_chart, and format numbers for lang.
+def streamlit_spec(chart: alt.TopLevelMixin, lang: str) -> dict:
+    """The chart as a spec that takes its data from st.vega_lite_chart, numbers in lang.
 
     Altair gives every layer of a data-less chart an empty named dataset; layers must
-    instead inherit the top-level data that Streamlit attaches. Decorations (the history
-    band and its labels) draw once from a single empty row.
+    instead inherit the top-level data that Streamlit attaches. Every page's chart builder
+    starts here (five modules each had a copy of these lines).
     """
+    spec = spec_dict(chart)
     spec.pop("datasets", None)
     spec.pop("data", None)
+    for layer in spec.get("layer", []):
+        layer.pop("data", None)
+    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
+    return spec
+
+
+def _finish(chart: alt.TopLevelMixin, lang: str) -> dict:
+    """streamlit_spec, with decorations (the history band and its labels) drawn once from a
+    single empty row, and text readable whatever the theme."""
+    spec = streamlit_spec(chart, lang)
     for layer in spec.get("layer", []):
         mark = layer.get("mark", {})
         mark_type = mark.get("type") if isinstance(mark, dict) else mark
         if mark_type in ("rect", "text"):
             layer["data"] = {"values": [{}]}
-        else:
-            layer.pop("data", None)
-    config = spec.setdefault("config", {})
-    config["locale"] = VEGA_LOCALE[lang]
+    config = spec["config"]
     for part, values in READABLE_CONFIG.items():
         config[part] = {**values, **config.get(part, {})}
     return spec
@@ -184,7 +192,7 @@ def _trajectory_spec(lang: str, per_capita: bool, base_year: int,
     ).transform_filter(alt.datum.layer == "marker")
     chart = alt.layer(history, areas, beccs, net, reference, targets, own_figures, history_label,
                       scenario_label)
-    spec = _finish(spec_dict(chart.properties(height=300, width="container")), lang)
+    spec = _finish(chart.properties(height=300, width="container"), lang)
     # The height is the plot's own: the legend below (two columns on a phone) adds to it
     # instead of squeezing the plot.
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -413,7 +421,7 @@ def _fossil_spec(lang: str) -> dict:
                  alt.Tooltip("value:Q", title=t("axis_fossil_t", lang), format=",.0f")],
     ).properties(height=alt.Step(26), width="container",
                  title=alt.TitleParams(t("fossil_by_sector", lang), anchor="start"))
-    return _finish(spec_dict(chart), lang)
+    return _finish(chart, lang)
 
 
 def fossil_spec(lang: str) -> dict:
@@ -463,7 +471,7 @@ def _budget_spec(lang: str) -> dict:
         x=x, y="value:Q", stroke=stroke, strokeDash=dash, tooltip=tooltip,
     ).transform_filter(alt.datum.layer == "budget")
     chart = alt.layer(cumulative, budget).properties(height=300, width="container")
-    return _finish(spec_dict(chart), lang)
+    return _finish(chart, lang)
 
 
 def budget_spec(lang: str) -> dict:

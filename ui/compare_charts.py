@@ -14,8 +14,7 @@ import altair as alt
 import numpy as np
 
 from exports.compare import NamedResult, unique_names
-from presentation.charts import ChartData, spec_dict
-from presentation.formatting import VEGA_LOCALE
+from presentation.charts import ChartData, streamlit_spec
 from presentation.i18n import t
 
 HISTORY_COLOUR = "#8a8a8a"
@@ -53,13 +52,8 @@ def _comparison_spec(lang: str, show_ghg: bool) -> dict:
     scenarios = alt.Chart().mark_line(strokeWidth=2.5).encode(
         x=x, y=y, tooltip=tooltip, **encoding,
     ).transform_filter(alt.datum.layer == "scenario")
-    spec = spec_dict(alt.layer(history, scenarios).properties(height=380, width="container"))
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    for layer in spec.get("layer", []):
-        layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
-    return spec
+    return streamlit_spec(
+        alt.layer(history, scenarios).properties(height=380, width="container"), lang)
 
 
 def comparison_spec(lang: str, show_ghg: bool = False) -> dict:

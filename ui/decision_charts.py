@@ -17,8 +17,7 @@ import pandas as pd
 from model.attribution import CONTROLS, Attribution
 from model.costs import PAYERS, CostPlan
 from model.levers import CONTROL_LABELS, LEVER_SPECS
-from presentation.charts import ChartData, spec_dict
-from presentation.formatting import VEGA_LOCALE
+from presentation.charts import ChartData, streamlit_spec
 from presentation.i18n import t
 
 # Every lever except the BECCS start year, which counts with BECCS (one measure).
@@ -39,16 +38,6 @@ def measure_label(measure: str, lang: str) -> str:
         return t("dec_beccs_measure", lang)
     spec = next(s for s in LEVER_SPECS if s.id == measure)
     return spec.label(lang)
-
-
-def _finish(spec: dict, lang: str) -> dict:
-    """Data from st.vega_lite_chart; numbers formatted for the language."""
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    for layer in spec.get("layer", []):
-        layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
-    return spec
 
 
 def _measure_scale(lang: str, measures: tuple[str, ...] = MEASURES) -> alt.Scale:
@@ -99,7 +88,7 @@ def _wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
         order=alt.Order("order:Q"),
         tooltip=tooltip,
     ).properties(height=320 + _legend_height(measures), width="container")
-    return _finish(spec_dict(chart), lang)
+    return streamlit_spec(chart, lang)
 
 
 def wedge_spec(lang: str, measures: tuple[str, ...]) -> dict:
@@ -137,7 +126,7 @@ def _bar_spec(lang: str, year: int) -> dict:
                  alt.Tooltip("value:Q", title=title, format=",.0f")],
     ).properties(height=alt.Step(24), width="container",
                  title=alt.TitleParams(t("dec_bar_title", lang, year=year), anchor="start"))
-    return _finish(spec_dict(chart), lang)
+    return streamlit_spec(chart, lang)
 
 
 def bar_spec(lang: str, year: int) -> dict:
@@ -169,7 +158,7 @@ def _control_spec(lang: str, year: int) -> dict:
         tooltip=[alt.Tooltip("series:N", title=t("dec_col_control", lang)),
                  alt.Tooltip("value:Q", title=title, format=",.0f")],
     ).properties(height=alt.Step(30), width="container")
-    return _finish(spec_dict(chart), lang)
+    return streamlit_spec(chart, lang)
 
 
 def control_spec(lang: str, year: int) -> dict:
@@ -209,7 +198,7 @@ def _invest_spec(lang: str) -> dict:
                  alt.Tooltip("value:Q", title=title, format=",.1f")],
     ).properties(height=300, width="container",
                  title=alt.TitleParams(t("dec_invest_title", lang), anchor="start"))
-    return _finish(spec_dict(chart), lang)
+    return streamlit_spec(chart, lang)
 
 
 def invest_spec(lang: str) -> dict:
@@ -244,7 +233,7 @@ def _mac_spec(lang: str, first_year: int, measures: tuple[str, ...]) -> dict:
                  alt.Tooltip("reduced_t:Q", title=t("dec_col_reduced", lang), format=",.0f"),
                  alt.Tooltip("sek_per_t:Q", title=y_title, format=",.0f")],
     ).properties(height=320 + _legend_height(measures), width="container")
-    return _finish(spec_dict(chart), lang)
+    return streamlit_spec(chart, lang)
 
 
 def mac_spec(lang: str, first_year: int, measures: tuple[str, ...]) -> dict:

@@ -22,8 +22,8 @@ from model.paths import reference_levers
 from model.scenario import ScenarioResult, default_budget, population_path, run_scenario
 from model.sectors import AGRICULTURE, SECTOR_INDEX
 from presentation.chart_text import municipalities_description, wide_table
-from presentation.charts import ChartData, spec_dict, stroke_legend
-from presentation.formatting import VEGA_LOCALE, fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
+from presentation.charts import ChartData, streamlit_spec, stroke_legend
+from presentation.formatting import fmt_month_year, fmt_number, fmt_percent, fmt_tonnes
 from presentation.i18n import t
 from ui.chart_access import chart_with_text
 from ui.context import page_context
@@ -111,11 +111,7 @@ def comparison_spec(lang: str, per_capita: bool) -> dict:
             alt.Tooltip("value:Q", title=title, format=",.2f"),
         ],
     ).properties(width="container", height=340)
-    spec = spec_dict(lines)
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
-    return spec
+    return streamlit_spec(lines, lang)
 
 
 @lru_cache(maxsize=32)

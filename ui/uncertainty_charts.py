@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from model.uncertainty import Tornado, UncertaintyResult
-from presentation.charts import ChartData, spec_dict
-from presentation.formatting import VEGA_LOCALE
+from presentation.charts import ChartData, streamlit_spec
 from presentation.i18n import t
 
 FAN_COLOUR = "#2166ac"  # the median line
@@ -28,13 +27,9 @@ FAN_FIRST_YEAR = 2015  # statistics before this add nothing to the picture of th
 TORNADO_ROWS = 8
 
 
-def _finish(spec: dict, lang: str) -> dict:
-    """Take the data from st.vega_lite_chart (no inline datasets); numbers in lang."""
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    for layer in spec.get("layer", []):
-        layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
+def _finish(chart: alt.TopLevelMixin, lang: str) -> dict:
+    """streamlit_spec, fitted to the column's width with its legend below."""
+    spec = streamlit_spec(chart, lang)
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
 
@@ -76,7 +71,7 @@ def fan_spec(lang: str) -> dict:
     central = series(base.mark_line(strokeWidth=2.5).encode(y="central:Q", tooltip=tooltip),
                      "unc_series_central")
     chart = alt.layer(outer, inner, median, central).properties(height=260, width="container")
-    return _finish(spec_dict(chart), lang)
+    return _finish(chart, lang)
 
 
 def fan_data(result: UncertaintyResult, central_net_t: np.ndarray) -> ChartData:
@@ -108,7 +103,7 @@ def tornado_spec(lang: str, metric: Literal["fossil", "budget"]) -> dict:
                  alt.Tooltip("value:N", title=t("col_value", lang)),
                  alt.Tooltip("delta:Q", title=axis_title, format=value_format)],
     ).properties(width="container")
-    return _finish(spec_dict(chart), lang)
+    return _finish(chart, lang)
 
 
 def tornado_data(tornado: Tornado, metric: Literal["fossil", "budget"], lang: str,

@@ -18,8 +18,7 @@ import pandas as pd
 from exports.compare import unique_names
 from model.data import MunicipalityData
 from model.scenario import ScenarioResult
-from presentation.charts import spec_dict
-from presentation.formatting import VEGA_LOCALE
+from presentation.charts import streamlit_spec
 from presentation.i18n import t
 
 HISTORY_COLOUR = "#8a8a8a"
@@ -54,14 +53,8 @@ def _overlay_spec(lang: str) -> dict:
                         legend=alt.Legend(orient="bottom", columns=2, labelLimit=230,
                                           symbolType="stroke")),
     ).transform_filter(alt.datum.layer == "submission")
-    spec = spec_dict(alt.layer(history, reference, submissions).properties(
-        height=380, width="container"))
-    spec.pop("datasets", None)
-    spec.pop("data", None)
-    for layer in spec.get("layer", []):
-        layer.pop("data", None)
-    spec.setdefault("config", {})["locale"] = VEGA_LOCALE[lang]
-    return spec
+    return streamlit_spec(alt.layer(history, reference, submissions).properties(
+        height=380, width="container"), lang)
 
 
 def overlay_spec(lang: str, data: pd.DataFrame | None = None) -> dict:
