@@ -229,9 +229,12 @@ def targets_caption(result: ScenarioResult, targets: tuple[str, ...], lang: str)
         row = parameter_row(code, parameter_id) if target_id in targets else None
         if row:  # the municipality's own row says where its goal is written
             sources[target_id] = row["source_id"]
-    parts = [t(f"targets_caption_{target_id}", lang,
-               source=titles.get(sources.get(target_id, ""), sources.get(target_id, "")))
-             for target_id in TARGET_IDS if target_id in targets]
+    parts = []
+    for target_id in TARGET_IDS:
+        if target_id in targets:
+            source_id = sources.get(target_id, "")
+            parts.append(t(f"targets_caption_{target_id}", lang,
+                           source=titles.get(source_id, source_id)))
     return t("targets_caption", lang, base_year=result.data.base_year,
              lines="; ".join(parts))
 
